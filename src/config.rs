@@ -1,0 +1,116 @@
+//! The user's configuration: defaults, where the file lives, and the load rules.
+//! Loaded once at start-up and passed down; never written by kiosk.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+/// Everything `config.toml` can set. `Default` is the source of truth for every value.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    pub import: ImportConfig,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            import: ImportConfig::default(),
+        }
+    }
+}
+
+/// Rules for turning imported text into clean article bodies.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ImportConfig {
+    /// Case-insensitive regular expressions; a paragraph matching one, at the end of an article,
+    /// is a syndication trailer: kept in the original text, left out of the body.
+    pub trailer_patterns: Vec<String>,
+    /// A paragraph found verbatim in this many articles of one source is treated as a trailer.
+    pub repeated_paragraph_threshold: usize,
+}
+
+impl Default for ImportConfig {
+    fn default() -> Self {
+        Self {
+            trailer_patterns: default_trailer_patterns(),
+            repeated_paragraph_threshold: 3,
+        }
+    }
+}
+
+fn default_trailer_patterns() -> Vec<String> {
+    [
+        r"AllAfrica (publie|publishes)",
+        r"identifiant AllAfrica comme source",
+        r"identified as AllAfrica",
+        r"^(copyright|©|\(c\))\s",
+        r"all rights reserved",
+        r"tous droits réservés",
+        r"todos los derechos reservados",
+        r"^(read more|lire aussi|lire la suite|leer más|ver también|see also)\b",
+        r"^(subscribe|abonnez-vous|suscríbete)\b",
+        r"this (article|story) (was|is) (syndicated|republished|distributed)",
+        r"(cet|cette) (article|dépêche) (est|a été) (diffusée?|syndiquée?|republiée?)",
+    ]
+    .iter()
+    .map(|pattern| (*pattern).to_string())
+    .collect()
+}
+
+/// Why a configuration could not be loaded; always names the file.
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read config file {path}: {source}")]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("config file {path} is invalid: {message}")]
+    Parse { path: PathBuf, message: String },
+}
+
+impl Config {
+    /// Loads `explicit` (which must exist) or else the default path (which may be absent).
+    pub fn load(explicit: Option<&Path>) -> Result<Self, ConfigError> {
+        let (path, must_exist) = match explicit {
+            Some(path) => (path.to_path_buf(), true),
+            None => match default_config_path() {
+                Some(path) => (path, false),
+                None => return Ok(Self::default()),
+            },
+        };
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Self::parse(&text).map_err(|message| ConfigError::Parse { path, message }),
+            Err(error) if !must_exist && error.kind() == std::io::ErrorKind::NotFound => {
+                Ok(Self::default())
+            }
+            Err(source) => Err(ConfigError::Read { path, source }),
+        }
+    }
+
+    /// Parses TOML text; the error names the line and the key at fault.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        toml::from_str(text).map_err(|error| {
+            let message = error.message().trim_end_matches('\n').to_string();
+            match error.span() {
+                Some(span) => {
+                    let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+                    format!("line {line}: {message}")
+                }
+                None => message,
+            }
+        })
+    }
+}
+
+/// `<config dir>/kiosk/config.toml` for this platform, if the platform has one.
+pub fn default_config_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "kiosk").map(|dirs| dirs.config_dir().join("config.toml"))
+}
+
+/// `<data dir>/kiosk/kiosk.db` for this platform, if the platform has one.
+pub fn default_store_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "kiosk").map(|dirs| dirs.data_dir().join("kiosk.db"))
+}

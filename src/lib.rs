@@ -1,0 +1,5 @@
+//! kiosk: a terminal news reader over a local article store that knows which countries and
+//! people each article is about. The binary is a thin shell over this library.
+
+pub mod article;
+pub mod config;
