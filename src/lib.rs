@@ -3,3 +3,4 @@
 
 pub mod article;
 pub mod config;
+pub mod lang;
