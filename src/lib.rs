@@ -1,6 +1,11 @@
 //! kiosk: a terminal news reader over a local article store that knows which countries and
 //! people each article is about. The binary is a thin shell over this library.
 
+pub mod app;
 pub mod article;
 pub mod config;
+pub mod keymap;
 pub mod lang;
+pub mod runtime;
+pub mod theme;
+pub mod ui;
