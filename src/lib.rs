@@ -4,3 +4,4 @@
 pub mod article;
 pub mod config;
 pub mod lang;
+pub mod query;
