@@ -5,3 +5,4 @@ pub mod article;
 pub mod config;
 pub mod lang;
 pub mod query;
+pub mod store;

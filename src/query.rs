@@ -138,7 +138,8 @@ impl Query {
                     value,
                     quoted,
                 } => {
-                    let filter = parse_filter(column, key.as_deref(), &value, quoted, resolve_country)?;
+                    let filter =
+                        parse_filter(column, key.as_deref(), &value, quoted, resolve_country)?;
                     let term = Term { negated, filter };
                     match (pending_or.take(), clauses.last_mut()) {
                         (Some(_), Some(last)) => last.alternatives.push(term),
@@ -191,7 +192,10 @@ fn parse_filter(
     };
     let value_column = column + key.chars().count() + 1;
     if value.trim().is_empty() {
-        return Err(QueryError::new(value_column, format!("'{key}:' needs a value")));
+        return Err(QueryError::new(
+            value_column,
+            format!("'{key}:' needs a value"),
+        ));
     }
     let country = |value: &str| {
         resolve_country(value)

@@ -37,10 +37,19 @@ fn free_words_phrases_and_keys() {
 #[test]
 fn dates_absolute_and_relative() {
     let date = NaiveDate::from_ymd_opt(2024, 1, 1).expect("valid date");
-    assert_eq!(single("since:2024-01-01").filter, Filter::Since(DateBound::Date(date)));
-    assert_eq!(single("until:2w").filter, Filter::Until(DateBound::DaysAgo(14)));
+    assert_eq!(
+        single("since:2024-01-01").filter,
+        Filter::Since(DateBound::Date(date))
+    );
+    assert_eq!(
+        single("until:2w").filter,
+        Filter::Until(DateBound::DaysAgo(14))
+    );
     let today = NaiveDate::from_ymd_opt(2024, 3, 10).expect("valid date");
-    assert_eq!(DateBound::DaysAgo(7).resolve(today).to_string(), "2024-03-03");
+    assert_eq!(
+        DateBound::DaysAgo(7).resolve(today).to_string(),
+        "2024-03-03"
+    );
 }
 
 #[test]
@@ -70,14 +79,23 @@ fn a_lone_dash_and_inner_colons_are_words() {
 fn errors_point_at_the_column() {
     let unknown = error("niger colour:red");
     assert_eq!(unknown.column, 7);
-    assert!(unknown.message.contains("unknown key 'colour:'"), "{unknown}");
+    assert!(
+        unknown.message.contains("unknown key 'colour:'"),
+        "{unknown}"
+    );
     assert_eq!(error("since:yesterday").column, 7);
     assert_eq!(error(r#"lang:fr "open"#).column, 9);
-    assert_eq!(error("is:shiny").to_string(), "column 4: unknown flag 'is:shiny' (expected unread, read or starred)");
+    assert_eq!(
+        error("is:shiny").to_string(),
+        "column 4: unknown flag 'is:shiny' (expected unread, read or starred)"
+    );
     assert_eq!(error("OR niger").column, 1);
     assert_eq!(error("niger OR").column, 7);
     assert_eq!(error("lang:").column, 6);
-    assert_eq!(error("country:atlantis").message, "unknown country 'atlantis'");
+    assert_eq!(
+        error("country:atlantis").message,
+        "unknown country 'atlantis'"
+    );
 }
 
 #[test]
