@@ -14,7 +14,7 @@ pub fn detect(text: &str) -> Option<&'static str> {
     if !trusted {
         return None;
     }
-    iso_639_1(info.lang())
+    Some(iso_639_1(info.lang()))
 }
 
 /// The first `max_bytes` of `text`, cut at a character boundary: enough for trigram statistics.
@@ -29,9 +29,9 @@ fn sample(text: &str, max_bytes: usize) -> &str {
     &text[..end]
 }
 
-/// Maps whatlang's ISO 639-3 languages to ISO 639-1; `None` for languages without a 639-1 code.
-fn iso_639_1(lang: Lang) -> Option<&'static str> {
-    Some(match lang {
+/// Maps whatlang's ISO 639-3 languages to ISO 639-1 (every language whatlang knows has one).
+fn iso_639_1(lang: Lang) -> &'static str {
+    match lang {
         Lang::Epo => "eo",
         Lang::Eng => "en",
         Lang::Rus => "ru",
@@ -102,8 +102,7 @@ fn iso_639_1(lang: Lang) -> Option<&'static str> {
         Lang::Tgl => "tl",
         Lang::Hye => "hy",
         Lang::Cym => "cy",
-        _ => return None,
-    })
+    }
 }
 
 #[cfg(test)]

@@ -6,6 +6,8 @@ pub mod article;
 pub mod config;
 pub mod keymap;
 pub mod lang;
+pub mod query;
 pub mod runtime;
+pub mod store;
 pub mod theme;
 pub mod ui;

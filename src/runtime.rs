@@ -3,8 +3,10 @@
 
 mod env;
 pub mod memory;
+mod store_library;
 
 pub use env::{Desktop, Env, Library, System, base64};
+pub use store_library::parse_filters;
 
 use std::io::stdout;
 use std::sync::Arc;
@@ -19,6 +21,7 @@ use ratatui::crossterm::execute;
 use crate::app::{self, Action, AppState, ViewSettings};
 use crate::config::Config;
 use crate::keymap::Keymap;
+use crate::store::Store;
 use crate::theme::Theme;
 
 /// How often an idle kiosk looks for imports by another process.
@@ -64,6 +67,11 @@ pub fn start(
     let restored = env.restore();
     dispatch(&mut state, &mut env, Some(restored));
     Ok((state, env))
+}
+
+/// Runs the TUI over the store: the entry point of `kiosk` with no subcommand.
+pub fn run_tui(store: Store, config: &Config) -> anyhow::Result<()> {
+    run_library(Box::new(store), config)
 }
 
 /// Runs the TUI over `library` until the user quits or a signal ends it; always restores the

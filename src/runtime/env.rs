@@ -8,25 +8,29 @@ use crate::app::{Action, Effect, Reloaded, SortKey};
 use crate::article::{Article, ArticleId, ArticleSummary};
 use crate::keymap::Keymap;
 
-/// What the TUI needs from an article store; queries are filter-language text.
+/// What the TUI needs from an article store; filters are filter-language texts, ANDed.
 pub trait Library {
-    /// Articles matching `query`; an invalid query is an error naming the column at fault.
-    fn count(&self, query: &str) -> Result<u64, String>;
+    /// Articles matching `filters`; an invalid filter is an error naming the column at fault.
+    fn count(&self, filters: &[String]) -> Result<u64, String>;
     fn summaries(
         &self,
-        query: &str,
+        filters: &[String],
         sort: SortKey,
         offset: u64,
         limit: u64,
     ) -> Result<Vec<ArticleSummary>, String>;
-    fn position_of(&self, query: &str, sort: SortKey, id: ArticleId)
-    -> Result<Option<u64>, String>;
+    fn position_of(
+        &self,
+        filters: &[String],
+        sort: SortKey,
+        id: ArticleId,
+    ) -> Result<Option<u64>, String>;
     fn load(&self, id: ArticleId) -> Result<Article, String>;
     fn set_read(&mut self, id: ArticleId, read: bool) -> Result<(), String>;
     fn set_starred(&mut self, id: ArticleId, starred: bool) -> Result<(), String>;
     /// Changes when another process commits to the store.
     fn data_version(&self) -> Result<i64, String>;
-    fn counts(&self, query: &str) -> Result<Counts, String>;
+    fn counts(&self, filters: &[String]) -> Result<Counts, String>;
     fn ui_state(&self, key: &str) -> Result<Option<String>, String>;
     fn set_ui_state(&mut self, key: &str, value: &str) -> Result<(), String>;
 }
@@ -123,7 +127,7 @@ impl Env {
             .ok()
             .flatten()
             .and_then(|text| serde_json::from_str::<Vec<String>>(&text).ok())
-            .filter(|filters| self.library.count(&filters.join(" ")).is_ok())
+            .filter(|filters| self.library.count(filters).is_ok())
             .unwrap_or_default();
         let selected = self.library.ui_state(SELECTED_KEY).ok().flatten();
         Action::Restored {
@@ -162,7 +166,7 @@ impl Env {
                 open,
             } => self
                 .library
-                .summaries(&filters.join(" "), sort, start, len)
+                .summaries(&filters, sort, start, len)
                 .map(|rows| Some(Action::Window { start, rows, open })),
             Effect::Load(id) => self
                 .library
@@ -191,16 +195,16 @@ impl Env {
         keep: Option<ArticleId>,
         len: u64,
     ) -> Result<Option<Action>, String> {
-        let query = filters.join(" ");
-        let total = self.library.count(&query)?;
+        let query = &filters;
+        let total = self.library.count(query)?;
         let position = match keep {
-            Some(id) => self.library.position_of(&query, sort, id)?,
+            Some(id) => self.library.position_of(query, sort, id)?,
             None => None,
         };
         let selected = position.unwrap_or(0);
         let start = selected.saturating_sub(len / 3);
-        let rows = self.library.summaries(&query, sort, start, len)?;
-        let counts = self.library.counts(&query)?;
+        let rows = self.library.summaries(query, sort, start, len)?;
+        let counts = self.library.counts(query)?;
         self.last_version = self.library.data_version().ok();
         Ok(Some(Action::Reloaded(Box::new(Reloaded {
             filters,

@@ -31,8 +31,8 @@ impl MemoryLibrary {
         self.version += 1;
     }
 
-    fn matching(&self, query: &str, sort: SortKey) -> Result<Vec<&Article>, String> {
-        let terms = parse(query)?;
+    fn matching(&self, filters: &[String], sort: SortKey) -> Result<Vec<&Article>, String> {
+        let terms = parse(&filters.join(" "))?;
         let mut found: Vec<&Article> = self
             .articles
             .iter()
@@ -129,13 +129,13 @@ fn split(query: &str) -> Vec<String> {
 }
 
 impl Library for MemoryLibrary {
-    fn count(&self, query: &str) -> Result<u64, String> {
+    fn count(&self, query: &[String]) -> Result<u64, String> {
         Ok(self.matching(query, SortKey::Date)?.len() as u64)
     }
 
     fn summaries(
         &self,
-        query: &str,
+        query: &[String],
         sort: SortKey,
         offset: u64,
         limit: u64,
@@ -153,7 +153,7 @@ impl Library for MemoryLibrary {
 
     fn position_of(
         &self,
-        query: &str,
+        query: &[String],
         sort: SortKey,
         id: ArticleId,
     ) -> Result<Option<u64>, String> {
@@ -183,7 +183,7 @@ impl Library for MemoryLibrary {
         Ok(self.version)
     }
 
-    fn counts(&self, query: &str) -> Result<Counts, String> {
+    fn counts(&self, query: &[String]) -> Result<Counts, String> {
         let found = self.matching(query, SortKey::Date)?;
         let mut by_lang: BTreeMap<String, u64> = BTreeMap::new();
         let mut by_source: BTreeMap<String, u64> = BTreeMap::new();

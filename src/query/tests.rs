@@ -1,0 +1,117 @@
+use super::*;
+
+fn parse(text: &str) -> Query {
+    Query::parse(text).unwrap_or_else(|error| panic!("{text:?} should parse: {error}"))
+}
+
+fn error(text: &str) -> QueryError {
+    Query::parse(text).expect_err(text)
+}
+
+fn single(text: &str) -> Term {
+    let query = parse(text);
+    assert_eq!(query.clauses.len(), 1, "{text}");
+    query.clauses[0].alternatives[0].clone()
+}
+
+#[test]
+fn free_words_phrases_and_keys() {
+    let query = parse(r#"niamey "mots exacts" lang:FR source:"Radio France" is:unread"#);
+    let filters: Vec<Filter> = query
+        .clauses
+        .iter()
+        .map(|clause| clause.alternatives[0].filter.clone())
+        .collect();
+    assert_eq!(
+        filters,
+        vec![
+            Filter::Word("niamey".into()),
+            Filter::Phrase("mots exacts".into()),
+            Filter::Lang("fr".into()),
+            Filter::Source("Radio France".into()),
+            Filter::Is(Flag::Unread),
+        ]
+    );
+}
+
+#[test]
+fn dates_absolute_and_relative() {
+    let date = NaiveDate::from_ymd_opt(2024, 1, 1).expect("valid date");
+    assert_eq!(
+        single("since:2024-01-01").filter,
+        Filter::Since(DateBound::Date(date))
+    );
+    assert_eq!(
+        single("until:2w").filter,
+        Filter::Until(DateBound::DaysAgo(14))
+    );
+    let today = NaiveDate::from_ymd_opt(2024, 3, 10).expect("valid date");
+    assert_eq!(
+        DateBound::DaysAgo(7).resolve(today).to_string(),
+        "2024-03-03"
+    );
+}
+
+#[test]
+fn negation_and_or() {
+    let query = parse("-lang:en country:NE OR country:ml niger");
+    assert_eq!(query.clauses.len(), 3);
+    assert!(query.clauses[0].alternatives[0].negated);
+    let countries: Vec<Filter> = query.clauses[1]
+        .alternatives
+        .iter()
+        .map(|term| term.filter.clone())
+        .collect();
+    assert_eq!(
+        countries,
+        vec![Filter::Country("NE".into()), Filter::Country("ML".into())]
+    );
+    assert!(single(r#"-"phrase here""#).negated);
+}
+
+#[test]
+fn a_lone_dash_and_inner_colons_are_words() {
+    assert_eq!(single("d'ivoire").filter, Filter::Word("d'ivoire".into()));
+    assert_eq!(parse("a - b").clauses.len(), 3);
+}
+
+#[test]
+fn errors_point_at_the_column() {
+    let unknown = error("niger colour:red");
+    assert_eq!(unknown.column, 7);
+    assert!(
+        unknown.message.contains("unknown key 'colour:'"),
+        "{unknown}"
+    );
+    assert_eq!(error("since:yesterday").column, 7);
+    assert_eq!(error(r#"lang:fr "open"#).column, 9);
+    assert_eq!(
+        error("is:shiny").to_string(),
+        "column 4: unknown flag 'is:shiny' (expected unread, read or starred)"
+    );
+    assert_eq!(error("OR niger").column, 1);
+    assert_eq!(error("niger OR").column, 7);
+    assert_eq!(error("lang:").column, 6);
+    assert_eq!(
+        error("country:atlantis").message,
+        "unknown country 'atlantis'"
+    );
+}
+
+#[test]
+fn display_round_trips() {
+    for text in [
+        r#"niamey "mots exacts" lang:fr source:"Radio France" is:starred"#,
+        "-country:NE mentions:US OR country:RU since:2024-01-01 until:7d",
+        r#"person:"Vladimir Poutine" org:CNSP place:Niamey entity:ECOWAS"#,
+    ] {
+        assert_eq!(parse(text).to_string(), text);
+        assert_eq!(parse(&parse(text).to_string()), parse(text));
+    }
+}
+
+#[test]
+fn empty_query_matches_everything() {
+    assert!(parse("").is_empty());
+    assert!(parse("   ").is_empty());
+}

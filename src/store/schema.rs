@@ -1,0 +1,127 @@
+//! The store's schema as an ordered list of migrations; `PRAGMA user_version` records how many ran.
+//! A store made by an older kiosk is upgraded in place when opened; never edit a shipped migration.
+
+use rusqlite::Connection;
+
+/// Each entry upgrades the schema from version `index` to `index + 1`.
+pub(super) const MIGRATIONS: &[&str] = &[
+    // 1: articles and their full-text index.
+    r"
+    CREATE TABLE articles (
+        id           INTEGER PRIMARY KEY,
+        external_id  TEXT,
+        title        TEXT NOT NULL,
+        body         TEXT NOT NULL,
+        original     TEXT NOT NULL,
+        source       TEXT,
+        url          TEXT,
+        author       TEXT,
+        published    TEXT,
+        imported_at  TEXT NOT NULL,
+        lang         TEXT,
+        read         INTEGER NOT NULL DEFAULT 0,
+        starred      INTEGER NOT NULL DEFAULT 0,
+        content_hash TEXT NOT NULL
+    );
+    CREATE INDEX articles_external_id ON articles(external_id) WHERE external_id IS NOT NULL;
+    CREATE INDEX articles_url ON articles(url) WHERE url IS NOT NULL;
+    CREATE UNIQUE INDEX articles_content_hash ON articles(content_hash);
+    CREATE INDEX articles_published ON articles(published, id);
+    CREATE INDEX articles_source ON articles(source COLLATE NOCASE, published);
+    CREATE INDEX articles_lang ON articles(lang, published);
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, body,
+        content = '', contentless_delete = 1,
+        tokenize = 'unicode61 remove_diacritics 2'
+    );
+    ",
+    // 2: analysis (countries and entities per article), UI state, trailer statistics.
+    r"
+    ALTER TABLE articles ADD COLUMN analysis_version INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE articles ADD COLUMN analysis TEXT;
+    ALTER TABLE articles ADD COLUMN countries TEXT NOT NULL DEFAULT '';
+    CREATE INDEX articles_unread ON articles(read, published);
+    CREATE TABLE article_countries (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        code       TEXT NOT NULL,
+        score      REAL NOT NULL,
+        mentions   INTEGER NOT NULL,
+        about      INTEGER NOT NULL,
+        PRIMARY KEY (article_id, code)
+    ) WITHOUT ROWID;
+    CREATE INDEX article_countries_code ON article_countries(code, about, article_id);
+    CREATE TABLE entities (
+        id      INTEGER PRIMARY KEY,
+        kind    TEXT NOT NULL,
+        name    TEXT NOT NULL COLLATE NOCASE,
+        country TEXT,
+        UNIQUE (kind, name)
+    );
+    CREATE INDEX entities_name ON entities(name COLLATE NOCASE);
+    CREATE TABLE article_entities (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        entity_id  INTEGER NOT NULL REFERENCES entities(id),
+        count      INTEGER NOT NULL,
+        PRIMARY KEY (article_id, entity_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX article_entities_entity ON article_entities(entity_id, article_id);
+    CREATE TABLE ui_state (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+    CREATE TABLE tail_paragraphs (
+        source TEXT NOT NULL,
+        hash   TEXT NOT NULL,
+        count  INTEGER NOT NULL,
+        PRIMARY KEY (source, hash)
+    ) WITHOUT ROWID;
+    ",
+];
+
+/// The schema version this kiosk writes.
+pub const SCHEMA_VERSION: usize = MIGRATIONS.len();
+
+/// Runs the migrations `conn` has not seen yet, each in its own transaction.
+pub(super) fn migrate(conn: &mut Connection) -> rusqlite::Result<MigrationOutcome> {
+    migrate_to(conn, SCHEMA_VERSION)
+}
+
+/// What opening did to the schema, for messages and tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MigrationOutcome {
+    Current,
+    Upgraded {
+        from: usize,
+        to: usize,
+    },
+    /// Written by a newer kiosk: left alone, opened as is.
+    Newer {
+        found: usize,
+    },
+}
+
+/// Runs migrations up to `target` (tests build older stores with this).
+pub(super) fn migrate_to(
+    conn: &mut Connection,
+    target: usize,
+) -> rusqlite::Result<MigrationOutcome> {
+    let found: usize = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+    if found > SCHEMA_VERSION {
+        return Ok(MigrationOutcome::Newer { found });
+    }
+    if found >= target {
+        return Ok(MigrationOutcome::Current);
+    }
+    for (version, sql) in MIGRATIONS.iter().enumerate().take(target).skip(found) {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Exclusive)?;
+        // Another process may have migrated while we waited for the lock.
+        let now: usize = tx.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+        if now > version {
+            continue;
+        }
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", version + 1)?;
+        tx.commit()?;
+    }
+    Ok(MigrationOutcome::Upgraded {
+        from: found,
+        to: target,
+    })
+}

@@ -1,0 +1,171 @@
+//! Write transactions: inserting articles idempotently, rewriting bodies, trailer statistics.
+//! A [`Writer`] holds an immediate transaction; dropping it without `commit` keeps the store as it was.
+
+use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
+
+use super::{Result, fold_for_search};
+use crate::article::{ArticleId, NewArticle};
+
+/// What became of one article handed to [`Writer::insert`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InsertOutcome {
+    Added(ArticleId),
+    /// Already stored (same external id within its source, same URL, or same content).
+    Duplicate(ArticleId),
+}
+
+/// An open write transaction.
+pub struct Writer<'a> {
+    tx: Transaction<'a>,
+}
+
+impl<'a> Writer<'a> {
+    pub(super) fn begin(conn: &'a mut Connection) -> Result<Self> {
+        // IMMEDIATE takes the write lock now (waiting out another kiosk process via the busy
+        // timeout) rather than failing later when a read transaction tries to upgrade.
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        Ok(Self { tx })
+    }
+
+    /// Makes everything written so far durable and visible.
+    pub fn commit(self) -> Result<()> {
+        self.tx.commit()?;
+        Ok(())
+    }
+
+    /// The stored article `article` duplicates, if any.
+    pub fn find_duplicate(
+        &self,
+        article: &NewArticle,
+        content_hash: &str,
+    ) -> Result<Option<ArticleId>> {
+        if let Some(external_id) = &article.external_id {
+            let found = self
+                .tx
+                .query_row(
+                    "SELECT id FROM articles WHERE external_id = ?1 AND source IS ?2 LIMIT 1",
+                    params![external_id, article.source],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            if found.is_some() {
+                return Ok(found);
+            }
+        }
+        if let Some(url) = &article.url {
+            let found = self
+                .tx
+                .query_row(
+                    "SELECT id FROM articles WHERE url = ?1 LIMIT 1",
+                    [url],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            if found.is_some() {
+                return Ok(found);
+            }
+        }
+        Ok(self
+            .tx
+            .query_row(
+                "SELECT id FROM articles WHERE content_hash = ?1",
+                [content_hash],
+                |row| row.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Stores `article` unless it is already there.
+    pub fn insert(&self, article: &NewArticle, content_hash: &str) -> Result<InsertOutcome> {
+        if let Some(id) = self.find_duplicate(article, content_hash)? {
+            return Ok(InsertOutcome::Duplicate(id));
+        }
+        let imported_at = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
+        self.tx
+            .prepare_cached(
+                "INSERT INTO articles (external_id, title, body, original, source, url, author, \
+                 published, imported_at, lang, content_hash) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            )?
+            .execute(params![
+                article.external_id,
+                article.title,
+                article.body,
+                article.original,
+                article.source,
+                article.url,
+                article.author,
+                article.published,
+                imported_at,
+                article.lang,
+                content_hash,
+            ])?;
+        let id = self.tx.last_insert_rowid();
+        self.index(id, &article.title, &article.body)?;
+        Ok(InsertOutcome::Added(id))
+    }
+
+    fn index(&self, id: ArticleId, title: &str, body: &str) -> Result<()> {
+        self.tx
+            .prepare_cached("INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?
+            .execute(params![id, fold_for_search(title), fold_for_search(body)])?;
+        Ok(())
+    }
+
+    /// Replaces an article's clean body (after trailer rules changed) and re-indexes it.
+    pub fn set_body(&self, id: ArticleId, body: &str) -> Result<()> {
+        let title: String =
+            self.tx
+                .query_row("SELECT title FROM articles WHERE id = ?1", [id], |row| {
+                    row.get(0)
+                })?;
+        self.tx.execute(
+            "UPDATE articles SET body = ?1 WHERE id = ?2",
+            params![body, id],
+        )?;
+        self.tx
+            .execute("DELETE FROM articles_fts WHERE rowid = ?1", [id])?;
+        self.index(id, &title, body)
+    }
+
+    /// Counts one more article of `source` ending with each paragraph in `hashes`; returns the
+    /// new counts, in order.
+    pub fn count_tail_paragraphs(&self, source: &str, hashes: &[String]) -> Result<Vec<u32>> {
+        let mut statement = self.tx.prepare_cached(
+            "INSERT INTO tail_paragraphs (source, hash, count) VALUES (?1, ?2, 1) \
+             ON CONFLICT (source, hash) DO UPDATE SET count = count + 1 RETURNING count",
+        )?;
+        hashes
+            .iter()
+            .map(|hash| Ok(statement.query_row(params![source, hash], |row| row.get(0))?))
+            .collect()
+    }
+
+    /// How many articles of `source` end with the paragraph `hash`.
+    pub fn tail_paragraph_count(&self, source: &str, hash: &str) -> Result<u32> {
+        Ok(self
+            .tx
+            .query_row(
+                "SELECT count FROM tail_paragraphs WHERE source = ?1 AND hash = ?2",
+                params![source, hash],
+                |row| row.get(0),
+            )
+            .optional()?
+            .unwrap_or(0))
+    }
+
+    /// Ids and bodies of the articles of `source` whose body contains `paragraph`.
+    pub fn bodies_containing(
+        &self,
+        source: &str,
+        paragraph: &str,
+    ) -> Result<Vec<(ArticleId, String)>> {
+        let mut statement = self.tx.prepare_cached(
+            "SELECT id, body FROM articles WHERE source = ?1 AND instr(body, ?2) > 0",
+        )?;
+        let rows = statement.query_map(params![source, paragraph], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
