@@ -147,6 +147,46 @@ impl fmt::Display for Key {
     }
 }
 
+impl Key {
+    /// The crossterm press event for this key, as a terminal would send it.
+    pub fn event(self) -> Event {
+        let mut modifiers = KeyModifiers::NONE;
+        if self.ctrl {
+            modifiers |= KeyModifiers::CONTROL;
+        }
+        if self.alt {
+            modifiers |= KeyModifiers::ALT;
+        }
+        if self.code == KeyCode::BackTab
+            || matches!(self.code, KeyCode::Char(c) if c.is_uppercase())
+        {
+            modifiers |= KeyModifiers::SHIFT;
+        }
+        Event::Key(KeyEvent::new(self.code, modifiers))
+    }
+}
+
+/// Keys typed as text, for tests and scripts: `"j j <enter> /niger<enter> G"`. Characters are
+/// keys, `<name>` is a named key (`<ctrl-d>`, `<space>`), whitespace only separates.
+pub fn parse_keys(spec: &str) -> Result<Vec<Key>, BadKey> {
+    let mut keys = Vec::new();
+    let mut rest = spec;
+    while let Some(c) = rest.chars().next() {
+        if c == '<'
+            && let Some(end) = rest.find('>').filter(|&end| end > 2)
+        {
+            keys.push(rest[1..end].parse()?);
+            rest = &rest[end + 1..];
+            continue;
+        }
+        if !c.is_whitespace() {
+            keys.push(Key::new(KeyCode::Char(c)));
+        }
+        rest = &rest[c.len_utf8()..];
+    }
+    Ok(keys)
+}
+
 /// The sections of `[keys]`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pane {

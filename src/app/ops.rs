@@ -106,22 +106,22 @@ impl AppState {
     pub fn move_focused(&mut self, movement: Move) -> Option<Effect> {
         match self.focus {
             Focus::List => {
-                let page = i64::try_from(self.list.height.max(2) / 2).unwrap_or(1);
+                let height = i64::try_from(self.list.height.max(2)).unwrap_or(2);
                 match movement {
                     Move::By(delta) => self.list.move_by(delta),
-                    Move::Pages(halves) => self.list.move_by(halves * page),
+                    Move::Pages(halves) => self.list.move_by(halves * height / 2),
                     Move::First => self.list.select(0),
                     Move::Last => self.list.select(u64::MAX),
                 }
                 return self.fetch_if_needed(false);
             }
             Focus::Reader => {
-                let page = isize::try_from(self.reader.height.max(2) / 2).unwrap_or(1);
+                let height = isize::try_from(self.reader.height.max(2)).unwrap_or(2);
                 match movement {
                     Move::By(delta) => self.reader.scroll_by(isize::try_from(delta).unwrap_or(0)),
                     Move::Pages(halves) => {
                         self.reader
-                            .scroll_by(isize::try_from(halves).unwrap_or(0) * page);
+                            .scroll_by(isize::try_from(halves).unwrap_or(0) * height / 2);
                     }
                     Move::First => self.reader.scroll_to(0),
                     Move::Last => self.reader.scroll_to(usize::MAX),

@@ -181,3 +181,33 @@ fn help_groups_keys_by_action() {
     );
     assert!(help[2].lines.contains(&("b".into(), "one page up".into())));
 }
+
+#[test]
+fn key_specs_parse_into_keys() {
+    let keys = parse_keys("j j <enter> /lang:fr<enter> G <ctrl-d> <<").expect("valid");
+    let names: Vec<String> = keys.iter().map(ToString::to_string).collect();
+    let expected = [
+        "j", "j", "enter", "/", "l", "a", "n", "g", ":", "f", "r", "enter", "G",
+    ];
+    assert_eq!(names[..13], expected);
+    assert_eq!(names[13..], ["ctrl-d", "<", "<"]);
+    assert!(parse_keys("<nope>").is_err());
+}
+
+#[test]
+fn key_events_map_back_to_their_keys() {
+    let keymap = Keymap::new(&KeysConfig::default()).expect("valid");
+    let state = AppState::default();
+    for (name, action) in [
+        ("G", Action::SelectLast),
+        ("shift-tab", Action::FocusPrev),
+        ("ctrl-d", Action::HalfPageDown),
+    ] {
+        let key: Key = name.parse().expect("valid");
+        assert_eq!(
+            keymap.action_for(&state, &key.event()),
+            Some(action),
+            "{name}"
+        );
+    }
+}
