@@ -203,6 +203,11 @@ pub fn update(state: &mut AppState, action: Action) -> Option<Effect> {
             state.size = (width, height);
             return state.relayout();
         }
+        Action::HelpScroll(delta) => {
+            if let Some(Overlay::Help { scroll }) = &mut state.overlay {
+                *scroll = scroll.saturating_add_signed(isize::from(delta));
+            }
+        }
         Action::PromptInput(c) => state.edit_prompt(|input| input.push(c)),
         Action::PromptBackspace => state.edit_prompt(|input| {
             input.pop();

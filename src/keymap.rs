@@ -318,11 +318,13 @@ impl Keymap {
         match &state.overlay {
             Some(Overlay::Prompt { .. }) => return prompt_action(key),
             Some(Overlay::Help { .. }) => {
-                let closes = matches!(key.code, KeyCode::Esc | KeyCode::Char('q' | '?'));
-                return Some(if closes {
-                    Action::ToggleHelp
-                } else {
-                    Action::Noop
+                return Some(match key.code {
+                    KeyCode::Esc | KeyCode::Char('q' | '?') => Action::ToggleHelp,
+                    KeyCode::Char('j') | KeyCode::Down => Action::HelpScroll(1),
+                    KeyCode::Char('k') | KeyCode::Up => Action::HelpScroll(-1),
+                    KeyCode::Char(' ') | KeyCode::PageDown => Action::HelpScroll(10),
+                    KeyCode::Char('b') | KeyCode::PageUp => Action::HelpScroll(-10),
+                    _ => Action::Noop,
                 });
             }
             None => {}

@@ -46,6 +46,8 @@ pub enum Action {
     Noop,
     // Internal actions: produced by the runtime, never bound in the config.
     Resize(u16, u16),
+    /// Scrolls the help overlay by this many lines.
+    HelpScroll(i16),
     PromptInput(char),
     PromptBackspace,
     PromptClear,

@@ -81,7 +81,7 @@ impl EntitySidebarState {
             });
         }
         let mut sections = vec![Section {
-            title: "Article".into(),
+            title: "About".into(),
             rows: about,
         }];
         if !summary.countries.is_empty() {

@@ -113,7 +113,9 @@ fn overlays_see_keys_first() {
     state.overlay = Some(Overlay::Help { scroll: 0 });
     assert_eq!(keymap.action_for(&state, &q), Some(Action::ToggleHelp));
     let j = press(KeyCode::Char('j'), KeyModifiers::NONE);
-    assert_eq!(keymap.action_for(&state, &j), Some(Action::Noop));
+    assert_eq!(keymap.action_for(&state, &j), Some(Action::HelpScroll(1)));
+    let x = press(KeyCode::Char('x'), KeyModifiers::NONE);
+    assert_eq!(keymap.action_for(&state, &x), Some(Action::Noop));
 }
 
 #[test]

@@ -37,7 +37,7 @@ impl<'a> ArticleList<'a> {
         }
     }
 
-    fn row(&self, index: u64) -> ListItem<'a> {
+    fn row(&self, index: u64, countries: bool) -> ListItem<'a> {
         let Some(row) = self.state.row(index) else {
             return ListItem::new(Line::from("  …").style(self.theme.read));
         };
@@ -59,7 +59,7 @@ impl<'a> ArticleList<'a> {
                 self.theme.meta,
             ),
         ];
-        if !row.countries.is_empty() {
+        if countries {
             let codes: Vec<&str> = row.countries.iter().take(3).map(String::as_str).collect();
             spans.push(Span::styled(
                 format!("{} ", fit(&codes.join(" "), 8)),
@@ -89,7 +89,12 @@ impl Widget for ArticleList<'_> {
             return;
         }
         let end = (state.offset + u64::from(inner.height)).min(state.total);
-        let items: Vec<ListItem> = (state.offset..end).map(|index| self.row(index)).collect();
+        let countries = (state.offset..end)
+            .filter_map(|index| state.row(index))
+            .any(|row| !row.countries.is_empty());
+        let items: Vec<ListItem> = (state.offset..end)
+            .map(|index| self.row(index, countries))
+            .collect();
         let selected = usize::try_from(state.selected.saturating_sub(state.offset)).ok();
         let mut list_state = ListState::default().with_selected(selected);
         let highlight = if self.focused {

@@ -60,7 +60,7 @@ impl Widget for Help<'_> {
         let block = Block::bordered()
             .border_type(BorderType::Double)
             .border_style(self.theme.border_focused)
-            .title(" Help: keys from your config (? or Esc closes) ");
+            .title(" Help: keys from your config (j/k scroll, ? or Esc closes) ");
         let scroll = u16::try_from(self.scroll).unwrap_or(u16::MAX);
         Paragraph::new(lines)
             .block(block)
