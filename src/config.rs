@@ -10,24 +10,13 @@ use serde::{Deserialize, Deserializer};
 use crate::keymap::{Pane, default_bindings};
 
 /// Everything `config.toml` can set. `Default` is the source of truth for every value.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     pub import: ImportConfig,
     pub keys: KeysConfig,
     pub theme: ThemeConfig,
     pub layout: LayoutConfig,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Self {
-            import: ImportConfig::default(),
-            keys: KeysConfig::default(),
-            theme: ThemeConfig::default(),
-            layout: LayoutConfig::default(),
-        }
-    }
 }
 
 /// Rules for turning imported text into clean article bodies.

@@ -16,7 +16,7 @@ use tempfile::TempDir;
 
 /// Article `i` (1-based): published on day `i` of 2024 so higher numbers are newer.
 pub fn article(i: usize) -> NewArticle {
-    let (source, lang) = if i % 2 == 0 {
+    let (source, lang) = if i.is_multiple_of(2) {
         ("RFI", "fr")
     } else {
         ("VOA", "en")
