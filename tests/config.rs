@@ -22,7 +22,10 @@ fn the_example_lists_every_default_binding() {
         ("reader", &defaults.reader),
         ("entities", &defaults.entities),
     ] {
-        let start = EXAMPLE.find(&format!("\n[keys.{section}]\n")).expect(section) + 1;
+        let start = EXAMPLE
+            .find(&format!("\n[keys.{section}]\n"))
+            .expect(section)
+            + 1;
         let body = &EXAMPLE[start..];
         let body = &body[..body[1..].find("\n[").map_or(body.len(), |end| end + 1)];
         for (key, action) in bindings {

@@ -146,8 +146,11 @@ impl AppState {
     pub fn open_focused(&mut self) -> Option<Effect> {
         match self.focus {
             Focus::List => {
-                self.focus = Focus::Reader;
-                self.load_selected()
+                let load = self.load_selected();
+                if load.is_some() {
+                    self.focus = Focus::Reader;
+                }
+                load
             }
             Focus::Reader => None,
             Focus::Entities => {
