@@ -1,9 +1,8 @@
 //! The user's configuration: defaults, where the file lives, and the load rules.
 //! Loaded once at start-up and passed down; never written by kiosk.
 
-use std::path::{Path, PathBuf};
-
 use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Deserializer};
 
@@ -52,6 +51,7 @@ fn default_trailer_patterns() -> Vec<String> {
         r"^(subscribe|abonnez-vous|suscríbete)\b",
         r"this (article|story) (was|is) (syndicated|republished|distributed)",
         r"(cet|cette) (article|dépêche) (est|a été) (diffusée?|syndiquée?|republiée?)",
+        r"^(reuters?|afp|ap|dpa)\.?$",
     ]
     .iter()
     .map(|pattern| (*pattern).to_string())
@@ -184,10 +184,10 @@ impl Default for LayoutConfig {
 /// Why a configuration could not be loaded; always names the file.
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("cannot read config file {path}: {source}")]
+    #[error("cannot read config file {path}: {cause}")]
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     #[error("config file {path} is invalid: {message}")]
     Parse { path: PathBuf, message: String },
@@ -208,7 +208,7 @@ impl Config {
             Err(error) if !must_exist && error.kind() == std::io::ErrorKind::NotFound => {
                 Ok(Self::default())
             }
-            Err(source) => Err(ConfigError::Read { path, source }),
+            Err(cause) => Err(ConfigError::Read { path, cause }),
         }
     }
 
@@ -236,4 +236,32 @@ pub fn default_config_path() -> Option<PathBuf> {
 /// `<data dir>/kiosk/kiosk.db` for this platform, if the platform has one.
 pub fn default_store_path() -> Option<PathBuf> {
     directories::ProjectDirs::from("", "", "kiosk").map(|dirs| dirs.data_dir().join("kiosk.db"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_example_file_is_exactly_the_defaults() {
+        let text = include_str!("../config.example.toml");
+        assert_eq!(Config::parse(text), Ok(Config::default()));
+    }
+
+    #[test]
+    fn errors_name_the_line_and_key() {
+        let error = Config::parse("[import]\nrepeated_paragraph_threshold = \"x\"\n").unwrap_err();
+        assert!(error.starts_with("line 2:"), "{error}");
+        let error = Config::parse("[import]\ntrailers = []\n").unwrap_err();
+        assert!(error.contains("unknown field `trailers`"), "{error}");
+    }
+
+    #[test]
+    fn a_missing_explicit_file_is_an_error_naming_it() {
+        let error = Config::load(Some(Path::new("/nonexistent/kiosk.toml"))).unwrap_err();
+        assert!(
+            error.to_string().contains("/nonexistent/kiosk.toml"),
+            "{error}"
+        );
+    }
 }

@@ -3,7 +3,9 @@
 
 pub mod app;
 pub mod article;
+pub mod cli;
 pub mod config;
+pub mod ingest;
 pub mod keymap;
 pub mod lang;
 pub mod query;
@@ -11,3 +13,8 @@ pub mod runtime;
 pub mod store;
 pub mod theme;
 pub mod ui;
+
+/// Opens the interactive reader over `store` (see [`runtime::run_tui`]).
+pub fn launch_tui(store: store::Store, config: &config::Config) -> anyhow::Result<()> {
+    runtime::run_tui(store, config)
+}

@@ -22,15 +22,15 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 /// Why a store operation failed.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("cannot open store {path}: {source}")]
+    #[error("cannot open store {path}: {cause}")]
     Open {
         path: PathBuf,
-        source: rusqlite::Error,
+        cause: rusqlite::Error,
     },
-    #[error("cannot create the folder for store {path}: {source}")]
+    #[error("cannot create the folder for store {path}: {cause}")]
     CreateDir {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
     #[error("{path} is not a kiosk store (not an SQLite database)")]
     NotADatabase { path: PathBuf },
@@ -113,14 +113,14 @@ impl Store {
             .parent()
             .filter(|parent| !parent.as_os_str().is_empty())
         {
-            std::fs::create_dir_all(parent).map_err(|source| StoreError::CreateDir {
+            std::fs::create_dir_all(parent).map_err(|cause| StoreError::CreateDir {
                 path: path.to_path_buf(),
-                source,
+                cause,
             })?;
         }
-        let open_error = |source| StoreError::Open {
+        let open_error = |cause| StoreError::Open {
             path: path.to_path_buf(),
-            source,
+            cause,
         };
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
@@ -199,6 +199,32 @@ impl Store {
         let mut statement = self.conn.prepare_cached(&sql)?;
         let rows = statement.query_map(rusqlite::params_from_iter(&params), summary_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Streams every matching row (up to `limit`) in `sort` order to `visit`, without holding
+    /// them all in memory.
+    pub fn each_summary(
+        &self,
+        query: &Query,
+        sort: SortOrder,
+        limit: Option<u64>,
+        mut visit: impl FnMut(ArticleSummary) -> std::io::Result<()>,
+    ) -> Result<std::io::Result<()>> {
+        let filter = filter::Sql::build(query);
+        let limit = limit.map_or(-1, |limit| i64::try_from(limit).unwrap_or(i64::MAX));
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM articles a WHERE {} ORDER BY {} LIMIT {limit}",
+            filter.condition,
+            sort.order_by()
+        );
+        let mut statement = self.conn.prepare(&sql)?;
+        let mut rows = statement.query(rusqlite::params_from_iter(&filter.params))?;
+        while let Some(row) = rows.next()? {
+            if let Err(error) = visit(summary_from_row(row)?) {
+                return Ok(Err(error));
+            }
+        }
+        Ok(Ok(()))
     }
 
     /// Where article `id` stands in the list for `query` and `sort`, if it is in it.

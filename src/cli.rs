@@ -1,0 +1,243 @@
+//! The command line: clap subcommands over the library, for people and scripts. No TUI code here;
+//! `kiosk` with no subcommand hands over to the runtime. Exit status: 0 ok, 1 runtime error, 2 usage.
+
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, anyhow};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::config::{self, Config};
+use crate::ingest::{self, Importer, Input};
+use crate::query::Query;
+use crate::store::{SortOrder, Store};
+
+mod output;
+
+/// kiosk: a terminal news reader that knows which countries and people each article is about.
+#[derive(Debug, Parser)]
+#[command(name = "kiosk", version, about, long_about = None)]
+pub struct Cli {
+    /// The article store (an SQLite file); default: the platform data folder.
+    #[arg(long, global = true, env = "KIOSK_STORE", value_name = "PATH")]
+    store: Option<PathBuf>,
+    /// The configuration file; default: the platform config folder.
+    #[arg(long, global = true, env = "KIOSK_CONFIG", value_name = "PATH")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Import files, folders (recursively) or standard input (`-`).
+    Import {
+        /// Files or folders; `-` reads standard input.
+        #[arg(value_name = "PATH", required_unless_present = "sample")]
+        paths: Vec<String>,
+        /// Import the bundled sample archive.
+        #[arg(long)]
+        sample: bool,
+    },
+    /// List articles matching a query, newest first.
+    List {
+        /// Filter, e.g. `niamey lang:fr since:2024-01-01 is:unread "mots exacts"`.
+        #[arg(value_name = "QUERY")]
+        query: Vec<String>,
+        /// Print JSON Lines, one object per article.
+        #[arg(long)]
+        json: bool,
+        /// At most this many articles.
+        #[arg(long, value_name = "N")]
+        limit: Option<u64>,
+        /// Order of the rows.
+        #[arg(long, value_enum, default_value_t = Sort::Date)]
+        sort: Sort,
+    },
+    /// Show one article.
+    Show {
+        /// The article's id (as `list` prints it).
+        id: i64,
+        /// Print one JSON object with the body, the original text and the analysis.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export matching articles in a form `import` reads back.
+    Export {
+        #[arg(value_name = "QUERY")]
+        query: Vec<String>,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
+        format: ExportFormat,
+    },
+    /// Totals: articles, unread, sources, languages, store size.
+    Stats {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Sort {
+    Date,
+    Source,
+    Title,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum ExportFormat {
+    Jsonl,
+}
+
+/// A failure with its exit status: 2 for usage errors, 1 for everything else.
+struct Failure {
+    status: u8,
+    error: anyhow::Error,
+}
+
+impl<E: Into<anyhow::Error>> From<E> for Failure {
+    fn from(error: E) -> Self {
+        Self {
+            status: 1,
+            error: error.into(),
+        }
+    }
+}
+
+fn usage(error: impl Into<anyhow::Error>) -> Failure {
+    Failure {
+        status: 2,
+        error: error.into(),
+    }
+}
+
+/// Parses the arguments and runs the command.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(status) => ExitCode::from(status),
+        Err(failure) => {
+            eprintln!("kiosk: {:#}", failure.error);
+            ExitCode::from(failure.status)
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<u8, Failure> {
+    let config = Config::load(cli.config.as_deref())?;
+    let store_path = match cli.store {
+        Some(path) => path,
+        None => config::default_store_path()
+            .ok_or_else(|| anyhow!("no data folder on this platform: pass --store PATH"))?,
+    };
+    let open = || Store::open(&store_path).with_context(|| "opening the store".to_string());
+    match cli.command {
+        None => {
+            let mut store = open()?;
+            seed_if_empty(&mut store, &config)?;
+            crate::launch_tui(store, &config)?;
+            Ok(0)
+        }
+        Some(Command::Import { paths, sample }) => import(&mut open()?, &config, &paths, sample),
+        Some(Command::List {
+            query,
+            json,
+            limit,
+            sort,
+        }) => {
+            let query = parse_query(&query)?;
+            let sort = match sort {
+                Sort::Date => SortOrder::Date,
+                Sort::Source => SortOrder::Source,
+                Sort::Title => SortOrder::Title,
+            };
+            output::list(&open()?, &query, sort, limit, json)?;
+            Ok(0)
+        }
+        Some(Command::Show { id, json }) => {
+            output::show(&open()?, id, json)?;
+            Ok(0)
+        }
+        Some(Command::Export {
+            query,
+            format: ExportFormat::Jsonl,
+        }) => {
+            output::export(&open()?, &parse_query(&query)?)?;
+            Ok(0)
+        }
+        Some(Command::Stats { json }) => {
+            output::stats(&open()?, json)?;
+            Ok(0)
+        }
+    }
+}
+
+/// Joins the query words the shell split and parses them.
+fn parse_query(words: &[String]) -> Result<Query, Failure> {
+    let text = words.join(" ");
+    Query::parse(&text).map_err(|error| usage(anyhow!("invalid query {text:?}: {error}")))
+}
+
+/// Seeds an empty store with the bundled sample archive, so a first start shows news.
+pub fn seed_if_empty(store: &mut Store, config: &Config) -> anyhow::Result<()> {
+    if store.is_empty()? {
+        let mut importer = Importer::new(store, &config.import).map_err(|error| anyhow!(error))?;
+        ingest::sample::import_sample(&mut importer)?;
+        importer.finish();
+    }
+    Ok(())
+}
+
+fn import(
+    store: &mut Store,
+    config: &Config,
+    paths: &[String],
+    sample: bool,
+) -> Result<u8, Failure> {
+    let bar = if std::io::stderr().is_terminal() {
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{spinner} {pos} articles {per_sec} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+        );
+        bar.enable_steady_tick(std::time::Duration::from_millis(120));
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let mut importer = Importer::new(store, &config.import)
+        .map_err(|error| anyhow!("config: {error}"))?
+        .with_progress(bar.clone())
+        .on_problem(|problem, skipped| {
+            let label = if skipped { "skipped" } else { "warning" };
+            eprintln!("{label}: {problem}");
+        });
+    if sample {
+        ingest::sample::import_sample(&mut importer)?;
+    }
+    for path in paths {
+        let input = if path == "-" {
+            Input::Stdin
+        } else {
+            Input::Path(PathBuf::from(path))
+        };
+        importer.import(&input)?;
+    }
+    let report = importer.finish();
+    bar.finish_and_clear();
+    if report.added > 1000 {
+        store.optimize()?;
+    }
+    eprintln!("{}", report.summary());
+    Ok(u8::from(!report.skipped.is_empty()))
+}
+
+/// Writes through a buffered stdout; a closed pipe (`kiosk list | head`) ends output quietly.
+fn with_stdout(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> anyhow::Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = BufWriter::new(stdout.lock());
+    match write(&mut out).and_then(|()| out.flush()) {
+        Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}

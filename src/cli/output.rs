@@ -1,0 +1,159 @@
+//! What the read-only subcommands print: human tables and the JSON shapes of DESIGN.md.
+
+use serde_json::{Value, json};
+
+use super::with_stdout;
+use crate::article::ArticleSummary;
+use crate::query::Query;
+use crate::store::{SortOrder, Store};
+
+/// `kiosk list`: one line (or one JSON object) per matching article.
+pub fn list(
+    store: &Store,
+    query: &Query,
+    sort: SortOrder,
+    limit: Option<u64>,
+    json: bool,
+) -> anyhow::Result<()> {
+    with_stdout(|out| {
+        store
+            .each_summary(query, sort, limit, |summary| {
+                if json {
+                    serde_json::to_writer(&mut *out, &summary)?;
+                    writeln!(out)
+                } else {
+                    writeln!(out, "{}", list_line(&summary))
+                }
+            })
+            .map_err(std::io::Error::other)?
+    })
+}
+
+fn list_line(summary: &ArticleSummary) -> String {
+    let date = summary
+        .published
+        .as_deref()
+        .map_or("          ", |date| date.get(..10).unwrap_or(date));
+    let source: String = summary
+        .source
+        .as_deref()
+        .unwrap_or("-")
+        .chars()
+        .take(14)
+        .collect();
+    format!(
+        "{:>6}  {date}  {source:<14}  {:<8}  {}{}",
+        summary.id,
+        summary.countries.join(" "),
+        if summary.starred { "* " } else { "" },
+        summary.title
+    )
+}
+
+/// `kiosk show ID`: the article, as text or as the list object plus body, original and analysis.
+pub fn show(store: &Store, id: i64, json: bool) -> anyhow::Result<()> {
+    let article = store.load(id)?;
+    with_stdout(|out| {
+        if json {
+            let mut object = serde_json::to_value(&article.summary)?;
+            if let Value::Object(map) = &mut object {
+                map.insert("author".into(), json!(article.author));
+                map.insert("imported_at".into(), json!(article.imported_at));
+                map.insert("body".into(), json!(article.body));
+                map.insert("original".into(), json!(article.original));
+                map.insert("entities".into(), json!([]));
+                map.insert("countries".into(), json!([]));
+            }
+            serde_json::to_writer_pretty(&mut *out, &object)?;
+            writeln!(out)
+        } else {
+            let summary = &article.summary;
+            writeln!(out, "{}", summary.title)?;
+            let meta: Vec<&str> = [
+                summary.source.as_deref(),
+                summary.published.as_deref(),
+                summary.lang.as_deref(),
+                summary.url.as_deref(),
+            ]
+            .into_iter()
+            .flatten()
+            .collect();
+            writeln!(out, "{}\n", meta.join(" · "))?;
+            writeln!(out, "{}", article.body)
+        }
+    })
+}
+
+/// `kiosk export`: JSON Lines with the fields `import` reads.
+pub fn export(store: &Store, query: &Query) -> anyhow::Result<()> {
+    let mut ids = Vec::new();
+    store
+        .each_summary(query, SortOrder::Date, None, |summary| {
+            ids.push(summary.id);
+            Ok(())
+        })?
+        .map_err(anyhow::Error::from)?;
+    with_stdout(|out| {
+        for id in ids {
+            let article = store.load(id).map_err(std::io::Error::other)?;
+            let summary = article.summary;
+            let mut object = json!({
+                "title": summary.title,
+                "body": article.body,
+            });
+            if let Value::Object(map) = &mut object {
+                let optional = [
+                    ("id", summary.external_id),
+                    ("url", summary.url),
+                    ("published", summary.published),
+                    ("source", summary.source),
+                    ("lang", summary.lang),
+                    ("author", article.author),
+                ];
+                for (key, value) in optional {
+                    if let Some(value) = value {
+                        map.insert(key.into(), json!(value));
+                    }
+                }
+            }
+            serde_json::to_writer(&mut *out, &object)?;
+            writeln!(out)?;
+        }
+        Ok(())
+    })
+}
+
+/// `kiosk stats`.
+pub fn stats(store: &Store, json: bool) -> anyhow::Result<()> {
+    let stats = store.stats()?;
+    with_stdout(|out| {
+        if json {
+            serde_json::to_writer_pretty(&mut *out, &stats)?;
+            return writeln!(out);
+        }
+        writeln!(out, "store      {}", store.path().display())?;
+        writeln!(
+            out,
+            "articles   {} ({} unread, {} starred)",
+            stats.articles, stats.unread, stats.starred
+        )?;
+        writeln!(out, "sources    {}", stats.sources)?;
+        let languages: Vec<String> = stats
+            .languages
+            .iter()
+            .map(|(lang, n)| format!("{lang} {n}"))
+            .collect();
+        writeln!(out, "languages  {}", languages.join(", "))?;
+        if let (Some(oldest), Some(newest)) = (&stats.oldest, &stats.newest) {
+            writeln!(
+                out,
+                "dates      {} to {}",
+                &oldest[..10.min(oldest.len())],
+                &newest[..10.min(newest.len())]
+            )?;
+        }
+        #[allow(clippy::cast_precision_loss)]
+        let megabytes = stats.size_bytes as f64 / 1_048_576.0;
+        writeln!(out, "size       {megabytes:.1} MB")
+    })
+}

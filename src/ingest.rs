@@ -1,0 +1,394 @@
+//! Import: files, folders and stdin become stored articles. Parsers per format live in `ingest/`
+//! and are pure; this module walks inputs, applies cleaning rules and writes through the store.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+use regex::RegexSet;
+
+use crate::article::NewArticle;
+use crate::config::ImportConfig;
+use crate::store::{InsertOutcome, Store, StoreError, Writer};
+
+pub mod clean;
+pub mod date;
+pub mod decode;
+pub mod json;
+pub mod sample;
+pub mod text;
+
+/// An article as a parser produced it, before cleaning rules and language detection.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Draft {
+    pub title: String,
+    pub paragraphs: Vec<String>,
+    pub original: String,
+    pub external_id: Option<String>,
+    pub source: Option<String>,
+    pub url: Option<String>,
+    pub author: Option<String>,
+    pub published: Option<String>,
+    pub lang: Option<String>,
+    /// Problems that did not stop the import (an unparseable date, an unknown front-matter key).
+    pub warnings: Vec<String>,
+    /// Where in its file the draft came from (`17` for line 17, `item 3`), empty for whole files.
+    pub position: String,
+}
+
+impl Draft {
+    fn new(original: &str) -> Self {
+        Self {
+            original: original.to_string(),
+            ..Self::default()
+        }
+    }
+
+    fn set_date(&mut self, value: Option<&str>) {
+        let Some(value) = value.filter(|value| !value.trim().is_empty()) else {
+            return;
+        };
+        self.published = date::parse_date(value);
+        if self.published.is_none() {
+            self.warnings
+                .push(format!("unrecognised date {value:?}, stored as unknown"));
+        }
+    }
+}
+
+/// One line of the import report: where (file, and line or item) and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub location: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.location, self.message)
+    }
+}
+
+/// What an import did.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    pub added: usize,
+    pub duplicates: usize,
+    pub skipped: Vec<Problem>,
+    pub warnings: Vec<Problem>,
+}
+
+impl ImportReport {
+    /// The one-line summary printed after an import.
+    pub fn summary(&self) -> String {
+        format!(
+            "added {}, duplicates {}, skipped {}",
+            self.added,
+            self.duplicates,
+            self.skipped.len()
+        )
+    }
+}
+
+/// Where an input comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Path(PathBuf),
+    Stdin,
+}
+
+/// File formats kiosk reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// Told of each problem: `true` when the item was skipped, `false` for a warning.
+type ProblemCallback<'a> = Box<dyn FnMut(&Problem, bool) + 'a>;
+
+/// Imports articles into a store under one configuration; reports problems as it goes.
+pub struct Importer<'a> {
+    store: &'a mut Store,
+    trailers: RegexSet,
+    repeated_threshold: u32,
+    /// Called with each problem as soon as it is found, so long imports report early.
+    on_problem: ProblemCallback<'a>,
+    progress: indicatif::ProgressBar,
+    pub report: ImportReport,
+}
+
+impl<'a> Importer<'a> {
+    /// An importer writing into `store`; fails when a configured trailer pattern is invalid.
+    pub fn new(store: &'a mut Store, config: &ImportConfig) -> Result<Self, String> {
+        Ok(Self {
+            store,
+            trailers: clean::trailer_patterns(&config.trailer_patterns)?,
+            repeated_threshold: u32::try_from(config.repeated_paragraph_threshold.max(2))
+                .unwrap_or(u32::MAX),
+            on_problem: Box::new(|_, _| {}),
+            progress: indicatif::ProgressBar::hidden(),
+            report: ImportReport::default(),
+        })
+    }
+
+    /// Sets the callback told of each skipped item (`true`) or warning (`false`).
+    #[must_use]
+    pub fn on_problem(mut self, callback: impl FnMut(&Problem, bool) + 'a) -> Self {
+        self.on_problem = Box::new(callback);
+        self
+    }
+
+    /// Shows progress on `bar` (one tick per article stored or recognised as a duplicate).
+    #[must_use]
+    pub fn with_progress(mut self, bar: indicatif::ProgressBar) -> Self {
+        self.progress = bar;
+        self
+    }
+
+    /// Ends the import, handing back the store and the report.
+    pub fn finish(self) -> ImportReport {
+        self.report
+    }
+
+    /// Imports one input: a file, a folder (recursively) or standard input.
+    pub fn import(&mut self, input: &Input) -> Result<(), StoreError> {
+        match input {
+            Input::Stdin => {
+                let mut bytes = Vec::new();
+                if let Err(error) = std::io::stdin().read_to_end(&mut bytes) {
+                    self.skip("<stdin>", format!("cannot read: {error}"));
+                    return Ok(());
+                }
+                self.import_bytes("<stdin>", None, &bytes, None)
+            }
+            Input::Path(path) if path.is_dir() => {
+                for file in walk(path, &mut |location, message| self.skip(location, message)) {
+                    self.import_file(&file)?;
+                }
+                Ok(())
+            }
+            Input::Path(path) => self.import_file(path),
+        }
+    }
+
+    fn import_file(&mut self, path: &Path) -> Result<(), StoreError> {
+        let location = path.display().to_string();
+        match std::fs::read(path) {
+            Ok(bytes) => self.import_bytes(&location, Some(path), &bytes, format_of(path)),
+            Err(error) => {
+                self.skip(&location, format!("cannot read: {error}"));
+                Ok(())
+            }
+        }
+    }
+
+    /// Imports the bytes of one document; `path` gives defaults (source, date) to text files.
+    pub fn import_bytes(
+        &mut self,
+        location: &str,
+        path: Option<&Path>,
+        bytes: &[u8],
+        format: Option<Format>,
+    ) -> Result<(), StoreError> {
+        let decoded = match decode::decode(bytes) {
+            Ok(decoded) => decoded,
+            Err(error) => {
+                self.skip(location, error.to_string());
+                return Ok(());
+            }
+        };
+        let format = format.unwrap_or_else(|| sniff(&decoded.text));
+        let items: Vec<json::Item> = match format {
+            Format::Json => json::parse(&decoded.text),
+            Format::Text => {
+                vec![text::parse(&decoded.text, path).map_err(|why| (String::new(), why))]
+            }
+        };
+        self.store_items(location, items)
+    }
+
+    fn store_items(&mut self, location: &str, items: Vec<json::Item>) -> Result<(), StoreError> {
+        let where_ = |at: &str| {
+            if at.is_empty() {
+                location.to_string()
+            } else {
+                format!("{location}:{}", at.trim_start_matches("line "))
+            }
+        };
+        let mut drafts = Vec::new();
+        for item in items {
+            match item {
+                Ok(draft) => drafts.push(draft),
+                Err((at, why)) => self.skip(&where_(&at), why),
+            }
+        }
+        let writer = self.store.writer()?;
+        for draft in drafts {
+            for warning in &draft.warnings {
+                let problem = Problem {
+                    location: where_(&draft.position),
+                    message: warning.clone(),
+                };
+                self.progress.suspend(|| (self.on_problem)(&problem, false));
+                self.report.warnings.push(problem);
+            }
+            match store_draft(&writer, &self.trailers, self.repeated_threshold, draft)? {
+                InsertOutcome::Added(_) => self.report.added += 1,
+                InsertOutcome::Duplicate(_) => self.report.duplicates += 1,
+            }
+            self.progress.inc(1);
+        }
+        writer.commit()
+    }
+
+    fn skip(&mut self, location: &str, message: String) {
+        let problem = Problem {
+            location: location.to_string(),
+            message,
+        };
+        self.progress.suspend(|| (self.on_problem)(&problem, true));
+        self.report.skipped.push(problem);
+    }
+}
+
+/// Applies trailer rules and language detection to `draft`, then stores it.
+fn store_draft(
+    writer: &Writer<'_>,
+    trailers: &RegexSet,
+    threshold: u32,
+    draft: Draft,
+) -> Result<InsertOutcome, StoreError> {
+    let hash = clean::content_hash(&draft.title, &draft.paragraphs);
+    let mut article = NewArticle {
+        external_id: draft.external_id,
+        title: draft.title,
+        body: String::new(),
+        original: draft.original,
+        source: draft.source,
+        url: draft.url,
+        author: draft.author,
+        published: draft.published,
+        lang: draft.lang,
+    };
+    if let Some(id) = writer.find_duplicate(&article, &hash)? {
+        return Ok(InsertOutcome::Duplicate(id));
+    }
+    let paragraphs = draft.paragraphs;
+    let mut newly_repeated = Vec::new();
+    let mut repeated = std::collections::HashSet::new();
+    if let Some(source) = &article.source {
+        let tail = &paragraphs[paragraphs.len().saturating_sub(clean::TAIL_PARAGRAPHS)..];
+        let hashes: Vec<String> = tail.iter().map(|p| clean::paragraph_hash(p)).collect();
+        for ((paragraph, hash), count) in tail
+            .iter()
+            .zip(&hashes)
+            .zip(writer.count_tail_paragraphs(source, &hashes)?)
+        {
+            if count >= threshold {
+                repeated.insert(hash.clone());
+            }
+            if count == threshold {
+                newly_repeated.push(paragraph.clone());
+            }
+        }
+    }
+    let is_repeated = |p: &str| repeated.contains(&clean::paragraph_hash(p));
+    let body_end = clean::trailer_start(&paragraphs, trailers, is_repeated);
+    article.body = paragraphs[..body_end].join("\n\n");
+    if article.lang.is_none() {
+        let sample = format!("{}\n{}", article.title, article.body);
+        article.lang = crate::lang::detect(&sample).map(str::to_string);
+    }
+    let outcome = writer.insert(&article, &hash)?;
+    if let Some(source) = &article.source {
+        for paragraph in newly_repeated {
+            restrip_source(writer, trailers, threshold, source, &paragraph)?;
+        }
+    }
+    Ok(outcome)
+}
+
+/// A paragraph just became a known trailer of `source`: take it out of the bodies stored before.
+fn restrip_source(
+    writer: &Writer<'_>,
+    trailers: &RegexSet,
+    threshold: u32,
+    source: &str,
+    paragraph: &str,
+) -> Result<(), StoreError> {
+    for (id, body) in writer.bodies_containing(source, paragraph)? {
+        let paragraphs: Vec<String> = body.split("\n\n").map(str::to_string).collect();
+        let mut counts = Vec::new();
+        for candidate in &paragraphs {
+            counts.push(writer.tail_paragraph_count(source, &clean::paragraph_hash(candidate))?);
+        }
+        let is_repeated = |p: &str| {
+            paragraphs
+                .iter()
+                .position(|candidate| candidate == p)
+                .is_some_and(|index| counts[index] >= threshold)
+        };
+        let end = clean::trailer_start(&paragraphs, trailers, is_repeated);
+        if end < paragraphs.len() {
+            writer.set_body(id, &paragraphs[..end].join("\n\n"))?;
+        }
+    }
+    Ok(())
+}
+
+/// The files under `folder`, sorted, skipping hidden entries and files of no known format.
+fn walk(folder: &Path, on_error: &mut dyn FnMut(&str, String)) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut pending = vec![folder.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(error) => {
+                on_error(
+                    &dir.display().to_string(),
+                    format!("cannot read folder: {error}"),
+                );
+                continue;
+            }
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let hidden = entry.file_name().to_string_lossy().starts_with('.');
+            if hidden {
+                continue;
+            }
+            if path.is_dir() {
+                pending.push(path);
+            } else if format_of(&path).is_some() {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+fn format_of(path: &Path) -> Option<Format> {
+    let extension = path.extension()?.to_string_lossy().to_ascii_lowercase();
+    match extension.as_str() {
+        "txt" | "text" => Some(Format::Text),
+        "json" | "jsonl" | "ndjson" => Some(Format::Json),
+        _ => None,
+    }
+}
+
+/// Guesses the format of a document given without a telling file name (stdin, `notes`).
+fn sniff(text: &str) -> Format {
+    match text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .chars()
+        .next()
+    {
+        Some('{' | '[') => Format::Json,
+        _ => Format::Text,
+    }
+}
+
+#[cfg(test)]
+mod tests;
