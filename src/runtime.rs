@@ -24,6 +24,10 @@ use crate::keymap::Keymap;
 use crate::store::Store;
 use crate::theme::Theme;
 
+/// The status line on the first start over a store (a fresh store holds the sample archive).
+const WELCOME: &str =
+    "Welcome! Import your own articles with `kiosk import PATH` · ? shows the keys";
+
 /// How often an idle kiosk looks for imports by another process.
 const POLL: Duration = Duration::from_secs(1);
 
@@ -66,6 +70,9 @@ pub fn start(
     dispatch(&mut state, &mut env, Some(Action::Resize(size.0, size.1)));
     let restored = env.restore();
     dispatch(&mut state, &mut env, Some(restored));
+    if env.first_start() {
+        dispatch(&mut state, &mut env, Some(Action::Info(WELCOME.into())));
+    }
     Ok((state, env))
 }
 

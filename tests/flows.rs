@@ -15,6 +15,8 @@ fn starts_newest_first_with_the_sidebar_counts() {
     assert_eq!(h.selected_title(), "Article 20");
     assert_eq!(h.state.sidebar.title, "Entities");
     assert_eq!(h.state.sidebar.sections[0].rows[0].count, Some(20));
+    let status = h.state.status.clone().expect("first-start hint");
+    assert!(status.text.contains("kiosk import"), "{}", status.text);
 }
 
 #[test]
@@ -172,6 +174,10 @@ fn the_filter_and_selection_come_back_on_the_next_start() {
     let (dir, path) = (h.dir, h.path);
     let h = Harness::open(dir, path, 120, 30);
     assert_eq!(h.state.filters, ["lang:en"]);
+    assert_eq!(
+        h.state.status, None,
+        "the welcome shows on the first start only"
+    );
     assert_eq!(h.selected_title(), selected);
 }
 

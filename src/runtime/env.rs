@@ -97,6 +97,7 @@ pub fn base64(bytes: &[u8]) -> String {
 /// Keys under which the UI state is persisted in the store.
 const FILTERS_KEY: &str = "tui.filters";
 const SELECTED_KEY: &str = "tui.selected";
+const STARTED_KEY: &str = "tui.started";
 
 /// Performs effects; owns the store handle and the keymap.
 pub struct Env {
@@ -134,6 +135,15 @@ impl Env {
             filters,
             selected: selected.and_then(|id| id.parse().ok()),
         }
+    }
+
+    /// True the first time the TUI runs on this store (then remembered in the store).
+    pub fn first_start(&mut self) -> bool {
+        let started = self.library.ui_state(STARTED_KEY).ok().flatten().is_some();
+        if !started {
+            let _ = self.library.set_ui_state(STARTED_KEY, "1");
+        }
+        !started
     }
 
     /// `Refresh` when another process changed the store since the last look.
