@@ -125,6 +125,11 @@ impl Tmux {
     /// Quits with `q` and checks the shell got its terminal back unchanged.
     fn quit_and_check_restored(&self) {
         self.keys(&["q"]);
+        self.check_restored();
+    }
+
+    /// Waits for kiosk to end and checks the shell got its terminal back unchanged.
+    fn check_restored(&self) {
         self.wait_text("KIOSK-EXITED-0");
         let read = |path: &Path| std::fs::read_to_string(path).expect("stty output");
         assert_eq!(
@@ -132,6 +137,14 @@ impl Tmux {
             read(&self.path("after.txt"))
         );
     }
+}
+
+/// The pid of the process the pane's shell is running (kiosk), from /proc.
+fn kiosk_pid(tmux: &Tmux) -> Option<String> {
+    let shell = tmux.run(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"]);
+    let shell = String::from_utf8_lossy(&shell.stdout).trim().to_string();
+    let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).ok()?;
+    children.split_whitespace().next().map(str::to_string)
 }
 
 impl Drop for Tmux {
@@ -196,4 +209,33 @@ fn escape_sequences_in_articles_never_reach_the_terminal() {
     let title = tmux.run(&["display-message", "-p", "-t", "e2e", "#{pane_title}"]);
     assert_eq!(String::from_utf8_lossy(&title.stdout).trim(), "untouched");
     tmux.quit_and_check_restored();
+}
+
+#[test]
+fn ctrl_c_and_sigterm_restore_the_terminal() {
+    let Some(tmux) = Tmux::start("signals") else {
+        return;
+    };
+    fixtures::import(&tmux.path("kiosk.db"), &[fixtures::article(1)]);
+    tmux.launch();
+    tmux.wait_text("Articles (1)");
+    tmux.keys(&["C-c"]);
+    tmux.check_restored();
+    if !Path::new("/proc/self/task").exists() {
+        eprintln!("skipping the SIGTERM half: no /proc to find kiosk's pid");
+        return;
+    }
+    tmux.run(&["send-keys", "-t", "e2e", "clear", "Enter"]);
+    tmux.wait_for("the screen to clear", |screen| {
+        !screen.contains("KIOSK-EXITED")
+    });
+    tmux.launch();
+    tmux.wait_text("Articles (1)");
+    let pid = kiosk_pid(&tmux).expect("kiosk runs under the pane's shell");
+    let killed = Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("run kill");
+    assert!(killed.success());
+    tmux.check_restored();
 }
