@@ -204,8 +204,9 @@ pub fn update(state: &mut AppState, action: Action) -> Option<Effect> {
             return state.relayout();
         }
         Action::HelpScroll(delta) => {
+            let lines: usize = state.view.help.iter().map(|s| s.lines.len() + 2).sum();
             if let Some(Overlay::Help { scroll }) = &mut state.overlay {
-                *scroll = scroll.saturating_add_signed(isize::from(delta));
+                *scroll = scroll.saturating_add_signed(isize::from(delta)).min(lines);
             }
         }
         Action::PromptInput(c) => state.edit_prompt(|input| input.push(c)),

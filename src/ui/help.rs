@@ -61,7 +61,10 @@ impl Widget for Help<'_> {
             .border_type(BorderType::Double)
             .border_style(self.theme.border_focused)
             .title(" Help: keys from your config (j/k scroll, ? or Esc closes) ");
-        let scroll = u16::try_from(self.scroll).unwrap_or(u16::MAX);
+        // Stop scrolling once the last line is at the bottom.
+        let visible = usize::from(area.height.saturating_sub(2));
+        let scroll = self.scroll.min(lines.len().saturating_sub(visible));
+        let scroll = u16::try_from(scroll).unwrap_or(u16::MAX);
         Paragraph::new(lines)
             .block(block)
             .scroll((scroll, 0))
