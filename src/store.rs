@@ -9,10 +9,12 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use crate::article::{Article, ArticleId, ArticleSummary};
 use crate::query::Query;
 
+mod analysis;
 mod filter;
 mod schema;
 mod write;
 
+pub use analysis::{CountryCount, CountryRow, EntityCount, EntityRow};
 pub use schema::{MigrationOutcome, SCHEMA_VERSION};
 pub use write::{InsertOutcome, Writer};
 

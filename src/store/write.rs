@@ -16,7 +16,7 @@ pub enum InsertOutcome {
 
 /// An open write transaction.
 pub struct Writer<'a> {
-    tx: Transaction<'a>,
+    pub(super) tx: Transaction<'a>,
 }
 
 impl<'a> Writer<'a> {
