@@ -67,8 +67,8 @@ impl Writer<'_> {
         self.tx
             .execute("DELETE FROM article_entities WHERE article_id = ?1", [id])?;
         let mut insert_country = self.tx.prepare_cached(
-            "INSERT OR REPLACE INTO article_countries (article_id, code, score, mentions, about) \
-             VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT OR REPLACE INTO article_countries (article_id, code, published, score, mentions, about) \
+             VALUES (?1, ?2, (SELECT published FROM articles WHERE id = ?1), ?3, ?4, ?5)",
         )?;
         for country in countries {
             insert_country.execute(params![

@@ -200,10 +200,10 @@ fn migrates_a_version_one_store() {
     {
         let mut conn = Connection::open(&path).expect("open");
         schema::migrate_to(&mut conn, 1).expect("v1");
-        conn.execute(
-            "INSERT INTO articles (title, body, original, imported_at, content_hash) \
-             VALUES ('Kept', 'Body', 'Kept\n\nBody', '2024-01-01T00:00:00Z', 'h')",
-            [],
+        conn.execute_batch(
+            "INSERT INTO articles (id, title, imported_at, content_hash) \
+             VALUES (1, 'Kept', '2024-01-01T00:00:00Z', 'h'); \
+             INSERT INTO article_texts (article_id, body, original) VALUES (1, 'Body', 'Kept\n\nBody');",
         )
         .expect("insert v1 row");
     }
@@ -220,6 +220,7 @@ fn migrates_a_version_one_store() {
         .expect("rows");
     assert_eq!(rows[0].title, "Kept");
     assert!(rows[0].countries.is_empty());
+    assert_eq!(store.load(rows[0].id).expect("load").body, "Body");
     store.set_ui_state("filter", "lang:fr").expect("ui state");
     drop(store);
     let store = Store::open(&path).expect("reopen");
