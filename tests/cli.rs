@@ -292,3 +292,33 @@ fn stats_counts_the_sample() {
     let stats: Value = serde_json::from_slice(&output.stdout).expect("json");
     assert!(stats["articles"].as_u64().expect("count") >= 60);
 }
+
+#[test]
+fn two_processes_import_into_one_store_at_once() {
+    let env = Env::new();
+    let mut files = Vec::new();
+    for batch in 0..2 {
+        let mut lines = String::new();
+        for n in 0..300 {
+            lines.push_str(&format!(
+                "{{\"id\": \"{batch}-{n}\", \"title\": \"Batch {batch} story {n}\", \"body\": \"Paragraph {n} of batch {batch}.\", \"lang\": \"en\"}}\n"
+            ));
+        }
+        files.push(env.write(&format!("batch{batch}.jsonl"), lines));
+    }
+    let spawn = |file: &Path| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_kiosk"))
+            .args(["import", arg(file)])
+            .env("KIOSK_STORE", env.dir.path().join("store/kiosk.db"))
+            .env("KIOSK_CONFIG", env.dir.path().join("config.toml"))
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawns")
+    };
+    let (first, second) = (spawn(&files[0]), spawn(&files[1]));
+    for child in [first, second] {
+        let output = child.wait_with_output().expect("waits");
+        assert!(output.status.success(), "{}", stderr(&output));
+    }
+    assert_eq!(env.list_json(&[]).len(), 600);
+}
