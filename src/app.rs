@@ -225,7 +225,7 @@ pub fn update(state: &mut AppState, action: Action) -> Option<Effect> {
                 return state.load_selected();
             }
         }
-        Action::Loaded(article) => return state.show_article(*article),
+        Action::Loaded(article, entities) => return state.show_article(*article, &entities),
         Action::Restored { filters, selected } => {
             return Some(Effect::Reload {
                 filters,

@@ -4,7 +4,7 @@
 #[path = "support/fixtures.rs"]
 mod fixtures;
 
-use fixtures::{Harness, article, import};
+use fixtures::{Harness, analyse, article, import};
 use kiosk::app::{Focus, Overlay};
 use kiosk::runtime::{self, Library};
 
@@ -265,4 +265,52 @@ fn the_store_library_counts_like_the_store() {
     let h = Harness::new(4, 120, 30);
     let store = h.store();
     assert_eq!(Library::count(&store, &["lang:fr".to_string()]), Ok(2));
+}
+
+#[test]
+fn analysed_entities_fill_the_sidebar_and_filter_the_list() {
+    let mut h = Harness::new(6, 120, 30);
+    let first = h.state.list.selected_id().expect("selected");
+    analyse(&h.path, first, "NE", "Niger", "Abdourahamane Tiani");
+    analyse(&h.path, first - 1, "NE", "Niger", "Someone Else");
+    h.press("R");
+    let titles: Vec<_> = h
+        .state
+        .sidebar
+        .sections
+        .iter()
+        .map(|s| s.title.clone())
+        .collect();
+    assert_eq!(
+        titles,
+        ["List", "Countries", "People", "Languages", "Sources"]
+    );
+    assert_eq!(h.state.sidebar.sections[1].rows[0].count, Some(2));
+    h.press("<enter>");
+    let people = h
+        .state
+        .sidebar
+        .sections
+        .iter()
+        .find(|s| s.title == "People")
+        .expect("people");
+    assert_eq!(people.rows[0].label, "Abdourahamane Tiani");
+    let countries = h
+        .state
+        .sidebar
+        .sections
+        .iter()
+        .find(|s| s.title == "Countries")
+        .expect("countries");
+    assert_eq!(countries.rows[0].label, "NE Niger");
+    // About rows, then the country, then the person: select the person and filter by them.
+    let about = h.state.sidebar.sections[0].rows.len();
+    h.press("3");
+    for _ in 0..about + 1 {
+        h.press("j");
+    }
+    h.press("<enter>");
+    assert_eq!(h.state.filters, ["person:\"Abdourahamane Tiani\""]);
+    assert_eq!(h.state.list.total, 1);
+    assert!(h.state.reader.article.is_none());
 }

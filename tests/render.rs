@@ -6,6 +6,7 @@ mod fixtures;
 
 use fixtures::Recorder;
 use kiosk::app::AppState;
+use kiosk::app::sidebar::EntityCount;
 use kiosk::article::{Article, ArticleSummary};
 use kiosk::config::Config;
 use kiosk::runtime::memory::MemoryLibrary;
@@ -45,7 +46,7 @@ fn article(id: i64, title: &str, source: &str, lang: &str, day: u32, body: &str)
 fn library() -> MemoryLibrary {
     let niger = "Le Conseil national pour la sauvegarde de la patrie (CNSP) a annoncé le départ \
                  des troupes américaines.\n\nÀ Niamey, la nouvelle a été accueillie dans le calme.";
-    MemoryLibrary::new(vec![
+    let mut library = MemoryLibrary::new(vec![
         article(
             1,
             "Niger: dans l'attente du retrait",
@@ -86,7 +87,21 @@ fn library() -> MemoryLibrary {
             24,
             "Text\u{1b}[31m with \u{202e}escapes\u{9b}2J.",
         ),
-    ])
+    ]);
+    let entity = |kind: &str, name: &str, label: Option<&str>, count| EntityCount {
+        kind: kind.into(),
+        name: name.into(),
+        label: label.map(Into::into),
+        count,
+    };
+    let analysis = vec![
+        entity("country", "ML", Some("Mali"), 3),
+        entity("person", "Assimi Goïta", None, 2),
+        entity("organization", "CEDEAO", None, 1),
+        entity("place", "Bamako", None, 1),
+    ];
+    library.analysis.insert(2, analysis);
+    library
 }
 
 fn start(width: u16, height: u16) -> (AppState, Env) {
@@ -211,7 +226,7 @@ fn pane_entity_sidebar() {
         EntitySidebar::new(&state.sidebar, &state.view.theme, false).render(area, buf);
     });
     press(&mut state, &mut env, "j <enter> 3");
-    let open = pane(28, 10, |area, buf| {
+    let open = pane(28, 18, |area, buf| {
         EntitySidebar::new(&state.sidebar, &state.view.theme, true).render(area, buf);
     });
     insta::assert_snapshot!(format!("{}\n{}", text(&counts), text(&open)));

@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use crate::article::{Article, ArticleId, ArticleSummary};
 
-use super::sidebar::Counts;
+use super::sidebar::{Counts, EntityCount};
 
 /// Something that changes the app state: a key press, a click or the result of an [`Effect`].
 #[derive(Debug, Clone, PartialEq)]
@@ -70,7 +70,8 @@ pub enum Action {
         rows: Vec<ArticleSummary>,
         open: bool,
     },
-    Loaded(Box<Article>),
+    /// An opened article with its stored analysis (countries and entities, most cited first).
+    Loaded(Box<Article>, Vec<EntityCount>),
     Restored {
         filters: Vec<String>,
         selected: Option<ArticleId>,

@@ -6,6 +6,7 @@ use ratatui::layout::{Position, Rect};
 use crate::article::Article;
 use crate::ui::{Panes, layout};
 
+use super::sidebar::EntityCount;
 use super::{AppState, Effect, Focus, Overlay, Reloaded, SortKey, Status};
 
 /// A movement in the focused pane.
@@ -177,7 +178,7 @@ impl AppState {
         self.focus = Focus::List;
     }
 
-    pub fn show_article(&mut self, article: Article) -> Option<Effect> {
+    pub fn show_article(&mut self, article: Article, entities: &[EntityCount]) -> Option<Effect> {
         let id = article.id();
         let was_unread = !article.summary.read;
         self.reader.open(article);
@@ -185,7 +186,7 @@ impl AppState {
             open.summary.read = true;
             self.sidebar.selected = 0;
             self.sidebar.scroll = 0;
-            self.sidebar.show_article(open);
+            self.sidebar.show_article(open, entities);
         }
         if let Some(row) = self.list.row_mut_by_id(id) {
             row.read = true;

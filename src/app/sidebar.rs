@@ -12,6 +12,50 @@ pub struct Counts {
     pub unread: u64,
     pub by_lang: Vec<(String, u64)>,
     pub by_source: Vec<(String, u64)>,
+    /// Countries and entities most cited by the listed articles.
+    pub entities: Vec<EntityCount>,
+}
+
+/// A country or entity with how often it is cited (in an article, or across the list).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EntityCount {
+    /// `country`, `person`, `organization` or `place`.
+    pub kind: String,
+    /// The entity's name; for a country, its ISO code.
+    pub name: String,
+    /// A display name when it differs from `name` (a country's name).
+    pub label: Option<String>,
+    pub count: u64,
+}
+
+/// Section titles and query keys of the entity kinds, in sidebar order.
+const KINDS: [(&str, &str, &str); 4] = [
+    ("country", "Countries", "country"),
+    ("person", "People", "person"),
+    ("organization", "Organisations", "org"),
+    ("place", "Places", "place"),
+];
+
+/// One section per entity kind present in `entities`, each row filtering by that entity.
+fn entity_sections(entities: &[EntityCount]) -> Vec<Section> {
+    KINDS
+        .iter()
+        .map(|(kind, title, key)| {
+            let rows = entities.iter().filter(|e| e.kind == *kind).map(|entity| {
+                let name = clean_line(&entity.name);
+                let label = match &entity.label {
+                    Some(label) => format!("{name} {}", clean_line(label)),
+                    None => name.clone(),
+                };
+                row(label, Some(entity.count), format!("{key}:{}", quote(&name)))
+            });
+            Section {
+                title: (*title).to_string(),
+                rows: rows.collect(),
+            }
+        })
+        .filter(|section| !section.rows.is_empty())
+        .collect()
 }
 
 /// One sidebar row: a label, an optional count and the filter it applies.
@@ -47,8 +91,8 @@ impl EntitySidebarState {
         self.follow();
     }
 
-    /// What the store knows about the open article.
-    pub fn show_article(&mut self, article: &Article) {
+    /// What the store knows about the open article: metadata, then its countries and entities.
+    pub fn show_article(&mut self, article: &Article, entities: &[EntityCount]) {
         let summary = &article.summary;
         let mut about = vec![Row {
             label: format!("{} words", article.word_count()),
@@ -84,7 +128,8 @@ impl EntitySidebarState {
             title: "About".into(),
             rows: about,
         }];
-        if !summary.countries.is_empty() {
+        let has_countries = entities.iter().any(|entity| entity.kind == "country");
+        if !has_countries && !summary.countries.is_empty() {
             let rows = summary.countries.iter().map(|code| {
                 let code = clean_line(code);
                 row(code.clone(), None, format!("country:{code}"))
@@ -94,6 +139,7 @@ impl EntitySidebarState {
                 rows: rows.collect(),
             });
         }
+        sections.extend(entity_sections(entities));
         self.set("Article", sections);
     }
 
@@ -119,19 +165,15 @@ impl EntitySidebarState {
                 format!("source:{}", quote(&source)),
             )
         });
-        let sections = [
-            ("List", overview),
-            ("Languages", langs.collect()),
-            ("Sources", sources.collect()),
-        ];
-        let sections = sections
-            .into_iter()
-            .filter(|(_, rows)| !rows.is_empty())
-            .map(|(title, rows)| Section {
-                title: title.into(),
-                rows,
-            })
-            .collect();
+        let section = |title: &str, rows: Vec<Row>| Section {
+            title: title.into(),
+            rows,
+        };
+        let mut sections = vec![section("List", overview)];
+        sections.extend(entity_sections(&counts.entities));
+        sections.push(section("Languages", langs.collect()));
+        sections.push(section("Sources", sources.collect()));
+        sections.retain(|section| !section.rows.is_empty());
         self.set("Entities", sections);
     }
 
@@ -230,6 +272,7 @@ mod tests {
             unread: 4,
             by_lang: vec![("fr".into(), 6), ("en".into(), 4)],
             by_source: vec![("Radio France\u{1b}[2J".into(), 10)],
+            entities: Vec::new(),
         }
     }
 
@@ -275,7 +318,7 @@ mod tests {
         article.summary.lang = Some("fr".into());
         article.summary.countries = vec!["NE".into()];
         let mut state = EntitySidebarState::default();
-        state.show_article(&article);
+        state.show_article(&article, &[]);
         let terms: Vec<_> = state
             .sections
             .iter()
@@ -283,5 +326,54 @@ mod tests {
             .filter_map(|r| r.term.clone())
             .collect();
         assert_eq!(terms, ["source:RFI", "lang:fr", "country:NE"]);
+    }
+}
+
+#[cfg(test)]
+mod entity_tests {
+    use super::*;
+
+    fn entity(kind: &str, name: &str, label: Option<&str>, count: u64) -> EntityCount {
+        EntityCount {
+            kind: kind.into(),
+            name: name.into(),
+            label: label.map(Into::into),
+            count,
+        }
+    }
+
+    #[test]
+    fn entities_become_sections_with_filter_terms() {
+        let entities = [
+            entity("person", "Vladimir Poutine", None, 2),
+            entity("country", "NE", Some("Niger"), 7),
+            entity("organization", "CNSP", None, 3),
+        ];
+        let mut state = EntitySidebarState::default();
+        state.show_article(&Article::default(), &entities);
+        let titles: Vec<_> = state.sections.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["About", "Countries", "People", "Organisations"]);
+        let rows: Vec<_> = state.sections[1..].iter().flat_map(|s| &s.rows).collect();
+        assert_eq!(rows[0].label, "NE Niger");
+        assert_eq!(rows[0].count, Some(7));
+        let terms: Vec<_> = rows.iter().filter_map(|r| r.term.as_deref()).collect();
+        assert_eq!(
+            terms,
+            ["country:NE", "person:\"Vladimir Poutine\"", "org:CNSP"]
+        );
+    }
+
+    #[test]
+    fn list_counts_show_top_entities_before_languages() {
+        let counts = Counts {
+            total: 3,
+            entities: vec![entity("place", "Niamey", None, 2)],
+            by_lang: vec![("fr".into(), 3)],
+            ..Counts::default()
+        };
+        let mut state = EntitySidebarState::default();
+        state.show_counts(&counts);
+        let titles: Vec<_> = state.sections.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["List", "Places", "Languages"]);
     }
 }

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use crate::app::sidebar::Counts;
+use crate::app::sidebar::{Counts, EntityCount};
 use crate::app::{Action, Effect, Reloaded, SortKey};
 use crate::article::{Article, ArticleId, ArticleSummary};
 use crate::keymap::Keymap;
@@ -26,6 +26,8 @@ pub trait Library {
         id: ArticleId,
     ) -> Result<Option<u64>, String>;
     fn load(&self, id: ArticleId) -> Result<Article, String>;
+    /// The stored countries and entities of one article, most cited first; empty if unanalysed.
+    fn article_entities(&self, id: ArticleId) -> Result<Vec<EntityCount>, String>;
     fn set_read(&mut self, id: ArticleId, read: bool) -> Result<(), String>;
     fn set_starred(&mut self, id: ArticleId, starred: bool) -> Result<(), String>;
     /// Changes when another process commits to the store.
@@ -178,10 +180,11 @@ impl Env {
                 .library
                 .summaries(&filters, sort, start, len)
                 .map(|rows| Some(Action::Window { start, rows, open })),
-            Effect::Load(id) => self
-                .library
-                .load(id)
-                .map(|a| Some(Action::Loaded(Box::new(a)))),
+            Effect::Load(id) => self.library.load(id).map(|article| {
+                // The analysis is extra: an article without one still opens.
+                let entities = self.library.article_entities(id).unwrap_or_default();
+                Some(Action::Loaded(Box::new(article), entities))
+            }),
             Effect::SetRead(id, read) => self.library.set_read(id, read).map(|()| None),
             Effect::SetStarred(id, starred) => self.library.set_starred(id, starred).map(|()| None),
             Effect::OpenUrl(url) => self

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::app::SortKey;
-use crate::app::sidebar::Counts;
+use crate::app::sidebar::{Counts, EntityCount};
 use crate::article::{Article, ArticleId, ArticleSummary};
 
 use super::env::Library;
@@ -15,6 +15,8 @@ pub struct MemoryLibrary {
     pub articles: Vec<Article>,
     pub ui: BTreeMap<String, String>,
     pub version: i64,
+    /// Stored analysis per article id.
+    pub analysis: BTreeMap<ArticleId, Vec<EntityCount>>,
 }
 
 impl MemoryLibrary {
@@ -169,6 +171,10 @@ impl Library for MemoryLibrary {
             .ok_or_else(|| format!("article {id} not found"))
     }
 
+    fn article_entities(&self, id: ArticleId) -> Result<Vec<EntityCount>, String> {
+        Ok(self.analysis.get(&id).cloned().unwrap_or_default())
+    }
+
     fn set_read(&mut self, id: ArticleId, read: bool) -> Result<(), String> {
         self.find(id)?.summary.read = read;
         Ok(())
@@ -200,7 +206,26 @@ impl Library for MemoryLibrary {
             pairs.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
             pairs
         };
+        let mut entities: BTreeMap<(String, String), u64> = BTreeMap::new();
+        for found in found.iter().filter_map(|a| self.analysis.get(&a.id())) {
+            for entity in found {
+                *entities
+                    .entry((entity.kind.clone(), entity.name.clone()))
+                    .or_default() += 1;
+            }
+        }
+        let mut entities: Vec<EntityCount> = entities
+            .into_iter()
+            .map(|((kind, name), count)| EntityCount {
+                kind,
+                name,
+                label: None,
+                count,
+            })
+            .collect();
+        entities.sort_by_key(|entity| std::cmp::Reverse(entity.count));
         Ok(Counts {
+            entities,
             total: found.len() as u64,
             unread: found.iter().filter(|a| !a.summary.read).count() as u64,
             by_lang: ranked(by_lang),

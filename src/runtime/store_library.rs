@@ -2,7 +2,7 @@
 //! points into the filter the user just typed) and ANDed together.
 
 use crate::app::SortKey;
-use crate::app::sidebar::Counts;
+use crate::app::sidebar::{Counts, EntityCount};
 use crate::article::{Article, ArticleId, ArticleSummary};
 use crate::query::Query;
 use crate::store::{SortOrder, Store};
@@ -28,6 +28,68 @@ fn order(sort: SortKey) -> SortOrder {
 
 fn text(error: impl std::fmt::Display) -> String {
     error.to_string()
+}
+
+/// Countries and entities shown for a list: the most cited of each.
+const TOP_COUNTRIES: usize = 10;
+const TOP_ENTITIES: u64 = 30;
+
+fn list_entities(store: &Store, query: &Query) -> crate::store::Result<Vec<EntityCount>> {
+    let countries = store.country_counts(query)?;
+    let countries = countries
+        .into_iter()
+        .take(TOP_COUNTRIES)
+        .map(|country| EntityCount {
+            kind: "country".into(),
+            name: country.code,
+            label: None,
+            count: country.articles,
+        });
+    let entities = store.entity_counts(query, None, TOP_ENTITIES)?;
+    let entities = entities.into_iter().map(|entity| EntityCount {
+        kind: entity.kind,
+        name: entity.name,
+        label: None,
+        count: entity.articles,
+    });
+    Ok(countries.chain(entities).collect())
+}
+
+/// Reads the `analyze` JSON shape (DESIGN.md): `countries[{code, name, mentions}]` and
+/// `entities[{kind, name, count}]`; anything missing or malformed is skipped.
+pub fn analysis_entities(json: &str) -> Vec<EntityCount> {
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(json) else {
+        return Vec::new();
+    };
+    let list = |key: &str| {
+        value
+            .get(key)
+            .and_then(|v| v.as_array())
+            .cloned()
+            .unwrap_or_default()
+    };
+    let text = |item: &serde_json::Value, key: &str| {
+        item.get(key).and_then(|v| v.as_str()).map(str::to_string)
+    };
+    let number =
+        |item: &serde_json::Value, key: &str| item.get(key).and_then(serde_json::Value::as_u64);
+    let countries = list("countries").into_iter().filter_map(|item| {
+        Some(EntityCount {
+            kind: "country".into(),
+            name: text(&item, "code")?,
+            label: text(&item, "name"),
+            count: number(&item, "mentions").unwrap_or(1),
+        })
+    });
+    let entities = list("entities").into_iter().filter_map(|item| {
+        Some(EntityCount {
+            kind: text(&item, "kind")?,
+            name: text(&item, "name")?,
+            label: None,
+            count: number(&item, "count").unwrap_or(1),
+        })
+    });
+    countries.chain(entities).collect()
 }
 
 impl Library for Store {
@@ -60,6 +122,13 @@ impl Library for Store {
         Store::load(self, id).map_err(text)
     }
 
+    fn article_entities(&self, id: ArticleId) -> Result<Vec<EntityCount>, String> {
+        let Some((_, json)) = self.analysis_json(id).map_err(text)? else {
+            return Ok(Vec::new());
+        };
+        Ok(analysis_entities(&json))
+    }
+
     fn set_read(&mut self, id: ArticleId, read: bool) -> Result<(), String> {
         Store::set_read(self, id, read).map_err(text)
     }
@@ -79,6 +148,7 @@ impl Library for Store {
             unread: facets.unread,
             by_lang: facets.by_lang,
             by_source: facets.by_source,
+            entities: list_entities(self, &parse_filters(filters)?).map_err(text)?,
         })
     }
 
@@ -104,5 +174,26 @@ mod tests {
             "{error}"
         );
         assert!(parse_filters(&[]).is_ok());
+    }
+
+    #[test]
+    fn reads_the_analyze_json_shape() {
+        let json = r#"{"lang":"fr","countries":[{"code":"NE","name":"Niger","score":0.9,"mentions":7,"about":true}],
+            "entities":[{"kind":"person","name":"Vladimir Poutine","count":2,"country":"RU"},{"kind":"place"}]}"#;
+        let entities = analysis_entities(json);
+        assert_eq!(entities.len(), 2);
+        assert_eq!(
+            (
+                entities[0].name.as_str(),
+                entities[0].label.as_deref(),
+                entities[0].count
+            ),
+            ("NE", Some("Niger"), 7)
+        );
+        assert_eq!(
+            (entities[1].kind.as_str(), entities[1].count),
+            ("person", 2)
+        );
+        assert!(analysis_entities("not json").is_empty());
     }
 }

@@ -52,6 +52,33 @@ pub fn import(path: &std::path::Path, articles: &[NewArticle]) {
     writer.commit().expect("commit");
 }
 
+/// Stores an analysis for article `id`: about `country` (named `country_name`), citing `person`.
+pub fn analyse(path: &std::path::Path, id: i64, country: &str, country_name: &str, person: &str) {
+    use kiosk::store::{CountryRow, EntityRow};
+    let json = format!(
+        r#"{{"countries":[{{"code":"{country}","name":"{country_name}","mentions":3,"about":true}}],
+            "entities":[{{"kind":"person","name":"{person}","count":2}}]}}"#
+    );
+    let countries = [CountryRow {
+        code: country.into(),
+        score: 0.9,
+        mentions: 3,
+        about: true,
+    }];
+    let entities = [EntityRow {
+        kind: "person".into(),
+        name: person.into(),
+        country: None,
+        count: 2,
+    }];
+    let mut store = Store::open(path).expect("open store");
+    let writer = store.writer().expect("writer");
+    writer
+        .set_analysis(id, 1, &json, &countries, &entities)
+        .expect("analysis");
+    writer.commit().expect("commit");
+}
+
 /// What the app asked the browser and the clipboard to do.
 #[derive(Clone, Default)]
 pub struct Recorder(pub Rc<RefCell<Vec<String>>>);
