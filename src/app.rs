@@ -234,6 +234,12 @@ pub fn update(state: &mut AppState, action: Action) -> Option<Effect> {
                 len: state.list.window_len(),
             });
         }
+        Action::Counted { filters, counts } => {
+            // Counts for a filter the user has already left are stale: drop them.
+            if filters == state.filters {
+                state.show_counts(counts);
+            }
+        }
         Action::Info(message) => state.status = Some(Status::info(message)),
         Action::Failed(message) => state.status = Some(Status::error(message)),
     }

@@ -5,7 +5,7 @@ mod env;
 pub mod memory;
 mod store_library;
 
-pub use env::{Desktop, Env, Library, System, base64};
+pub use env::{Counter, Desktop, Env, Library, System, base64};
 pub use store_library::parse_filters;
 
 use std::io::stdout;
@@ -30,6 +30,8 @@ const WELCOME: &str =
 
 /// How often an idle kiosk looks for imports by another process.
 const POLL: Duration = Duration::from_secs(1);
+/// How often the loop looks for background answers while one is due.
+const ANSWER_POLL: Duration = Duration::from_millis(30);
 
 /// Feeds one terminal event through the keymap, `update` and the effects it asks for.
 pub fn step(state: &mut AppState, env: &mut Env, event: &Event) {
@@ -63,9 +65,11 @@ pub fn start(
     config: &Config,
     size: (u16, u16),
     no_color: bool,
+    counter: Option<Counter>,
 ) -> anyhow::Result<(AppState, Env)> {
     let (keymap, view) = prepare(config, no_color)?;
     let mut env = Env::new(keymap, library, system);
+    env.counter = counter;
     let mut state = AppState::new(view);
     dispatch(&mut state, &mut env, Some(Action::Resize(size.0, size.1)));
     let restored = env.restore();
@@ -76,14 +80,21 @@ pub fn start(
     Ok((state, env))
 }
 
-/// Runs the TUI over the store: the entry point of `kiosk` with no subcommand.
+/// Runs the TUI over the store: the entry point of `kiosk` with no subcommand. Sidebar counts
+/// (slow aggregates over big lists) come from a second connection on a background thread.
 pub fn run_tui(store: Store, config: &Config) -> anyhow::Result<()> {
-    run_library(Box::new(store), config)
+    let path = store.path().to_path_buf();
+    let counter = Counter::spawn(move || Store::open(&path).map_err(|e| e.to_string()));
+    run_library(Box::new(store), config, Some(counter))
 }
 
 /// Runs the TUI over `library` until the user quits or a signal ends it; always restores the
 /// terminal (quit, Ctrl-C, SIGTERM, SIGHUP, panic).
-pub fn run_library(library: Box<dyn Library>, config: &Config) -> anyhow::Result<()> {
+pub fn run_library(
+    library: Box<dyn Library>,
+    config: &Config,
+    counter: Option<Counter>,
+) -> anyhow::Result<()> {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let (keymap, _) = prepare(config, no_color)?;
     drop(keymap);
@@ -104,8 +115,8 @@ pub fn run_library(library: Box<dyn Library>, config: &Config) -> anyhow::Result
         .and_then(|()| {
             let size = terminal.size().context("reading the terminal size")?;
             let system = Box::new(Desktop);
-            let (state, mut env) =
-                start(library, system, config, (size.width, size.height), no_color)?;
+            let size = (size.width, size.height);
+            let (state, mut env) = start(library, system, config, size, no_color, counter)?;
             run(&mut terminal, state, &mut env, &stop)
         });
     let _ = execute!(stdout(), DisableMouseCapture);
@@ -128,8 +139,21 @@ fn run(
                 break;
             }
             // Blocks for up to POLL: an idle kiosk wakes once a second to ask SQLite one pragma.
-            if event::poll(POLL)? {
+            // While counts are being computed it wakes more often to show them when ready.
+            let waiting = env.counter.as_ref().is_some_and(Counter::is_waiting);
+            if event::poll(if waiting { ANSWER_POLL } else { POLL })? {
                 step(&mut state, env, &event::read()?);
+                break;
+            }
+            let answers = env
+                .counter
+                .as_mut()
+                .map(Counter::try_recv)
+                .unwrap_or_default();
+            if !answers.is_empty() {
+                for answer in answers {
+                    dispatch(&mut state, env, Some(answer));
+                }
                 break;
             }
             if let Some(refresh) = env.poll_changes() {

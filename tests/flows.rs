@@ -314,3 +314,31 @@ fn analysed_entities_fill_the_sidebar_and_filter_the_list() {
     assert_eq!(h.state.list.total, 1);
     assert!(h.state.reader.article.is_none());
 }
+
+#[test]
+fn counts_from_the_background_thread_reach_the_sidebar() {
+    let mut h = Harness::new(20, 120, 30);
+    let path = h.path.clone();
+    h.env.counter = Some(runtime::Counter::spawn(move || {
+        kiosk::store::Store::open(&path).map_err(|e| e.to_string())
+    }));
+    h.press("/lang:fr<enter>");
+    assert_eq!(h.state.list.total, 10);
+    assert_eq!(h.state.counts.total, 20, "counts arrive later");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let counter = h.env.counter.as_mut().expect("counter");
+    let answers = loop {
+        let answers = counter.try_recv();
+        if !answers.is_empty() {
+            break answers;
+        }
+        assert!(std::time::Instant::now() < deadline, "no counts in time");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    };
+    assert!(!h.env.counter.as_ref().expect("counter").is_waiting());
+    for answer in answers {
+        runtime::dispatch(&mut h.state, &mut h.env, Some(answer));
+    }
+    assert_eq!(h.state.counts.total, 10);
+    assert_eq!(h.state.sidebar.sections[0].rows[0].count, Some(10));
+}

@@ -112,6 +112,7 @@ fn start(width: u16, height: u16) -> (AppState, Env) {
         &config,
         (width, height),
         false,
+        None,
     )
     .expect("start")
 }

@@ -76,6 +76,11 @@ pub enum Action {
         filters: Vec<String>,
         selected: Option<ArticleId>,
     },
+    /// Sidebar counts for `filters`, computed off the UI thread (they can take a while).
+    Counted {
+        filters: Vec<String>,
+        counts: Counts,
+    },
     Info(String),
     Failed(String),
 }
@@ -89,7 +94,8 @@ pub struct Reloaded {
     pub selected: u64,
     pub start: u64,
     pub rows: Vec<ArticleSummary>,
-    pub counts: Counts,
+    /// `None` when the counts come later, as [`Action::Counted`], from a background thread.
+    pub counts: Option<Counts>,
 }
 
 /// A request for IO that `update` cannot do itself; performed by the runtime's `Env`.

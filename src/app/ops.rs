@@ -6,7 +6,7 @@ use ratatui::layout::{Position, Rect};
 use crate::article::Article;
 use crate::ui::{Panes, layout};
 
-use super::sidebar::EntityCount;
+use super::sidebar::{Counts, EntityCount};
 use super::{AppState, Effect, Focus, Overlay, Reloaded, SortKey, Status};
 
 /// A movement in the focused pane.
@@ -253,12 +253,19 @@ impl AppState {
         self.list.total = reloaded.total;
         self.list.set_window(reloaded.start, reloaded.rows);
         self.list.select(reloaded.selected);
-        self.counts = reloaded.counts;
-        if self.reader.article.is_none() {
-            self.sidebar.show_counts(&self.counts);
+        if let Some(counts) = reloaded.counts {
+            self.show_counts(counts);
         }
         self.reader.set_terms(search_terms(&self.filters));
         self.fetch_if_needed(false)
+    }
+
+    /// New counts for the list; the sidebar shows them unless an article is open.
+    pub fn show_counts(&mut self, counts: Counts) {
+        self.counts = counts;
+        if self.reader.article.is_none() {
+            self.sidebar.show_counts(&self.counts);
+        }
     }
 
     pub fn edit_prompt(&mut self, edit: impl FnOnce(&mut String)) {

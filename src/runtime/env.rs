@@ -2,6 +2,7 @@
 //! [`Library`] (the store) and a [`System`] (browser, clipboard) and answers with an [`Action`].
 
 use std::io::Write;
+use std::sync::mpsc::{self, Receiver, Sender};
 
 use crate::app::sidebar::{Counts, EntityCount};
 use crate::app::{Action, Effect, Reloaded, SortKey};
@@ -108,6 +109,71 @@ pub struct Env {
     pub system: Box<dyn System>,
     last_version: Option<i64>,
     suspend_requested: bool,
+    /// Computes sidebar counts on another thread; `None` computes them inline (tests).
+    pub counter: Option<Counter>,
+}
+
+/// A background thread answering count requests, newest request first; see [`Env::counter`].
+pub struct Counter {
+    requests: Sender<Vec<String>>,
+    results: Receiver<Action>,
+    waiting: bool,
+}
+
+impl Counter {
+    /// Starts the thread; `open` makes its own store handle there (a store is not `Sync`).
+    pub fn spawn<L, F>(open: F) -> Self
+    where
+        L: Library,
+        F: FnOnce() -> Result<L, String> + Send + 'static,
+    {
+        let (requests, inbox) = mpsc::channel::<Vec<String>>();
+        let (outbox, results) = mpsc::channel();
+        std::thread::spawn(move || {
+            let library = open();
+            while let Ok(mut filters) = inbox.recv() {
+                // Only the latest filter matters: skip requests the user already typed past.
+                while let Ok(newer) = inbox.try_recv() {
+                    filters = newer;
+                }
+                let counts = match &library {
+                    Ok(library) => library.counts(&filters),
+                    Err(message) => Err(message.clone()),
+                };
+                let action = match counts {
+                    Ok(counts) => Action::Counted { filters, counts },
+                    Err(message) => Action::Failed(message),
+                };
+                if outbox.send(action).is_err() {
+                    return;
+                }
+            }
+        });
+        Self {
+            requests,
+            results,
+            waiting: false,
+        }
+    }
+
+    fn request(&mut self, filters: Vec<String>) {
+        self.waiting = self.requests.send(filters).is_ok();
+    }
+
+    /// Whether an answer is still to come (the loop then polls more often).
+    pub fn is_waiting(&self) -> bool {
+        self.waiting
+    }
+
+    /// The answers that arrived, without blocking.
+    pub fn try_recv(&mut self) -> Vec<Action> {
+        let answers: Vec<Action> = self.results.try_iter().collect();
+        if !answers.is_empty() {
+            // Coalesced requests answer once, for the newest filter.
+            self.waiting = false;
+        }
+        answers
+    }
 }
 
 impl Env {
@@ -119,6 +185,7 @@ impl Env {
             system,
             last_version,
             suspend_requested: false,
+            counter: None,
         }
     }
 
@@ -217,7 +284,13 @@ impl Env {
         let selected = position.unwrap_or(0);
         let start = selected.saturating_sub(len / 3);
         let rows = self.library.summaries(query, sort, start, len)?;
-        let counts = self.library.counts(query)?;
+        let counts = match &mut self.counter {
+            Some(counter) => {
+                counter.request(filters.clone());
+                None
+            }
+            None => Some(self.library.counts(query)?),
+        };
         self.last_version = self.library.data_version().ok();
         Ok(Some(Action::Reloaded(Box::new(Reloaded {
             filters,

@@ -124,6 +124,7 @@ impl Harness {
             &Config::default(),
             (width, height),
             false,
+            None,
         )
         .expect("start");
         Self {
