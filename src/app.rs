@@ -6,6 +6,7 @@ pub mod list;
 mod ops;
 pub mod reader;
 pub mod sidebar;
+mod terms;
 pub mod text;
 
 pub use action::{Action, Effect, NAMED, Reloaded, SortKey, UnknownAction};

@@ -274,3 +274,22 @@ fn escape_sequences_never_reach_the_buffer() {
     assert!(!all.chars().any(|c| c.is_control() && c != '\n'), "{all:?}");
     assert!(!all.contains('\u{202e}'));
 }
+
+#[test]
+fn entity_names_are_underlined_in_the_reader() {
+    let (mut state, mut env) = start(120, 30);
+    press(&mut state, &mut env, "j <enter>");
+    let terminal = screen(&state);
+    let buffer = terminal.backend().buffer();
+    let reader = state.panes().reader.expect("reader");
+    let found = (reader.y..reader.bottom()).find_map(|y| {
+        let row: String = (reader.x..reader.right())
+            .map(|x| buffer[(x, y)].symbol())
+            .collect();
+        row.find("Bamako")
+            .map(|at| (reader.x + u16::try_from(at).expect("narrow"), y))
+    });
+    let (x, y) = found.expect("Bamako in the reader");
+    assert!(buffer[(x, y)].modifier.contains(Modifier::UNDERLINED));
+    assert!(!buffer[(x - 2, y)].modifier.contains(Modifier::UNDERLINED));
+}

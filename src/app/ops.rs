@@ -7,6 +7,7 @@ use crate::article::Article;
 use crate::ui::{Panes, layout};
 
 use super::sidebar::{Counts, EntityCount};
+use super::terms::{entity_names, is_web_url, search_terms};
 use super::{AppState, Effect, Focus, Overlay, Reloaded, SortKey, Status};
 
 /// A movement in the focused pane.
@@ -182,6 +183,7 @@ impl AppState {
         let id = article.id();
         let was_unread = !article.summary.read;
         self.reader.open(article);
+        self.reader.entities = entity_names(entities);
         if let Some(open) = &mut self.reader.article {
             open.summary.read = true;
             self.sidebar.selected = 0;
@@ -340,66 +342,5 @@ impl AppState {
             }
             Focus::Reader => None,
         }
-    }
-}
-
-/// Whether `url` may be handed to a browser or the clipboard.
-pub fn is_web_url(url: &str) -> bool {
-    let lower = url.to_ascii_lowercase();
-    (lower.starts_with("https://") || lower.starts_with("http://"))
-        && !url.contains(char::is_whitespace)
-}
-
-/// The free-text words of the filters (not `key:value` terms), lowercased, quotes removed.
-pub fn search_terms(filters: &[String]) -> Vec<String> {
-    let mut terms = Vec::new();
-    for filter in filters {
-        for phrase in split_terms(filter) {
-            let is_keyed = phrase.split_once(':').is_some_and(|(key, _)| {
-                !key.is_empty() && key.chars().all(|c| c.is_ascii_alphabetic())
-            });
-            if !is_keyed && !phrase.starts_with('-') && !phrase.is_empty() {
-                terms.push(phrase.to_lowercase());
-            }
-        }
-    }
-    terms
-}
-
-/// Splits on spaces outside double quotes, dropping the quotes.
-fn split_terms(text: &str) -> Vec<String> {
-    let mut terms = vec![String::new()];
-    let mut quoted = false;
-    for c in text.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            c if c.is_whitespace() && !quoted => terms.push(String::new()),
-            c => terms.last_mut().expect("never empty").push(c),
-        }
-    }
-    terms.retain(|term| !term.is_empty());
-    terms
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn search_terms_skip_keyed_and_negated_terms() {
-        let filters = vec![
-            "lang:fr Niamey \"mots exacts\"".into(),
-            "-junta source:\"A B\"".into(),
-        ];
-        assert_eq!(search_terms(&filters), ["niamey", "mots exacts"]);
-    }
-
-    #[test]
-    fn only_http_urls_are_web_urls() {
-        assert!(is_web_url("https://rfi.fr/a"));
-        assert!(is_web_url("HTTP://x.org"));
-        assert!(!is_web_url("file:///etc/passwd"));
-        assert!(!is_web_url("javascript:alert(1)"));
-        assert!(!is_web_url("https://x.org/a b"));
     }
 }

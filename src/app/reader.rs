@@ -30,6 +30,8 @@ pub struct ReaderState {
     pub height: usize,
     /// Lowercased search terms to highlight.
     pub terms: Vec<String>,
+    /// Lowercased names of the article's entities, highlighted in the text.
+    pub entities: Vec<String>,
     /// Indices of lines that contain a term.
     pub hits: Vec<usize>,
 }

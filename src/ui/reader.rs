@@ -34,7 +34,14 @@ impl<'a> Reader<'a> {
             LineKind::Meta => self.theme.meta,
             LineKind::Body => Style::new(),
         };
-        Line::from(highlight(text, &self.state.terms, base, self.theme.hit))
+        let layers = [
+            (
+                self.state.entities.as_slice(),
+                base.patch(self.theme.entity),
+            ),
+            (self.state.terms.as_slice(), self.theme.hit),
+        ];
+        Line::from(highlight(text, &layers, base))
     }
 }
 
@@ -65,9 +72,10 @@ impl Widget for Reader<'_> {
     }
 }
 
-/// Splits `text` into spans, the (lowercase) `terms` found in it styled as hits.
-fn highlight<'a>(text: &'a str, terms: &[String], base: Style, hit: Style) -> Vec<Span<'a>> {
-    if terms.is_empty() {
+/// Splits `text` into spans: each layer's (lowercase) terms found in it get the layer's style,
+/// later layers over earlier ones (search hits over entity names).
+fn highlight<'a>(text: &'a str, layers: &[(&[String], Style)], base: Style) -> Vec<Span<'a>> {
+    if layers.iter().all(|(terms, _)| terms.is_empty()) {
         return vec![Span::styled(text, base)];
     }
     let lower = text.to_lowercase();
@@ -75,12 +83,15 @@ fn highlight<'a>(text: &'a str, terms: &[String], base: Style, hit: Style) -> Ve
     if lower.len() != text.len() {
         return vec![Span::styled(text, base)];
     }
-    let mut marks = vec![false; text.len()];
-    for term in terms.iter().filter(|term| !term.is_empty()) {
-        for (at, _) in lower.match_indices(term.as_str()) {
-            marks[at..at + term.len()]
-                .iter_mut()
-                .for_each(|mark| *mark = true);
+    // marks[i]: 0 for plain text, else 1 + the index of the layer that matched byte i.
+    let mut marks = vec![0usize; text.len()];
+    for (layer, (terms, _)) in layers.iter().enumerate() {
+        for term in terms.iter().filter(|term| !term.is_empty()) {
+            for (at, _) in lower.match_indices(term.as_str()) {
+                marks[at..at + term.len()]
+                    .iter_mut()
+                    .for_each(|mark| *mark = layer + 1);
+            }
         }
     }
     let mut spans = Vec::new();
@@ -88,7 +99,10 @@ fn highlight<'a>(text: &'a str, terms: &[String], base: Style, hit: Style) -> Ve
     for end in (1..=text.len()).filter(|&i| text.is_char_boundary(i)) {
         let boundary = end == text.len() || marks[end] != marks[start];
         if boundary && text.is_char_boundary(end) {
-            let style = if marks[start] { hit } else { base };
+            let style = match marks[start] {
+                0 => base,
+                layer => layers[layer - 1].1,
+            };
             spans.push(Span::styled(&text[start..end], style));
             start = end;
         }
@@ -100,26 +114,52 @@ fn highlight<'a>(text: &'a str, terms: &[String], base: Style, hit: Style) -> Ve
 mod tests {
     use super::*;
 
+    fn styled(spans: &[Span<'_>], hit: Style) -> Vec<(String, bool)> {
+        spans
+            .iter()
+            .map(|s| (s.content.to_string(), s.style == hit))
+            .collect()
+    }
+
     #[test]
     fn highlights_every_occurrence_case_insensitively() {
         let hit = Style::new().reversed();
-        let spans = highlight("Niger and niger", &["niger".into()], Style::new(), hit);
+        let terms = ["niger".to_string()];
+        let spans = highlight("Niger and niger", &[(&terms, hit)], Style::new());
+        let expected = [("Niger", true), (" and ", false), ("niger", true)];
+        assert_eq!(
+            styled(&spans, hit),
+            expected.map(|(t, h)| (t.to_string(), h))
+        );
+    }
+
+    #[test]
+    fn search_hits_win_over_entity_names() {
+        let (entity, hit) = (Style::new().underlined(), Style::new().reversed());
+        let entities = ["vladimir poutine".to_string()];
+        let terms = ["poutine".to_string()];
+        let layers = [(entities.as_slice(), entity), (terms.as_slice(), hit)];
+        let spans = highlight("M. Vladimir Poutine a dit", &layers, Style::new());
         let texts: Vec<_> = spans
             .iter()
-            .map(|s| (s.content.as_ref(), s.style == hit))
+            .map(|s| (s.content.as_ref(), s.style))
             .collect();
-        assert_eq!(texts, [("Niger", true), (" and ", false), ("niger", true)]);
+        assert_eq!(
+            texts,
+            [
+                ("M. ", Style::new()),
+                ("Vladimir ", entity),
+                ("Poutine", hit),
+                (" a dit", Style::new())
+            ]
+        );
     }
 
     #[test]
     fn no_terms_is_one_plain_span() {
-        assert_eq!(highlight("été", &[], Style::new(), Style::new()).len(), 1);
-        let spans = highlight(
-            "été ici",
-            &["ici".into()],
-            Style::new(),
-            Style::new().bold(),
-        );
+        assert_eq!(highlight("été", &[], Style::new()).len(), 1);
+        let terms = ["ici".to_string()];
+        let spans = highlight("été ici", &[(&terms, Style::new().bold())], Style::new());
         assert_eq!(spans.len(), 2);
     }
 }
