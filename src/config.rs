@@ -107,7 +107,8 @@ impl Config {
 
 /// `<config dir>/kiosk/config.toml` for this platform, if the platform has one.
 pub fn default_config_path() -> Option<PathBuf> {
-    directories::ProjectDirs::from("", "", "kiosk").map(|dirs| dirs.config_dir().join("config.toml"))
+    directories::ProjectDirs::from("", "", "kiosk")
+        .map(|dirs| dirs.config_dir().join("config.toml"))
 }
 
 /// `<data dir>/kiosk/kiosk.db` for this platform, if the platform has one.
