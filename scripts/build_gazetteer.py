@@ -200,7 +200,8 @@ def main():
         val = val[2:].strip().strip('"').strip("'")
         if val and (val[0].isupper() or not val[0].isascii() and not val[0].islower()):
             if all(ch.isalpha() or ch in " -'.()," for ch in val):
-                if fold(val) not in patterns and fold(val) not in city_names:
+                short_code = is_caps(val) and len(val) <= 4  # ISO/IOC codes read as words
+                if fold(val) not in patterns and fold(val) not in city_names and not short_code:
                     add(val, country_id[cur])
 
     # Hand-written: demonyms in more languages, extra names, regions, organisations, people.

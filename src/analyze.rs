@@ -83,7 +83,8 @@ pub enum EntityKind {
 pub fn analyze(text: &str, title_len: usize, lang: Option<&str>) -> Analysis {
     let lang = match lang {
         Some(l) => Some(l.to_string()),
-        None => crate::lang::detect(text).map(str::to_string),
+        // Trigram statistics settle within a few sentences; more text only costs time.
+        None => crate::lang::detect(prefix(text, 400)).map(str::to_string),
     };
     let folded = fold::fold(text);
     let mut tokens = tokens::tokenize(text);
@@ -100,6 +101,15 @@ pub fn analyze(text: &str, title_len: usize, lang: Option<&str>) -> Analysis {
     let people = people::find(&tokens, &hits, &lower);
     let orgs = orgs::find(text, &tokens, &hits);
     entities::build(text, &hits, &people, &orgs, lang)
+}
+
+/// The first `max` bytes of `text`, cut at a character boundary.
+fn prefix(text: &str, max: usize) -> &str {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// Country lookup for queries: any language's name or demonym, or an ISO code → alpha-2

@@ -198,14 +198,18 @@ fn add_people(text: &str, people: &[PersonMention], drafts: &mut Vec<Draft>) {
     {
         let name = &text[p.start..p.end];
         let key = last_word(name);
-        if !full.contains_key(&key) {
-            let titled = p
-                .title
-                .as_ref()
-                .map_or_else(|| name.to_string(), |t| format!("{t} {name}"));
-            full.insert(key, (titled, p.country));
-        } else if let Some(slot) = full.get_mut(&key) {
-            slot.1 = slot.1.or(p.country);
+        match full.entry(key) {
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                let titled = p
+                    .title
+                    .as_ref()
+                    .map_or_else(|| name.to_string(), |t| format!("{t} {name}"));
+                slot.insert((titled, p.country));
+            }
+            std::collections::hash_map::Entry::Occupied(mut slot) => {
+                let slot = slot.get_mut();
+                slot.1 = slot.1.or(p.country);
+            }
         }
     }
     for p in people {

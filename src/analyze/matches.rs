@@ -1,8 +1,6 @@
 //! Gazetteer matches over the folded text: Aho-Corasick leftmost-longest, then word boundaries,
 //! case rules, headline and dateline rules, and the person-name ambiguity of place names.
 
-use aho_corasick::Input;
-
 use super::fold::Folded;
 use super::gazetteer::{self, CAPITAL, DATELINE, GAZETTEER, Kind, PERSONISH, Pattern, UPPER};
 use super::tokens::{Token, Zone, Zones};
@@ -30,27 +28,8 @@ fn is_proclitic(c: char) -> bool {
     matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك')
 }
 
-fn boundary_before(folded: &str, start: usize) -> bool {
-    let mut before = folded[..start].chars().rev();
-    match before.next() {
-        None => true,
-        Some(c) if !c.is_alphanumeric() => true,
-        Some(c) if is_proclitic(c) && folded[start..].starts_with(|d: char| is_arabic(d)) => before
-            .next()
-            .is_none_or(|p| !p.is_alphanumeric() || is_proclitic(p)),
-        Some(_) => false,
-    }
-}
-
 fn is_arabic(c: char) -> bool {
     ('\u{0600}'..='\u{06ff}').contains(&c)
-}
-
-fn boundary_after(folded: &str, end: usize) -> bool {
-    folded[end..]
-        .chars()
-        .next()
-        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// Finds the gazetteer names in the text and keeps those the context allows.
@@ -58,24 +37,37 @@ pub fn find(text: &str, folded: &Folded, tokens: &[Token], zones: &Zones) -> Vec
     let g = &*GAZETTEER;
     let hay = folded.text.as_str();
     let mut hits = Vec::new();
-    let mut pos = 0;
     let mut tok = 0;
-    while pos < hay.len() {
-        let Some(m) = g.matcher.find(Input::new(hay).span(pos..hay.len())) else {
-            break;
-        };
-        let (fs, fe) = (m.start(), m.end());
-        if !boundary_before(hay, fs) || !boundary_after(hay, fe) {
-            // Restart just after the start: a valid match may begin at the next word.
-            pos = fs + hay[fs..].chars().next().map_or(1, char::len_utf8);
+    let bytes = hay.as_bytes();
+    // Matching at each word start only: names never begin inside a word.
+    let mut prev_word = false;
+    let mut skip_to = 0;
+    for (i, c) in hay.char_indices() {
+        let word = c.is_alphanumeric();
+        let start_here = word && !prev_word && i >= skip_to;
+        prev_word = word;
+        if !start_here {
             continue;
         }
-        pos = fe;
+        let mut found = None;
+        for at in [i, i + c.len_utf8()] {
+            if at > i && !(is_proclitic(c) && at < bytes.len()) {
+                break;
+            }
+            if let Some(m) = g.longest_at(hay, at) {
+                found = Some((at, m.0, m.1));
+                break;
+            }
+        }
+        let Some((fs, fe, pattern)) = found else {
+            continue;
+        };
+        skip_to = fe;
         let (start, end) = (folded.orig(fs), folded.orig(fe));
         while tok < tokens.len() && tokens[tok].end <= start {
             tok += 1;
         }
-        let pattern = &g.patterns[m.pattern().as_usize()];
+        let pattern = &g.patterns[pattern];
         let zone = zones.zone(start);
         if accept(text, start, end, pattern, tokens, tok, zone) {
             hits.push(Hit {

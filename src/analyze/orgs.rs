@@ -1,189 +1,200 @@
 //! Organisations beyond the gazetteer: acronym definitions ("Long Form (ACR)"), runs of
 //! capitalised words with an organisation word, French-style "ministère de l'Intérieur", acronyms.
 
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use super::fold::fold_word;
 use super::matches::Hit;
 use super::tokens::Token;
 
 /// Words (folded) that make a capitalised run an organisation.
-const ORG_WORDS: &[&str] = &[
-    "ministry",
-    "department",
-    "bank",
-    "party",
-    "council",
-    "corp",
-    "corporation",
-    "inc",
-    "co",
-    "ltd",
-    "plc",
-    "llc",
-    "company",
-    "cos",
-    "group",
-    "holdings",
-    "association",
-    "agency",
-    "commission",
-    "committee",
-    "union",
-    "federation",
-    "army",
-    "police",
-    "court",
-    "parliament",
-    "assembly",
-    "institute",
-    "university",
-    "college",
-    "foundation",
-    "fund",
-    "organization",
-    "organisation",
-    "airlines",
-    "airways",
-    "motors",
-    "industries",
-    "board",
-    "authority",
-    "bureau",
-    "reserve",
-    "exchange",
-    "times",
-    "post",
-    "journal",
-    "tribune",
-    "press",
-    "tribunal",
-    "congress",
-    "church",
-    "hospital",
-    "club",
-    "league",
-    "network",
-    "systems",
-    "technologies",
-    "petroleum",
-    "oil",
-    "steel",
-    "chemical",
-    "chemicals",
-    "electric",
-    "trust",
-    "securities",
-    "partners",
-    "financial",
-    "insurance",
-    "bancorp",
-    "communications",
-    "telecom",
-    "pharmaceuticals",
-    "foods",
-    "mining",
-    "mines",
-    "resources",
-    "airport",
-    "administration",
-    "front",
-    "movement",
-    "navy",
-    "guard",
-    "forces",
-    "brigade",
-    "office",
-    "service",
-    "services",
-    "ministere",
-    "banque",
-    "parti",
-    "conseil",
-    "assemblee",
-    "cour",
-    "universite",
-    "agence",
-    "comite",
-    "federation",
-    "armee",
-    "societe",
-    "groupe",
-    "mouvement",
-    "fondation",
-    "fonds",
-    "institut",
-    "compagnie",
-    "syndicat",
-    "ministerio",
-    "banco",
-    "partido",
-    "consejo",
-    "asamblea",
-    "universidad",
-    "agencia",
-    "comision",
-    "ejercito",
-    "policia",
-    "fundacion",
-    "instituto",
-    "empresa",
-    "secretaria",
-    "sindicato",
-    "congreso",
-    "senado",
-    "ministerio",
-    "conselho",
-    "universidade",
-    "exercito",
-    "ministerium",
-    "partei",
-    "rat",
-    "gericht",
-    "universitat",
-    "ag",
-    "gmbh",
-    "verband",
-    "stiftung",
-    "bundesamt",
-    "vereinigung",
-];
+static ORG_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    HashSet::from_iter([
+        "ministry",
+        "department",
+        "bank",
+        "party",
+        "council",
+        "corp",
+        "corporation",
+        "inc",
+        "co",
+        "ltd",
+        "plc",
+        "llc",
+        "company",
+        "cos",
+        "group",
+        "holdings",
+        "association",
+        "agency",
+        "commission",
+        "committee",
+        "union",
+        "federation",
+        "army",
+        "police",
+        "court",
+        "parliament",
+        "assembly",
+        "institute",
+        "university",
+        "college",
+        "foundation",
+        "fund",
+        "organization",
+        "organisation",
+        "airlines",
+        "airways",
+        "motors",
+        "industries",
+        "board",
+        "authority",
+        "bureau",
+        "reserve",
+        "exchange",
+        "times",
+        "post",
+        "journal",
+        "tribune",
+        "press",
+        "tribunal",
+        "congress",
+        "church",
+        "hospital",
+        "club",
+        "league",
+        "network",
+        "systems",
+        "technologies",
+        "petroleum",
+        "oil",
+        "steel",
+        "chemical",
+        "chemicals",
+        "electric",
+        "trust",
+        "securities",
+        "partners",
+        "financial",
+        "insurance",
+        "bancorp",
+        "communications",
+        "telecom",
+        "pharmaceuticals",
+        "foods",
+        "mining",
+        "mines",
+        "resources",
+        "airport",
+        "administration",
+        "front",
+        "movement",
+        "navy",
+        "guard",
+        "forces",
+        "brigade",
+        "office",
+        "service",
+        "services",
+        "ministere",
+        "banque",
+        "parti",
+        "conseil",
+        "assemblee",
+        "cour",
+        "universite",
+        "agence",
+        "comite",
+        "federation",
+        "armee",
+        "societe",
+        "groupe",
+        "mouvement",
+        "fondation",
+        "fonds",
+        "institut",
+        "compagnie",
+        "syndicat",
+        "ministerio",
+        "banco",
+        "partido",
+        "consejo",
+        "asamblea",
+        "universidad",
+        "agencia",
+        "comision",
+        "ejercito",
+        "policia",
+        "fundacion",
+        "instituto",
+        "empresa",
+        "secretaria",
+        "sindicato",
+        "congreso",
+        "senado",
+        "ministerio",
+        "conselho",
+        "universidade",
+        "exercito",
+        "ministerium",
+        "partei",
+        "rat",
+        "gericht",
+        "universitat",
+        "ag",
+        "gmbh",
+        "verband",
+        "stiftung",
+        "bundesamt",
+        "vereinigung",
+    ])
+});
 
 /// Lower-case heads that French, Spanish and Portuguese write before "de" + a capitalised name.
-const LOWER_HEADS: &[&str] = &[
-    "ministere",
-    "departement",
-    "ministerio",
-    "ministerio",
-    "secretaria",
-    "conseil",
-    "banque",
-    "parti",
-    "tribunal",
-    "cour",
-    "universidad",
-    "universite",
-    "agence",
-    "direction",
-    "office",
-];
+static LOWER_HEADS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    HashSet::from_iter([
+        "ministere",
+        "departement",
+        "ministerio",
+        "ministerio",
+        "secretaria",
+        "conseil",
+        "banque",
+        "parti",
+        "tribunal",
+        "cour",
+        "universidad",
+        "universite",
+        "agence",
+        "direction",
+        "office",
+    ])
+});
 
-const CONNECTORS: &[&str] = &[
-    "of", "for", "and", "&", "de", "du", "des", "pour", "la", "le", "les", "l", "d", "del", "y",
-    "et", "fur", "der", "die", "on", "the",
-];
+static CONNECTORS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    HashSet::from_iter([
+        "of", "for", "and", "&", "de", "du", "des", "pour", "la", "le", "les", "l", "d", "del",
+        "y", "et", "fur", "der", "die", "on", "the",
+    ])
+});
 
 /// Upper-case words that are not organisations.
-const NOT_ORGS: &[&str] = &[
-    "ceo", "gdp", "tv", "am", "pm", "ok", "usd", "eur", "ii", "iii", "iv", "vi", "vii", "viii",
-    "ix", "xi", "xii", "vat", "pib", "pdg", "dna", "adn", "covid", "aids", "sida", "hiv", "vih",
-    "mr", "dr", "st", "jr", "sr", "dlrs", "pct", "mln", "bln", "cts", "shr", "net", "qtr", "rev",
-    "avg", "vs", "etc", "usa", "uk", "us", "ue", "ap", "ad", "bc", "km", "kg", "mw", "gmt", "est",
-    "faq", "pdf", "url", "ip", "id", "ph", "no", "oui", "non", "it", "pc", "sms", "tva", "ttc",
-    "ht", "fcfa", "cfa", "nb", "ps", "rss", "lbs", "oz", "cwt", "ft",
-];
+static NOT_ORGS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    HashSet::from_iter([
+        "ceo", "gdp", "tv", "am", "pm", "ok", "usd", "eur", "ii", "iii", "iv", "vi", "vii", "viii",
+        "ix", "xi", "xii", "vat", "pib", "pdg", "dna", "adn", "covid", "aids", "sida", "hiv",
+        "vih", "mr", "dr", "st", "jr", "sr", "dlrs", "pct", "mln", "bln", "cts", "shr", "net",
+        "qtr", "rev", "avg", "vs", "etc", "usa", "uk", "us", "ue", "ap", "ad", "bc", "km", "kg",
+        "mw", "gmt", "est", "faq", "pdf", "url", "ip", "id", "ph", "no", "oui", "non", "it", "pc",
+        "sms", "tva", "ttc", "ht", "fcfa", "cfa", "nb", "ps", "rss", "lbs", "oz", "cwt", "ft",
+    ])
+});
 
 /// Whether a folded word marks an organisation.
 pub fn is_org_word(folded: &str) -> bool {
-    ORG_WORDS.contains(&folded.trim_end_matches('.'))
+    ORG_WORDS.contains(folded.trim_end_matches('.'))
 }
 
 /// An organisation found by a rule. `name` is the entity it belongs to; `alias` an acronym
@@ -197,7 +208,7 @@ pub struct OrgMention {
 }
 
 fn is_connector(t: &Token) -> bool {
-    CONNECTORS.contains(&fold_word(t.text).trim_end_matches('\'')) || t.text == "&"
+    CONNECTORS.contains(fold_word(t.text).trim_end_matches('\'')) || t.text == "&"
 }
 
 /// The word after an elided article ("l'Intérieur" → "Intérieur").
@@ -235,7 +246,7 @@ pub fn find(text: &str, tokens: &[Token], hits: &[Hit]) -> Vec<OrgMention> {
         let t = &tokens[i];
         let f = fold_word(t.text);
         // "ministère de l'Intérieur", "département d'État"
-        if LOWER_HEADS.contains(&f.as_ref()) {
+        if LOWER_HEADS.contains(f.as_ref()) {
             let mut j = i + 1;
             while j < tokens.len() && tokens[j].joined && is_connector(&tokens[j]) {
                 j += 1;
@@ -263,6 +274,11 @@ pub fn find(text: &str, tokens: &[Token], hits: &[Hit]) -> Vec<OrgMention> {
                 i += 2;
                 continue;
             }
+        }
+        if t.is_upper && !covered[i] && !t.shouting && is_acronym(t.text) && !is_org_word(&f) {
+            push(&mut out, t.start, t.end, t.text.to_string());
+            i += 1;
+            continue;
         }
         if !is_cap_word(t) || t.is_upper && !is_org_word(&f) {
             i += 1;
@@ -298,13 +314,6 @@ pub fn find(text: &str, tokens: &[Token], hits: &[Hit]) -> Vec<OrgMention> {
                 let (s, e) = (tokens[first].start, tokens[last].end);
                 push(&mut out, s, e, text[s..e].to_string());
             }
-        } else if last == i
-            && t.is_upper
-            && !covered[i]
-            && !t.starts_sentence_only()
-            && is_acronym(t.text)
-        {
-            push(&mut out, t.start, t.end, t.text.to_string());
         }
         i = last + 1;
     }
@@ -313,22 +322,11 @@ pub fn find(text: &str, tokens: &[Token], hits: &[Hit]) -> Vec<OrgMention> {
     out
 }
 
-trait SentenceOnly {
-    fn starts_sentence_only(&self) -> bool;
-}
-
-impl SentenceOnly for Token<'_> {
-    /// A one-letter word at a sentence start ("A", "I") is not an acronym.
-    fn starts_sentence_only(&self) -> bool {
-        self.starts_sentence && self.text.len() < 2
-    }
-}
-
 fn is_acronym(word: &str) -> bool {
     let n = word.chars().count();
     (2..=6).contains(&n)
         && word.chars().all(|c| c.is_ascii_uppercase())
-        && !NOT_ORGS.contains(&word.to_ascii_lowercase().as_ref())
+        && !NOT_ORGS.contains(word.to_ascii_lowercase().as_str())
 }
 
 fn push(out: &mut Vec<OrgMention>, start: usize, end: usize, name: String) {
@@ -360,8 +358,8 @@ fn definitions(text: &str, tokens: &[Token], out: &mut Vec<OrgMention>) {
             let w = fold_word(elided(tokens[j].text));
             if w.starts_with(letters[need - 1]) {
                 need -= 1;
-            } else if !CONNECTORS.contains(&w.as_ref())
-                && !CONNECTORS.contains(&fold_word(tokens[j].text).as_ref())
+            } else if !CONNECTORS.contains(w.as_ref())
+                && !CONNECTORS.contains(fold_word(tokens[j].text).as_ref())
             {
                 break;
             }

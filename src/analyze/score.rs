@@ -112,7 +112,13 @@ pub fn rank(tallies: HashMap<&'static str, Tally>) -> Vec<(&'static str, f32, u3
         .into_iter()
         .map(|(code, t)| {
             let score = if total > 0.0 { t.weight / total } else { 0.0 };
-            (code, score, t.mentions, t.strong, t.first)
+            (
+                code,
+                score,
+                t.mentions,
+                t.strong || t.mentions >= 3 && score >= 0.1,
+                t.first,
+            )
         })
         .collect();
     out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.4.cmp(&b.4)).then(a.0.cmp(b.0)));
