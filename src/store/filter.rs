@@ -29,6 +29,9 @@ impl Sql {
         let (full_text, others): (Vec<&Clause>, Vec<&Clause>) = query
             .clauses
             .iter()
+            .enumerate()
+            .filter(|(index, _)| Some(*index) != skip)
+            .map(|(_, clause)| clause)
             .partition(|clause| is_positive_text(clause));
         if !full_text.is_empty() {
             let expression = full_text
