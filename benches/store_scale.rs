@@ -3,7 +3,7 @@
 //! time of what the reader does per keystroke: list pages, counts, filters, picker counts.
 //! Run: `cargo bench --bench store_scale`.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use kiosk::article::NewArticle;
@@ -69,7 +69,7 @@ impl Lcg {
     }
 }
 
-fn generate(path: &PathBuf, count: usize) {
+fn generate(path: &Path, count: usize) {
     let mut store = Store::open(path).expect("open store");
     let mut rng = Lcg(42);
     let started = Instant::now();
