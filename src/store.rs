@@ -14,7 +14,7 @@ mod filter;
 mod schema;
 mod write;
 
-pub use analysis::{CountryCount, CountryRow, EntityCount, EntityRow};
+pub use analysis::{CountryCount, CountryRow, EntityCount, EntityRow, kind_name};
 pub use schema::{MigrationOutcome, SCHEMA_VERSION};
 pub use write::{InsertOutcome, Writer};
 

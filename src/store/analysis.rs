@@ -4,6 +4,7 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::{Result, Store, Writer, filter};
+use crate::analyze::{ANALYZER_VERSION, Analysis, EntityKind};
 use crate::article::ArticleId;
 use crate::query::Query;
 
@@ -186,5 +187,44 @@ impl Store {
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+impl Writer<'_> {
+    /// Stores what the analyser found in article `id`.
+    pub fn save_analysis(&self, id: ArticleId, analysis: &Analysis) -> Result<()> {
+        let countries: Vec<CountryRow> = analysis
+            .countries
+            .iter()
+            .map(|country| CountryRow {
+                code: country.code.clone(),
+                score: country.score,
+                mentions: country.mentions,
+                about: country.about,
+            })
+            .collect();
+        let entities: Vec<EntityRow> = analysis
+            .entities
+            .iter()
+            .filter(|entity| entity.kind != EntityKind::Country)
+            .map(|entity| EntityRow {
+                kind: kind_name(entity.kind).to_string(),
+                name: entity.name.clone(),
+                country: entity.country.clone(),
+                count: entity.count,
+            })
+            .collect();
+        let json = serde_json::to_string(analysis).unwrap_or_default();
+        self.set_analysis(id, ANALYZER_VERSION, &json, &countries, &entities)
+    }
+}
+
+/// The stored name of an entity kind (as in the JSON output).
+pub fn kind_name(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "person",
+        EntityKind::Organization => "organization",
+        EntityKind::Place => "place",
+        EntityKind::Country => "country",
     }
 }
