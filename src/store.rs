@@ -177,12 +177,18 @@ impl Store {
                 .conn
                 .query_row("SELECT articles FROM article_total", [], |row| row.get(0))?);
         }
-        let (sql, params) = match filter::driving_country(query) {
-            // Counting one country's articles reads its slice of the country index only.
-            Some((_, code)) if query.clauses.len() == 1 => (
-                "SELECT count(*) FROM article_countries WHERE code = ? AND about = 1".to_string(),
-                vec![code.to_string().into()],
-            ),
+        let (sql, params) = match filter::driving_countries(query) {
+            // Counting countries' articles reads their slices of the country index only.
+            Some((_, codes)) if query.clauses.len() == 1 => {
+                let marks = vec!["?"; codes.len()].join(", ");
+                (
+                    format!(
+                        "SELECT count(DISTINCT article_id) FROM article_countries \
+                         WHERE code IN ({marks}) AND about = 1"
+                    ),
+                    codes.iter().map(|code| code.to_string().into()).collect(),
+                )
+            }
             _ => {
                 let filter = filter::Sql::build(query);
                 (
@@ -204,11 +210,11 @@ impl Store {
         offset: u64,
         limit: u64,
     ) -> Result<Vec<ArticleSummary>> {
-        let (sql, mut params) = match filter::driving_country(query) {
-            // Newest-first within a country: walk the (code, about, published) index, no sort.
-            Some((index, code)) if sort == SortOrder::Date => {
+        let (sql, mut params) = match filter::driving_countries(query) {
+            // Newest first within one country: walk the (code, about, published) index, no sort.
+            Some((index, codes)) if sort == SortOrder::Date && codes.len() == 1 => {
                 let rest = filter::Sql::build_without(query, Some(index));
-                let mut params = vec![code.to_string().into()];
+                let mut params = vec![codes[0].to_string().into()];
                 params.extend(rest.params);
                 let sql = format!(
                     "SELECT {SUMMARY_COLUMNS} FROM article_countries c JOIN articles a ON a.id = c.article_id \
@@ -216,6 +222,17 @@ impl Store {
                      ORDER BY c.published DESC, c.article_id DESC LIMIT ? OFFSET ?",
                     rest.condition
                 );
+                (sql, params)
+            }
+            // Several countries and nothing else: merge their date-ordered index slices.
+            Some((_, codes)) if sort == SortOrder::Date && query.clauses.len() == 1 => {
+                let arm = "SELECT published, article_id FROM article_countries WHERE code = ? AND about = 1";
+                let union = vec![arm; codes.len()].join(" UNION ");
+                let sql = format!(
+                    "SELECT {SUMMARY_COLUMNS} FROM ({union} ORDER BY 1 DESC, 2 DESC LIMIT ? OFFSET ?) d \
+                     JOIN articles a ON a.id = d.article_id ORDER BY d.published DESC, d.article_id DESC"
+                );
+                let params = codes.iter().map(|code| code.to_string().into()).collect();
                 (sql, params)
             }
             _ => {

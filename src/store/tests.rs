@@ -305,6 +305,25 @@ fn stores_analysis_and_counts_countries_and_entities() {
     assert_eq!(titles(&store, "country:US"), ["Niamey"]);
     assert_eq!(titles(&store, "country:ML"), ["Bamako"]);
     assert_eq!(titles(&store, "mentions:ML"), ["Bamako", "Niamey"]);
+    assert_eq!(
+        titles(&store, "country:US OR country:ML"),
+        ["Bamako", "Niamey"]
+    );
+    assert_eq!(
+        titles(&store, "country:US OR country:NE"),
+        ["Bamako", "Niamey"],
+        "each article once"
+    );
+    assert_eq!(
+        store
+            .count(&Query::parse("country:US OR country:NE").expect("query"))
+            .expect("count"),
+        2
+    );
+    assert_eq!(
+        titles(&store, "country:US OR country:ML lang:fr"),
+        ["Bamako", "Niamey"]
+    );
     assert_eq!(titles(&store, "-country:US"), ["Bamako"]);
     assert_eq!(
         titles(&store, "person:\"abdourahamane tiani\""),
