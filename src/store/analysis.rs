@@ -241,3 +241,23 @@ pub fn kind_name(kind: EntityKind) -> &'static str {
         EntityKind::Country => "country",
     }
 }
+
+impl Store {
+    /// Matching articles per publication day from `since` (`YYYY-MM-DD`) on, oldest day first;
+    /// days without articles are left out.
+    pub fn daily_counts(&self, query: &Query, since: &str) -> Result<Vec<(String, u64)>> {
+        let filter = filter::Sql::build(query);
+        let sql = format!(
+            "SELECT substr(a.published, 1, 10) AS day, count(*) FROM articles a \
+             WHERE a.published >= ? AND {} GROUP BY day ORDER BY day",
+            filter.condition
+        );
+        let mut params: Vec<rusqlite::types::Value> = vec![since.to_string().into()];
+        params.extend(filter.params);
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map(rusqlite::params_from_iter(&params), |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

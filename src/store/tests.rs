@@ -354,6 +354,17 @@ fn stores_analysis_and_counts_countries_and_entities() {
         ),
         ("Abdourahamane Tiani", 1, 3)
     );
+    let days = store
+        .daily_counts(&Query::default(), "2024-03-02")
+        .expect("days");
+    assert_eq!(days, [("2024-03-02".to_string(), 1)]);
+    assert_eq!(
+        store
+            .daily_counts(&Query::parse("country:NE").expect("query"), "2024-01-01")
+            .expect("days")
+            .len(),
+        2
+    );
     assert_eq!(store.stale_analysis_count(1).expect("stale"), 0);
     assert_eq!(store.stale_analysis_count(2).expect("stale"), 2);
 }
