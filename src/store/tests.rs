@@ -1,5 +1,6 @@
 use super::*;
 use crate::article::NewArticle;
+use crate::query::Query;
 
 fn temp_store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().expect("temp dir");
