@@ -4,6 +4,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use regex::RegexSet;
 
 use crate::article::NewArticle;
@@ -223,6 +224,8 @@ impl<'a> Importer<'a> {
             }
         }
         let writer = self.store.writer()?;
+        let mut prepared = Vec::with_capacity(drafts.len());
+        let mut batch_hashes = std::collections::HashSet::new();
         for draft in drafts {
             for warning in &draft.warnings {
                 let problem = Problem {
@@ -232,9 +235,42 @@ impl<'a> Importer<'a> {
                 self.progress.suspend(|| (self.on_problem)(&problem, false));
                 self.report.warnings.push(problem);
             }
-            match store_draft(&writer, &self.trailers, self.repeated_threshold, draft)? {
-                InsertOutcome::Added(_) => self.report.added += 1,
+            match prepare(&writer, &self.trailers, self.repeated_threshold, draft)? {
+                Some(new) if batch_hashes.insert(new.hash.clone()) => prepared.push(new),
+                _ => self.report.duplicates += 1,
+            }
+        }
+        // Analysis is the costly part and needs nothing from the store: all cores share it.
+        let analysed: Vec<_> = prepared
+            .into_par_iter()
+            .map(|mut new| {
+                let analysis = analyse(&mut new.article);
+                (new, analysis)
+            })
+            .collect();
+        for (new, analysis) in analysed {
+            let Prepared {
+                article,
+                hash,
+                newly_repeated,
+            } = new;
+            match writer.insert(&article, &hash)? {
+                InsertOutcome::Added(id) => {
+                    writer.save_analysis(id, &analysis)?;
+                    self.report.added += 1;
+                }
                 InsertOutcome::Duplicate(_) => self.report.duplicates += 1,
+            }
+            if let Some(source) = &article.source {
+                for paragraph in newly_repeated {
+                    restrip_source(
+                        &writer,
+                        &self.trailers,
+                        self.repeated_threshold,
+                        source,
+                        &paragraph,
+                    )?;
+                }
             }
             self.progress.inc(1);
         }
@@ -251,13 +287,22 @@ impl<'a> Importer<'a> {
     }
 }
 
-/// Applies trailer rules and language detection to `draft`, then stores it.
-fn store_draft(
+/// A draft after cleaning rules, ready to be analysed and stored.
+struct Prepared {
+    article: NewArticle,
+    hash: String,
+    /// Paragraphs this article made known trailers of its source.
+    newly_repeated: Vec<String>,
+}
+
+/// Applies duplicate checks and trailer rules to `draft` (sequential: they read what the
+/// articles before it wrote). `None` for an article already stored.
+fn prepare(
     writer: &Writer<'_>,
     trailers: &RegexSet,
     threshold: u32,
     draft: Draft,
-) -> Result<InsertOutcome, StoreError> {
+) -> Result<Option<Prepared>, StoreError> {
     let hash = clean::content_hash(&draft.title, &draft.paragraphs);
     let mut article = NewArticle {
         external_id: draft.external_id,
@@ -270,8 +315,8 @@ fn store_draft(
         published: draft.published,
         lang: draft.lang,
     };
-    if let Some(id) = writer.find_duplicate(&article, &hash)? {
-        return Ok(InsertOutcome::Duplicate(id));
+    if writer.find_duplicate(&article, &hash)?.is_some() {
+        return Ok(None);
     }
     let paragraphs = draft.paragraphs;
     let mut newly_repeated = Vec::new();
@@ -295,17 +340,27 @@ fn store_draft(
     let is_repeated = |p: &str| repeated.contains(&clean::paragraph_hash(p));
     let body_end = clean::trailer_start(&paragraphs, trailers, is_repeated);
     article.body = paragraphs[..body_end].join("\n\n");
+    Ok(Some(Prepared {
+        article,
+        hash,
+        newly_repeated,
+    }))
+}
+
+/// Detects the language where none was declared, and analyses: the costly, parallel part.
+fn analyse(article: &mut NewArticle) -> crate::analyze::Analysis {
     if article.lang.is_none() {
         let sample = format!("{}\n{}", article.title, article.body);
         article.lang = crate::lang::detect(&sample).map(str::to_string);
     }
-    let outcome = writer.insert(&article, &hash)?;
-    if let Some(source) = &article.source {
-        for paragraph in newly_repeated {
-            restrip_source(writer, trailers, threshold, source, &paragraph)?;
-        }
-    }
-    Ok(outcome)
+    analyze_article(&article.title, &article.body, article.lang.as_deref())
+}
+
+/// Analyses an article as stored: the title, a blank line, then the clean body (offsets in the
+/// analysis refer to that text).
+pub fn analyze_article(title: &str, body: &str, lang: Option<&str>) -> crate::analyze::Analysis {
+    let text = format!("{title}\n\n{body}");
+    crate::analyze::analyze(&text, title.len(), lang)
 }
 
 /// A paragraph just became a known trailer of `source`: take it out of the bodies stored before.
@@ -330,7 +385,10 @@ fn restrip_source(
         };
         let end = clean::trailer_start(&paragraphs, trailers, is_repeated);
         if end < paragraphs.len() {
-            writer.set_body(id, &paragraphs[..end].join("\n\n"))?;
+            let body = paragraphs[..end].join("\n\n");
+            writer.set_body(id, &body)?;
+            let (title, lang) = writer.title_and_lang(id)?;
+            writer.save_analysis(id, &analyze_article(&title, &body, lang.as_deref()))?;
         }
     }
     Ok(())

@@ -286,8 +286,9 @@ fn entity_names_are_underlined_in_the_reader() {
         let row: String = (reader.x..reader.right())
             .map(|x| buffer[(x, y)].symbol())
             .collect();
-        row.find("Bamako")
-            .map(|at| (reader.x + u16::try_from(at).expect("narrow"), y))
+        let at = row.find("Bamako")?;
+        let column = row[..at].chars().count();
+        Some((reader.x + u16::try_from(column).expect("narrow"), y))
     });
     let (x, y) = found.expect("Bamako in the reader");
     assert!(buffer[(x, y)].modifier.contains(Modifier::UNDERLINED));

@@ -159,11 +159,11 @@ fn starts_on_the_sample_archive_moves_searches_and_quits_cleanly() {
         return;
     };
     tmux.launch();
-    let screen = tmux.wait_text("Articles (");
-    assert!(
-        screen.contains("Reader") && screen.contains("Entities"),
-        "{screen}"
-    );
+    tmux.wait_for("the three panes and the counts", |screen| {
+        ["Articles (", "Reader", "Entities", "Unread"]
+            .iter()
+            .all(|text| screen.contains(text))
+    });
     tmux.keys(&["j", "Enter"]);
     tmux.wait_for("the reader to open", |screen| {
         screen.contains('%') && !screen.contains("Enter opens")

@@ -4,6 +4,7 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::{Result, Store, Writer, filter};
+use crate::analyze::{ANALYZER_VERSION, Analysis, EntityKind};
 use crate::article::ArticleId;
 use crate::query::Query;
 
@@ -137,12 +138,18 @@ impl Store {
     /// Countries over the articles matching `query`: articles about each, and articles naming it.
     pub fn country_counts(&self, query: &Query) -> Result<Vec<CountryCount>> {
         let filter = filter::Sql::build(query);
-        let sql = format!(
-            "SELECT c.code, sum(c.about), count(*) FROM article_countries c \
-             WHERE c.article_id IN (SELECT a.id FROM articles a WHERE {}) \
-             GROUP BY c.code ORDER BY sum(c.about) DESC, count(*) DESC, c.code",
-            filter.condition
-        );
+        let sql = if query.is_empty() {
+            "SELECT code, about, articles FROM country_totals WHERE articles > 0 \
+             ORDER BY about DESC, articles DESC, code"
+                .to_string()
+        } else {
+            format!(
+                "SELECT c.code, sum(c.about), count(*) FROM article_countries c \
+                 WHERE c.article_id IN (SELECT a.id FROM articles a WHERE {}) \
+                 GROUP BY c.code ORDER BY sum(c.about) DESC, count(*) DESC, c.code",
+                filter.condition
+            )
+        };
         let mut statement = self.conn.prepare_cached(&sql)?;
         let rows = statement.query_map(rusqlite::params_from_iter(&filter.params), |row| {
             Ok(CountryCount {
@@ -163,12 +170,19 @@ impl Store {
     ) -> Result<Vec<EntityCount>> {
         let filter = filter::Sql::build(query);
         let kind_condition = if kind.is_some() { "AND e.kind = ?" } else { "" };
+        let matching = if query.is_empty() {
+            "1".to_string()
+        } else {
+            format!(
+                "ae.article_id IN (SELECT a.id FROM articles a WHERE {})",
+                filter.condition
+            )
+        };
         let sql = format!(
             "SELECT e.kind, e.name, e.country, count(*) AS articles, sum(ae.count) FROM article_entities ae \
              JOIN entities e ON e.id = ae.entity_id \
-             WHERE ae.article_id IN (SELECT a.id FROM articles a WHERE {}) {kind_condition} \
-             GROUP BY e.id ORDER BY articles DESC, sum(ae.count) DESC, e.name LIMIT ?",
-            filter.condition
+             WHERE {matching} {kind_condition} \
+             GROUP BY e.id ORDER BY articles DESC, sum(ae.count) DESC, e.name LIMIT ?"
         );
         let mut params = filter.params;
         if let Some(kind) = kind {
@@ -184,6 +198,65 @@ impl Store {
                 articles: row.get(3)?,
                 mentions: row.get(4)?,
             })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+impl Writer<'_> {
+    /// Stores what the analyser found in article `id`.
+    pub fn save_analysis(&self, id: ArticleId, analysis: &Analysis) -> Result<()> {
+        let countries: Vec<CountryRow> = analysis
+            .countries
+            .iter()
+            .map(|country| CountryRow {
+                code: country.code.clone(),
+                score: country.score,
+                mentions: country.mentions,
+                about: country.about,
+            })
+            .collect();
+        let entities: Vec<EntityRow> = analysis
+            .entities
+            .iter()
+            .filter(|entity| entity.kind != EntityKind::Country)
+            .map(|entity| EntityRow {
+                kind: kind_name(entity.kind).to_string(),
+                name: entity.name.clone(),
+                country: entity.country.clone(),
+                count: entity.count,
+            })
+            .collect();
+        let json = serde_json::to_string(analysis).unwrap_or_default();
+        self.set_analysis(id, ANALYZER_VERSION, &json, &countries, &entities)
+    }
+}
+
+/// The stored name of an entity kind (as in the JSON output).
+pub fn kind_name(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "person",
+        EntityKind::Organization => "organization",
+        EntityKind::Place => "place",
+        EntityKind::Country => "country",
+    }
+}
+
+impl Store {
+    /// Matching articles per publication day from `since` (`YYYY-MM-DD`) on, oldest day first;
+    /// days without articles are left out.
+    pub fn daily_counts(&self, query: &Query, since: &str) -> Result<Vec<(String, u64)>> {
+        let filter = filter::Sql::build(query);
+        let sql = format!(
+            "SELECT substr(a.published, 1, 10) AS day, count(*) FROM articles a \
+             WHERE a.published >= ? AND {} GROUP BY day ORDER BY day",
+            filter.condition
+        );
+        let mut params: Vec<rusqlite::types::Value> = vec![since.to_string().into()];
+        params.extend(filter.params);
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map(rusqlite::params_from_iter(&params), |row| {
+            Ok((row.get(0)?, row.get(1)?))
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }

@@ -115,6 +115,15 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
+    /// The title and language of a stored article.
+    pub fn title_and_lang(&self, id: ArticleId) -> Result<(String, Option<String>)> {
+        Ok(self.tx.query_row(
+            "SELECT title, lang FROM articles WHERE id = ?1",
+            [id],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )?)
+    }
+
     /// Replaces an article's clean body (after trailer rules changed) and re-indexes it.
     pub fn set_body(&self, id: ArticleId, body: &str) -> Result<()> {
         let title: String =

@@ -61,10 +61,20 @@ impl<'a> EntitySidebar<'a> {
 
 impl Widget for EntitySidebar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let title = format!(" {} ", self.state.title);
+        let title = match self.state.title.as_str() {
+            "" => " Entities ".to_string(),
+            title => format!(" {title} "),
+        };
         let block = pane_block(Line::from(title), self.theme, self.focused);
         let inner = block.inner(area);
         block.render(area, buf);
+        if self.state.sections.is_empty() {
+            // Counts over a big list come from a background thread a moment after the list.
+            Line::from(" counting…")
+                .style(self.theme.meta)
+                .render(inner, buf);
+            return;
+        }
         let lines = self.lines(usize::from(inner.width));
         let visible = lines
             .into_iter()
