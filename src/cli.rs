@@ -13,6 +13,7 @@ use crate::ingest::{self, Importer, Input};
 use crate::query::Query;
 use crate::store::{SortOrder, Store};
 
+mod feeds;
 mod output;
 
 /// kiosk: a terminal news reader that knows which countries and people each article is about.
@@ -69,6 +70,16 @@ enum Command {
         query: Vec<String>,
         #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
         format: ExportFormat,
+    },
+    /// Manage feed subscriptions.
+    Feeds {
+        #[command(subcommand)]
+        command: feeds::FeedsCommand,
+    },
+    /// Download subscribed feeds: all of them, or those named.
+    Fetch {
+        #[arg(value_name = "NAME")]
+        names: Vec<String>,
     },
     /// Totals: articles, unread, sources, languages, store size.
     Stats {
@@ -165,6 +176,8 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             output::export(&open()?, &parse_query(&query)?)?;
             Ok(0)
         }
+        Some(Command::Feeds { command }) => feeds::run(&open()?, &config, command),
+        Some(Command::Fetch { names }) => feeds::fetch(&store_path, &config, &names),
         Some(Command::Stats { json }) => {
             output::stats(&open()?, json)?;
             Ok(0)

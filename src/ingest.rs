@@ -13,9 +13,16 @@ use crate::store::{InsertOutcome, Store, StoreError, Writer};
 pub mod clean;
 pub mod date;
 pub mod decode;
+pub mod feed;
+pub mod format;
 pub mod json;
+pub mod newsboat;
+pub mod opml;
 pub mod sample;
+mod subscribe;
 pub mod text;
+
+pub use format::Format;
 
 /// An article as a parser produced it, before cleaning rules and language detection.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -33,6 +40,9 @@ pub struct Draft {
     pub warnings: Vec<String>,
     /// Where in its file the draft came from (`17` for line 17, `item 3`), empty for whole files.
     pub position: String,
+    /// Read or starred in the reader it comes from (newsboat); applied to new and known articles.
+    pub read: bool,
+    pub starred: bool,
 }
 
 impl Draft {
@@ -75,17 +85,23 @@ pub struct ImportReport {
     pub duplicates: usize,
     pub skipped: Vec<Problem>,
     pub warnings: Vec<Problem>,
+    /// Feed subscriptions added (from OPML files and newsboat's `urls` and `cache.db`).
+    pub subscriptions: usize,
 }
 
 impl ImportReport {
     /// The one-line summary printed after an import.
     pub fn summary(&self) -> String {
-        format!(
+        let mut summary = format!(
             "added {}, duplicates {}, skipped {}",
             self.added,
             self.duplicates,
             self.skipped.len()
-        )
+        );
+        if self.subscriptions > 0 {
+            summary.push_str(&format!(", feeds subscribed {}", self.subscriptions));
+        }
+        summary
     }
 }
 
@@ -94,13 +110,6 @@ impl ImportReport {
 pub enum Input {
     Path(PathBuf),
     Stdin,
-}
-
-/// File formats kiosk reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Text,
-    Json,
 }
 
 /// Told of each problem: `true` when the item was skipped, `false` for a warning.
@@ -173,6 +182,9 @@ impl<'a> Importer<'a> {
 
     fn import_file(&mut self, path: &Path) -> Result<(), StoreError> {
         let location = path.display().to_string();
+        if format_of(path) == Some(Format::NewsboatCache) || is_sqlite(path) {
+            return self.import_newsboat_cache(&location, path);
+        }
         match std::fs::read(path) {
             Ok(bytes) => self.import_bytes(&location, Some(path), &bytes, format_of(path)),
             Err(error) => {
@@ -190,6 +202,11 @@ impl<'a> Importer<'a> {
         bytes: &[u8],
         format: Option<Format>,
     ) -> Result<(), StoreError> {
+        if bytes.starts_with(newsboat::SQLITE_MAGIC) {
+            let why = "an SQLite database (a newsboat cache.db?) must be imported from a file path";
+            self.skip(location, why.to_string());
+            return Ok(());
+        }
         let decoded = match decode::decode(bytes) {
             Ok(decoded) => decoded,
             Err(error) => {
@@ -197,11 +214,25 @@ impl<'a> Importer<'a> {
                 return Ok(());
             }
         };
-        let format = format.unwrap_or_else(|| sniff(&decoded.text));
-        let items: Vec<json::Item> = match format {
+        let items: Vec<json::Item> = match format::settle(format, &decoded.text) {
             Format::Json => json::parse(&decoded.text),
             Format::Text => {
                 vec![text::parse(&decoded.text, path).map_err(|why| (String::new(), why))]
+            }
+            Format::Feed => return self.import_feed(location, bytes, None),
+            Format::Html => return self.import_html(location, &decoded.text),
+            Format::Opml => {
+                self.import_opml(location, &decoded.text);
+                return Ok(());
+            }
+            Format::NewsboatUrls => {
+                self.import_urls(location, &decoded.text);
+                return Ok(());
+            }
+            Format::NewsboatCache => {
+                let why = "a newsboat cache.db must be imported from a file path";
+                self.skip(location, why.to_string());
+                return Ok(());
             }
         };
         self.store_items(location, items)
@@ -253,6 +284,21 @@ impl<'a> Importer<'a> {
 
 /// Applies trailer rules and language detection to `draft`, then stores it.
 fn store_draft(
+    writer: &Writer<'_>,
+    trailers: &RegexSet,
+    threshold: u32,
+    draft: Draft,
+) -> Result<InsertOutcome, StoreError> {
+    let (read, starred) = (draft.read, draft.starred);
+    let outcome = store_clean_draft(writer, trailers, threshold, draft)?;
+    if read || starred {
+        let (InsertOutcome::Added(id) | InsertOutcome::Duplicate(id)) = outcome;
+        writer.mark(id, read, starred)?;
+    }
+    Ok(outcome)
+}
+
+fn store_clean_draft(
     writer: &Writer<'_>,
     trailers: &RegexSet,
     threshold: u32,
@@ -368,26 +414,14 @@ fn walk(folder: &Path, on_error: &mut dyn FnMut(&str, String)) -> Vec<PathBuf> {
     files
 }
 
-fn format_of(path: &Path) -> Option<Format> {
-    let extension = path.extension()?.to_string_lossy().to_ascii_lowercase();
-    match extension.as_str() {
-        "txt" | "text" => Some(Format::Text),
-        "json" | "jsonl" | "ndjson" => Some(Format::Json),
-        _ => None,
-    }
-}
+use format::format_of;
 
-/// Guesses the format of a document given without a telling file name (stdin, `notes`).
-fn sniff(text: &str) -> Format {
-    match text
-        .trim_start_matches('\u{feff}')
-        .trim_start()
-        .chars()
-        .next()
-    {
-        Some('{' | '[') => Format::Json,
-        _ => Format::Text,
-    }
+/// Whether the file at `path` starts like an SQLite database.
+fn is_sqlite(path: &Path) -> bool {
+    let mut head = [0u8; 16];
+    std::fs::File::open(path)
+        .and_then(|mut file| file.read_exact(&mut head))
+        .is_ok_and(|()| head == newsboat::SQLITE_MAGIC)
 }
 
 #[cfg(test)]

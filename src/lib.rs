@@ -4,6 +4,7 @@
 pub mod article;
 pub mod cli;
 pub mod config;
+pub mod fetch;
 pub mod ingest;
 pub mod lang;
 pub mod query;

@@ -9,10 +9,12 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use crate::article::{Article, ArticleId, ArticleSummary};
 use crate::query::Query;
 
+mod feeds;
 mod filter;
 mod schema;
 mod write;
 
+pub use feeds::{AddOutcome, NewSubscription, Subscription, name_from_url};
 pub use schema::{MigrationOutcome, SCHEMA_VERSION};
 pub use write::{InsertOutcome, Writer};
 

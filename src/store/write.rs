@@ -112,6 +112,16 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
+    /// Marks article `id` read and/or starred (imports from other readers carry these states);
+    /// never clears a state already set.
+    pub fn mark(&self, id: ArticleId, read: bool, starred: bool) -> Result<()> {
+        self.tx.execute(
+            "UPDATE articles SET read = max(read, ?2), starred = max(starred, ?3) WHERE id = ?1",
+            params![id, read, starred],
+        )?;
+        Ok(())
+    }
+
     /// Replaces an article's clean body (after trailer rules changed) and re-indexes it.
     pub fn set_body(&self, id: ArticleId, body: &str) -> Result<()> {
         let title: String =
