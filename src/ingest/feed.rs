@@ -22,18 +22,29 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, String> {
     }
     let text = if text.starts_with('<') {
         refuse_entity_declarations(text)?;
-        without_xml_declaration(text)
+        rss_with_known_version(without_xml_declaration(text))
     } else {
-        text
+        std::borrow::Cow::Borrowed(text)
     };
-    let feed = feed_rs::parser::parse(text.as_bytes()).map_err(|error| {
-        let message = error.to_string();
-        format!(
-            "not a readable feed: {}",
-            message.lines().next().unwrap_or("unknown error")
-        )
-    })?;
-    Ok(drafts(feed))
+    let feed = feed_rs::parser::parse(text.as_bytes()).map_err(|error| match error {
+        feed_rs::parser::ParseFeedError::ParseError(
+            feed_rs::parser::ParseErrorKind::NoFeedRoot,
+        ) => "not a feed: no RSS, Atom or JSON Feed root element".to_string(),
+        error => {
+            let message = error.to_string();
+            let first = message.lines().next().unwrap_or("unknown error");
+            format!("not a readable feed: {first}")
+        }
+    });
+    match feed {
+        Ok(feed) => Ok(drafts(feed)),
+        // `<rss></rss>` with no channel: an empty feed, not an error.
+        Err(_) if is_empty_rss(&text) => Ok(Parsed {
+            title: None,
+            items: Vec::new(),
+        }),
+        Err(error) => Err(error),
+    }
 }
 
 /// Turns a parsed feed into drafts; entries without title or content are skipped with a reason.
@@ -235,16 +246,75 @@ fn without_xml_declaration(text: &str) -> &str {
     }
 }
 
+/// feed-rs knows `<rss>` only with version 0.91, 0.92 or 2.0; other versions (or none) are
+/// read as 2.0, which every RSS 0.9x/2.x document is close enough to.
+fn rss_with_known_version(text: &str) -> std::borrow::Cow<'_, str> {
+    let Some(start) = root_start(text).filter(|&at| {
+        text[at..].starts_with("<rss")
+            && text[at + 4..].starts_with(|c: char| c.is_whitespace() || c == '>')
+    }) else {
+        return std::borrow::Cow::Borrowed(text);
+    };
+    let end = text[start..]
+        .find('>')
+        .map_or(text.len(), |end| start + end);
+    let tag = &text[start..end];
+    let known = [
+        "\"2.0\"", "'2.0'", "\"0.91\"", "'0.91'", "\"0.92\"", "'0.92'",
+    ];
+    if let Some(at) = tag.find("version") {
+        let value = tag[at + "version".len()..]
+            .trim_start()
+            .trim_start_matches('=')
+            .trim_start();
+        if known.iter().any(|known| value.starts_with(known)) {
+            return std::borrow::Cow::Borrowed(text);
+        }
+        // Hide the unknown version under a name feed-rs ignores.
+        let at = start + at;
+        return std::borrow::Cow::Owned(format!(
+            "{}<rss version=\"2.0\"{}x-version{}",
+            &text[..start],
+            &text[start + 4..at],
+            &text[at + "version".len()..]
+        ));
+    }
+    std::borrow::Cow::Owned(format!(
+        "{}<rss version=\"2.0\"{}",
+        &text[..start],
+        &text[start + 4..]
+    ))
+}
+
+fn is_empty_rss(text: &str) -> bool {
+    root_start(text).is_some_and(|at| {
+        text[at..].starts_with("<rss") && !text.contains("<channel") && !text.contains("<item")
+    })
+}
+
+/// Where the root element starts: the first `<` not opening a declaration or comment.
+fn root_start(text: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(found) = text[from..].find('<') {
+        let at = from + found;
+        let rest = &text[at..];
+        if rest.starts_with("<!--") {
+            from = at + rest.find("-->").map_or(rest.len(), |end| end + 3);
+        } else if rest.starts_with("<?") || rest.starts_with("<!") {
+            from = at + 2;
+        } else {
+            return Some(at);
+        }
+    }
+    None
+}
+
 /// Entity declarations are how "billion laughs" bombs work; no real feed needs them.
 fn refuse_entity_declarations(text: &str) -> Result<(), String> {
     let Some(doctype) = text.find("<!DOCTYPE") else {
         return Ok(());
     };
-    let root = text
-        .match_indices('<')
-        .map(|(at, _)| at)
-        .find(|&at| !matches!(text.as_bytes().get(at + 1), Some(b'?' | b'!')))
-        .unwrap_or(text.len());
+    let root = root_start(text).unwrap_or(text.len());
     if doctype < root && text[doctype..root].contains("<!ENTITY") {
         return Err(
             "refused: the document declares XML entities (<!ENTITY>), a known attack".to_string(),

@@ -35,6 +35,9 @@ impl Importer<'_> {
             Ok(parsed) => parsed,
             Err(why) => return Ok(Err(why)),
         };
+        if parsed.items.is_empty() {
+            self.warn(location, "the feed has no items".to_string());
+        }
         let title = parsed.title.clone();
         let source = source.map(str::to_string).or(parsed.title);
         let items = parsed

@@ -84,3 +84,17 @@ fn json_feed_and_garbage() {
         assert!(!error.contains('\n'), "{error}");
     }
 }
+
+#[test]
+fn rss_without_or_with_odd_version_is_read() {
+    for root in [
+        "<rss>",
+        "<rss version=\"2.01\">",
+        "<!-- <rss> --><rss\nversion='0.94' x='1'>",
+    ] {
+        let text =
+            format!("{root}<channel><title>T</title><item><title>A</title></item></channel></rss>");
+        let parsed = parse(text.as_bytes()).unwrap_or_else(|e| panic!("{root}: {e}"));
+        assert_eq!(parsed.items.len(), 1, "{root}");
+    }
+}
