@@ -4,7 +4,7 @@
 use feed_rs::model::{Entry, Feed, Text};
 
 use super::json::Item;
-use super::{Draft, decode};
+use super::{Draft, date, decode};
 
 /// A parsed feed document: its title and one item per entry.
 #[derive(Debug)]
@@ -26,7 +26,10 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, String> {
     } else {
         std::borrow::Cow::Borrowed(text)
     };
-    let feed = feed_rs::parser::parse(text.as_bytes()).map_err(|error| match error {
+    let parser = feed_rs::parser::Builder::new()
+        .timestamp_parser(timestamp)
+        .build();
+    let feed = parser.parse(text.as_bytes()).map_err(|error| match error {
         feed_rs::parser::ParseFeedError::ParseError(
             feed_rs::parser::ParseErrorKind::NoFeedRoot,
         ) => "not a feed: no RSS, Atom or JSON Feed root element".to_string(),
@@ -115,8 +118,9 @@ fn entry_draft(entry: Entry, source: Option<&str>, lang: Option<&str>) -> Result
     }
     let mut title = entry.title.as_ref().map(plain_text).unwrap_or_default();
     if title.is_empty() {
-        title = paragraphs
+        title = paragraphs_of(&html, false)
             .first()
+            .map(|first| first.split_whitespace().collect::<Vec<_>>().join(" "))
             .map(|first| first.chars().take(80).collect::<String>())
             .or_else(|| url.clone())
             .ok_or("no title, content or link")?;
@@ -147,6 +151,21 @@ fn entry_draft(entry: Entry, source: Option<&str>, lang: Option<&str>) -> Result
     })
 }
 
+/// Feed dates: the importer's forms, then again without a (possibly wrong) weekday, then
+/// RFC 3339 without seconds (`2000-01-01T12:00+00:00`, seen in RSS 1.0 `dc:date`).
+fn timestamp(text: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    let text = text.trim();
+    let without_weekday = text
+        .split_once(',')
+        .filter(|(day, _)| day.len() <= 9 && day.chars().all(char::is_alphabetic))
+        .map(|(_, rest)| rest.trim());
+    date::parse_date(text)
+        .or_else(|| without_weekday.and_then(date::parse_date))
+        .and_then(|date| chrono::DateTime::parse_from_rfc3339(&date).ok())
+        .or_else(|| chrono::DateTime::parse_from_str(text, "%Y-%m-%dT%H:%M%:z").ok())
+        .map(|date| date.with_timezone(&chrono::Utc))
+}
+
 fn authors(people: &[feed_rs::model::Person]) -> Option<String> {
     let names: Vec<&str> = people
         .iter()
@@ -166,7 +185,7 @@ fn language(tag: &str) -> Option<String> {
 /// A title or other short text: markup removed when it is HTML, whitespace collapsed.
 fn plain_text(text: &Text) -> String {
     let content = if text.content_type.subty() == "html" || text.content.contains('<') {
-        html_paragraphs(&text.content).join(" ")
+        paragraphs_of(&text.content, false).join(" ")
     } else {
         text.content.clone()
     };
@@ -175,11 +194,15 @@ fn plain_text(text: &Text) -> String {
 
 /// HTML to paragraphs of plain text, entities decoded, links listed at the end as `[n]: url`.
 pub fn html_paragraphs(html: &str) -> Vec<String> {
+    paragraphs_of(html, true)
+}
+
+fn paragraphs_of(html: &str, footnotes: bool) -> Vec<String> {
     if html.trim().is_empty() {
         return Vec::new();
     }
     let text = html2text::config::plain_no_decorate()
-        .link_footnotes(true)
+        .link_footnotes(footnotes)
         .no_link_wrapping()
         .string_from_read(html.as_bytes(), 100_000)
         .unwrap_or_else(|_| html.to_string());
@@ -213,8 +236,26 @@ fn to_utf8(bytes: &[u8]) -> Result<String, String> {
         return Ok(text.into_owned());
     }
     decode::decode(bytes)
-        .map(|decoded| decoded.text)
+        .map(|decoded| demoronize(decoded.text))
         .map_err(|error| error.to_string())
+}
+
+/// C1 control characters in a feed are windows-1252 bytes mislabelled (`\u{92}` for `’`).
+fn demoronize(text: String) -> String {
+    if !text.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)) {
+        return text;
+    }
+    text.chars()
+        .map(|c| match u8::try_from(u32::from(c)) {
+            Ok(byte @ 0x80..=0x9f) => encoding_rs::WINDOWS_1252
+                .decode_without_bom_handling(&[byte])
+                .0
+                .chars()
+                .next()
+                .unwrap_or(c),
+            _ => c,
+        })
+        .collect()
 }
 
 /// The encoding an ASCII-compatible XML declaration names, if encoding_rs knows it.
