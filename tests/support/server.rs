@@ -1,6 +1,7 @@
 //! A tiny HTTP/1.1 server on 127.0.0.1 for tests and benches: one thread per connection, one
 //! response per connection, routes given as a closure. Good enough to exercise a real client.
 
+#![allow(dead_code)] // Each test binary uses a different part of this helper.
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::Arc;
