@@ -2,6 +2,7 @@
 //! response per connection, routes given as a closure. Good enough to exercise a real client.
 
 #![allow(dead_code)] // Each test binary uses a different part of this helper.
+
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::Arc;
