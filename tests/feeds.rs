@@ -81,12 +81,23 @@ fn every_corpus_fixture_imports_or_fails_in_one_line() {
     let manifest = std::fs::read_to_string(dir.join("MANIFEST.tsv")).expect("manifest");
     let mut failures = Vec::new();
     let mut checked = 0;
-    for line in manifest.lines().skip(1).filter(|line| !line.trim().is_empty()) {
+    for line in manifest
+        .lines()
+        .skip(1)
+        .filter(|line| !line.trim().is_empty())
+    {
         let fields: Vec<&str> = line.split('\t').collect();
         let (file, format) = (fields[0], fields.get(5).copied().unwrap_or(""));
-        let broken = ["invalid", "ill-formed", "not a feed", "no root", "empty", "bad encoding"]
-            .iter()
-            .any(|word| format.to_lowercase().contains(word));
+        let broken = [
+            "invalid",
+            "ill-formed",
+            "not a feed",
+            "no root",
+            "empty",
+            "bad encoding",
+        ]
+        .iter()
+        .any(|word| format.to_lowercase().contains(word));
         let path = dir.join(file);
         let location = path.display().to_string();
         let (report, rows) = match import_alone(&path) {
@@ -105,7 +116,9 @@ fn every_corpus_fixture_imports_or_fails_in_one_line() {
         let whole_file_failed = report.skipped.iter().any(|p| p.location == location);
         if whole_file_failed {
             if !broken {
-                failures.push(format!("{file}: refused but not a broken fixture: {report:?}"));
+                failures.push(format!(
+                    "{file}: refused but not a broken fixture: {report:?}"
+                ));
             }
             continue;
         }
@@ -118,7 +131,10 @@ fn every_corpus_fixture_imports_or_fails_in_one_line() {
         let expected = items_in(&path);
         let accounted = report.added + report.duplicates + report.skipped.len();
         if accounted != expected || rows.len() != report.added {
-            failures.push(format!("{file}: {expected} items, {report:?}, {} rows", rows.len()));
+            failures.push(format!(
+                "{file}: {expected} items, {report:?}, {} rows",
+                rows.len()
+            ));
         }
         if let Some(row) = rows.iter().find(|row| row.title.trim().is_empty()) {
             failures.push(format!("{file}: article {} has no title", row.id));
@@ -135,15 +151,31 @@ fn corpus_titles_dates_and_encodings_are_right() {
         return;
     };
     let cases = [
-        ("rss-crate__rss2sample.xml", "Star City", Some("2003-06-03T09:39:21Z")),
-        ("feed-rs__jsonfeed__jsonfeed_spec_1.json", "Announcing JSON Feed", None),
-        ("feed-rs__atom__atom_relative.xml", "Atom-Powered Robots Run Amok", None),
+        (
+            "rss-crate__rss2sample.xml",
+            "Star City",
+            Some("2003-06-03T09:39:21Z"),
+        ),
+        (
+            "feed-rs__jsonfeed__jsonfeed_spec_1.json",
+            "Announcing JSON Feed",
+            None,
+        ),
+        (
+            "feed-rs__atom__atom_relative.xml",
+            "Atom-Powered Robots Run Amok",
+            None,
+        ),
         (
             "feed-rs__rss2__rss_2.0_encoding_1.xml",
             "Revolução nas telas com pontos quânticos impressos em 3D",
             Some("2020-08-13T09:57:55Z"),
         ),
-        ("feed-rs__rss2__rss_2.0_spiegel.xml", "07.02. – die Wochenvorschau", None),
+        (
+            "feed-rs__rss2__rss_2.0_spiegel.xml",
+            "07.02. – die Wochenvorschau",
+            None,
+        ),
         ("feedparser__encoding__demoronize-1.xml", "don’t", None),
     ];
     for (file, title, date) in cases {
@@ -155,7 +187,10 @@ fn corpus_titles_dates_and_encodings_are_right() {
         if let Some(date) = date {
             assert_eq!(row.published.as_deref(), Some(date), "{file}");
         } else {
-            assert!(row.published.is_some() || file.contains("demoronize"), "{file}");
+            assert!(
+                row.published.is_some() || file.contains("demoronize"),
+                "{file}"
+            );
         }
     }
 }
@@ -206,9 +241,23 @@ impl Cli {
 #[test]
 fn feeds_add_list_remove_export_and_config() {
     let cli = Cli::new("[[feeds]]\nurl = \"https://config.test/rss\"\ntags = [\"cfg\"]\n");
-    let out = cli.ok(&["feeds", "add", "https://www.rfi.fr/fr/rss", "--tag", "fr", "--tag", "news"]);
+    let out = cli.ok(&[
+        "feeds",
+        "add",
+        "https://www.rfi.fr/fr/rss",
+        "--tag",
+        "fr",
+        "--tag",
+        "news",
+    ]);
     assert!(out.contains("subscribed rfi.fr"), "{out}");
-    let out = cli.ok(&["feeds", "add", "https://www.rfi.fr/fr/rss", "--name", "Other"]);
+    let out = cli.ok(&[
+        "feeds",
+        "add",
+        "https://www.rfi.fr/fr/rss",
+        "--name",
+        "Other",
+    ]);
     assert!(out.contains("already subscribed as rfi.fr"), "{out}");
     let bad = cli.run(&["feeds", "add", "file:///etc/passwd"]);
     assert_eq!(bad.status.code(), Some(2));
@@ -220,7 +269,10 @@ fn feeds_add_list_remove_export_and_config() {
     let other = Cli::new("");
     let path = other.write("subs.opml", &opml);
     assert!(other.ok(&["import", &path]).contains("feeds subscribed 2"));
-    assert!(cli.ok(&["feeds", "remove", "RFI.fr"]).contains("unsubscribed"));
+    assert!(
+        cli.ok(&["feeds", "remove", "RFI.fr"])
+            .contains("unsubscribed")
+    );
     let again = cli.run(&["feeds", "remove", "rfi.fr"]);
     assert_eq!(again.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&again.stderr).contains("no feed named \"rfi.fr\""));
@@ -246,7 +298,11 @@ fn a_feed_file_imported_twice_adds_nothing_and_urls_files_subscribe() {
 
 #[test]
 fn a_newsboat_cache_imports_with_its_read_states() {
-    if std::process::Command::new("newsboat").arg("--version").output().is_err() {
+    if std::process::Command::new("newsboat")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
         println!("skipped: newsboat is not installed (apt-get install newsboat)");
         return;
     }
@@ -263,12 +319,23 @@ fn a_newsboat_cache_imports_with_its_read_states() {
     std::fs::write(at("read"), "one-0\none-3\ntwo-1\n").expect("read list");
     let newsboat = |extra: &[&str]| {
         let output = std::process::Command::new("newsboat")
-            .args(["-C", &at("config"), "-u", &at("urls"), "-c", &at("cache.db")])
+            .args([
+                "-C",
+                &at("config"),
+                "-u",
+                &at("urls"),
+                "-c",
+                &at("cache.db"),
+            ])
             .args(extra)
             .env("HOME", home.path())
             .output()
             .expect("newsboat runs");
-        assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
     };
     newsboat(&["-x", "reload"]);
     newsboat(&["-I", &at("read")]);
