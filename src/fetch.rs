@@ -67,8 +67,16 @@ impl std::fmt::Display for FeedResult {
 }
 
 /// Fetches `feeds` into the store at `store_path`, `options.threads` at a time. `on_result` is
-/// called on the calling thread as each feed finishes (the TUI forwards it as an action); the
-/// results come back in the order they finished. One feed failing never stops the others.
+/// called on the calling thread as each feed finishes; the results come back in the order they
+/// finished. One feed failing never stops the others; each worker opens its own [`Store`].
+///
+/// For the TUI's `F` key (not built here): `Env::perform(Effect::FetchFeeds)` spawns one std
+/// thread that opens a `Store`, calls [`subscribe_configured`] and `store.feeds()`, then calls
+/// `fetch_all(path, &config.import, &feeds, &FetchOptions::default(), |r| tx.send(..))`, sending
+/// an `Action::FeedFetched { done, total, line: r.to_string(), added }` per feed and a final
+/// `Action::FetchDone`; the loop polls with `event::poll(timeout)` + `try_recv()` and, on each
+/// action with `added > 0`, reloads the list page from its own `Store` (WAL lets it read while
+/// the workers write).
 pub fn fetch_all(
     store_path: &Path,
     import: &ImportConfig,
