@@ -13,6 +13,7 @@ use crate::ingest::{self, Importer, Input};
 use crate::query::Query;
 use crate::store::{SortOrder, Store};
 
+mod analysis;
 mod feeds;
 mod output;
 
@@ -80,6 +81,41 @@ enum Command {
     Fetch {
         #[arg(value_name = "NAME")]
         names: Vec<String>,
+    },
+    /// Analyse raw text (a file or standard input) without storing it.
+    Analyze {
+        /// The text file; `-` or nothing reads standard input.
+        file: Option<PathBuf>,
+        /// The text's language (ISO 639-1), when known.
+        #[arg(long)]
+        lang: Option<String>,
+        /// Print the analysis as one JSON object.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Countries of the matching articles, with how many are about each.
+    Countries {
+        #[arg(value_name = "QUERY")]
+        query: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// People, organisations and places most cited by the matching articles.
+    Entities {
+        #[arg(value_name = "QUERY")]
+        query: Vec<String>,
+        /// Only this kind.
+        #[arg(long, value_parser = ["person", "organization", "place"])]
+        kind: Option<String>,
+        #[arg(long, default_value_t = 50)]
+        limit: u64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Recompute the stored analysis of matching articles (after an analyser upgrade).
+    Reanalyze {
+        #[arg(value_name = "QUERY")]
+        query: Vec<String>,
     },
     /// Totals: articles, unread, sources, languages, store size.
     Stats {
@@ -178,6 +214,34 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         }
         Some(Command::Feeds { command }) => feeds::run(&open()?, &config, command),
         Some(Command::Fetch { names }) => feeds::fetch(&store_path, &config, &names),
+        Some(Command::Analyze { file, lang, json }) => {
+            analysis::analyze_text(file.as_deref(), lang.as_deref(), json)?;
+            Ok(0)
+        }
+        Some(Command::Countries { query, json }) => {
+            analysis::countries(&open()?, &parse_query(&query)?, json)?;
+            Ok(0)
+        }
+        Some(Command::Entities {
+            query,
+            kind,
+            limit,
+            json,
+        }) => {
+            analysis::entities(
+                &open()?,
+                &parse_query(&query)?,
+                kind.as_deref(),
+                limit,
+                json,
+            )?;
+            Ok(0)
+        }
+        Some(Command::Reanalyze { query }) => {
+            let query = parse_query(&query)?;
+            analysis::reanalyze(&mut open()?, &query)?;
+            Ok(0)
+        }
         Some(Command::Stats { json }) => {
             output::stats(&open()?, json)?;
             Ok(0)

@@ -346,12 +346,23 @@ fn store_clean_draft(
         article.lang = crate::lang::detect(&sample).map(str::to_string);
     }
     let outcome = writer.insert(&article, &hash)?;
+    if let InsertOutcome::Added(id) = outcome {
+        let analysis = analyze_article(&article.title, &article.body, article.lang.as_deref());
+        writer.save_analysis(id, &analysis)?;
+    }
     if let Some(source) = &article.source {
         for paragraph in newly_repeated {
             restrip_source(writer, trailers, threshold, source, &paragraph)?;
         }
     }
     Ok(outcome)
+}
+
+/// Analyses an article as stored: the title, a blank line, then the clean body (offsets in the
+/// analysis refer to that text).
+pub fn analyze_article(title: &str, body: &str, lang: Option<&str>) -> crate::analyze::Analysis {
+    let text = format!("{title}\n\n{body}");
+    crate::analyze::analyze(&text, title.len(), lang)
 }
 
 /// A paragraph just became a known trailer of `source`: take it out of the bodies stored before.
@@ -376,7 +387,10 @@ fn restrip_source(
         };
         let end = clean::trailer_start(&paragraphs, trailers, is_repeated);
         if end < paragraphs.len() {
-            writer.set_body(id, &paragraphs[..end].join("\n\n"))?;
+            let body = paragraphs[..end].join("\n\n");
+            writer.set_body(id, &body)?;
+            let (title, lang) = writer.title_and_lang(id)?;
+            writer.save_analysis(id, &analyze_article(&title, &body, lang.as_deref()))?;
         }
     }
     Ok(())

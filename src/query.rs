@@ -108,14 +108,14 @@ impl QueryError {
     }
 }
 
-/// Turns a country name or code into an ISO alpha-2 code. The default accepts codes only; the
-/// analysis module's gazetteer knows names in many languages.
+/// Turns a country name or code into an ISO alpha-2 code.
 pub type CountryResolver = fn(&str) -> Option<String>;
 
 impl Query {
-    /// Parses `text`, accepting only two-letter country codes.
+    /// Parses `text`; countries may be named in any language the gazetteer knows
+    /// (`country:niger`, `country:Allemagne`, `country:EEUU`) or by ISO code.
     pub fn parse(text: &str) -> Result<Self, QueryError> {
-        Self::parse_with(text, code_only)
+        Self::parse_with(text, gazetteer_country)
     }
 
     /// Parses `text`, resolving `country:`/`mentions:` values with `resolve_country`.
@@ -169,9 +169,8 @@ impl Query {
     }
 }
 
-fn code_only(value: &str) -> Option<String> {
-    let is_code = value.len() == 2 && value.chars().all(|c| c.is_ascii_alphabetic());
-    is_code.then(|| value.to_ascii_uppercase())
+fn gazetteer_country(value: &str) -> Option<String> {
+    crate::analyze::country_code(value).map(str::to_string)
 }
 
 const KEYS: &str = "lang, source, since, until, is, country, mentions, entity, person, org, place";

@@ -9,11 +9,13 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use crate::article::{Article, ArticleId, ArticleSummary};
 use crate::query::Query;
 
+mod analysis;
 mod feeds;
 mod filter;
 mod schema;
 mod write;
 
+pub use analysis::{CountryCount, CountryRow, EntityCount, EntityRow, kind_name};
 pub use feeds::{AddOutcome, NewSubscription, Subscription, name_from_url};
 pub use schema::{MigrationOutcome, SCHEMA_VERSION};
 pub use write::{InsertOutcome, Writer};
@@ -172,13 +174,23 @@ impl Store {
 
     /// How many articles match `query`.
     pub fn count(&self, query: &Query) -> Result<u64> {
-        let filter = filter::Sql::build(query);
-        let sql = format!("SELECT count(*) FROM articles a WHERE {}", filter.condition);
+        let (sql, params) = match filter::driving_country(query) {
+            // Counting one country's articles reads its slice of the country index only.
+            Some((_, code)) if query.clauses.len() == 1 => (
+                "SELECT count(*) FROM article_countries WHERE code = ? AND about = 1".to_string(),
+                vec![code.to_string().into()],
+            ),
+            _ => {
+                let filter = filter::Sql::build(query);
+                (
+                    format!("SELECT count(*) FROM articles a WHERE {}", filter.condition),
+                    filter.params,
+                )
+            }
+        };
         Ok(self
             .conn
-            .query_row(&sql, rusqlite::params_from_iter(&filter.params), |row| {
-                row.get(0)
-            })?)
+            .query_row(&sql, rusqlite::params_from_iter(&params), |row| row.get(0))?)
     }
 
     /// One screenful of list rows: `limit` rows from `offset` in `sort` order.
@@ -189,13 +201,30 @@ impl Store {
         offset: u64,
         limit: u64,
     ) -> Result<Vec<ArticleSummary>> {
-        let filter = filter::Sql::build(query);
-        let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM articles a WHERE {} ORDER BY {} LIMIT ? OFFSET ?",
-            filter.condition,
-            sort.order_by()
-        );
-        let mut params = filter.params;
+        let (sql, mut params) = match filter::driving_country(query) {
+            // Newest-first within a country: walk the (code, about, published) index, no sort.
+            Some((index, code)) if sort == SortOrder::Date => {
+                let rest = filter::Sql::build_without(query, Some(index));
+                let mut params = vec![code.to_string().into()];
+                params.extend(rest.params);
+                let sql = format!(
+                    "SELECT {SUMMARY_COLUMNS} FROM article_countries c JOIN articles a ON a.id = c.article_id \
+                     WHERE c.code = ? AND c.about = 1 AND {} \
+                     ORDER BY c.published DESC, c.article_id DESC LIMIT ? OFFSET ?",
+                    rest.condition
+                );
+                (sql, params)
+            }
+            _ => {
+                let filter = filter::Sql::build(query);
+                let sql = format!(
+                    "SELECT {SUMMARY_COLUMNS} FROM articles a WHERE {} ORDER BY {} LIMIT ? OFFSET ?",
+                    filter.condition,
+                    sort.order_by()
+                );
+                (sql, filter.params)
+            }
+        };
         params.push(i64::try_from(limit).unwrap_or(i64::MAX).into());
         params.push(i64::try_from(offset).unwrap_or(i64::MAX).into());
         let mut statement = self.conn.prepare_cached(&sql)?;
@@ -254,8 +283,8 @@ impl Store {
     /// The whole article, body included.
     pub fn load(&self, id: ArticleId) -> Result<Article> {
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS}, a.body, a.original, a.author, a.imported_at \
-             FROM articles a WHERE a.id = ?"
+            "SELECT {SUMMARY_COLUMNS}, t.body, t.original, a.author, a.imported_at \
+             FROM articles a JOIN article_texts t ON t.article_id = a.id WHERE a.id = ?"
         );
         self.conn
             .query_row(&sql, [id], |row| {

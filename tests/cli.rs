@@ -292,3 +292,118 @@ fn stats_counts_the_sample() {
     let stats: Value = serde_json::from_slice(&output.stdout).expect("json");
     assert!(stats["articles"].as_u64().expect("count") >= 60);
 }
+
+#[test]
+fn two_processes_import_into_one_store_at_once() {
+    let env = Env::new();
+    let mut files = Vec::new();
+    for batch in 0..2 {
+        let mut lines = String::new();
+        for n in 0..300 {
+            lines.push_str(&format!(
+                "{{\"id\": \"{batch}-{n}\", \"title\": \"Batch {batch} story {n}\", \"body\": \"Paragraph {n} of batch {batch}.\", \"lang\": \"en\"}}\n"
+            ));
+        }
+        files.push(env.write(&format!("batch{batch}.jsonl"), lines));
+    }
+    let spawn = |file: &Path| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_kiosk"))
+            .args(["import", arg(file)])
+            .env("KIOSK_STORE", env.dir.path().join("store/kiosk.db"))
+            .env("KIOSK_CONFIG", env.dir.path().join("config.toml"))
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawns")
+    };
+    let (first, second) = (spawn(&files[0]), spawn(&files[1]));
+    for child in [first, second] {
+        let output = child.wait_with_output().expect("waits");
+        assert!(output.status.success(), "{}", stderr(&output));
+    }
+    assert_eq!(env.list_json(&[]).len(), 600);
+}
+
+#[test]
+fn analysis_is_stored_at_import_and_filters_by_country() {
+    let env = Env::new();
+    let file = env.write("RFI/2024-03-28-niger.txt", ARTICLE);
+    env.kiosk(&["import", arg(&file)]);
+    let rows = env.list_json(&[]);
+    let countries = rows[0]["countries"].as_array().expect("countries");
+    assert!(
+        countries.contains(&Value::from("NE")) && countries.contains(&Value::from("US")),
+        "{countries:?}"
+    );
+    for query in [
+        "country:NE",
+        "country:niger",
+        "country:Níger",
+        "mentions:RU",
+    ] {
+        assert_eq!(env.list_json(&[query]).len(), 1, "{query}");
+    }
+    assert!(env.list_json(&["country:JP"]).is_empty());
+    assert_eq!(env.list_json(&["--", "-country:NE"]).len(), 0);
+    assert_eq!(env.list_json(&["lang:fr -country:NE"]).len(), 0);
+
+    let id = rows[0]["id"].to_string();
+    let shown: Value =
+        serde_json::from_slice(&env.kiosk(&["show", &id, "--json"]).stdout).expect("json");
+    let stored = shown["countries"].as_array().expect("countries");
+    let niger = stored
+        .iter()
+        .find(|country| country["code"] == "NE")
+        .expect("NE analysed");
+    assert_eq!(niger["about"], true);
+    assert!(niger["score"].as_f64().is_some() && niger["mentions"].as_u64().is_some());
+
+    let output = env.kiosk(&["countries", "--json"]);
+    let rows: Vec<Value> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(|line| serde_json::from_str(line).expect("json"))
+        .collect();
+    let niger = rows
+        .iter()
+        .find(|row| row["code"] == "NE")
+        .expect("NE counted");
+    assert_eq!(
+        (niger["articles"].as_u64(), niger["name"].as_str()),
+        (Some(1), Some("Niger"))
+    );
+
+    let output = env.kiosk(&["reanalyze"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains("reanalysed 1 articles"));
+}
+
+#[test]
+fn analyze_prints_the_design_shape() {
+    let env = Env::new();
+    let output = env.kiosk_with_stdin(&["analyze", "-", "--json"], ARTICLE);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let analysis: Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(analysis["lang"], "fr");
+    let about: Vec<&str> = analysis["countries"]
+        .as_array()
+        .expect("countries")
+        .iter()
+        .filter(|country| country["about"] == true)
+        .filter_map(|country| country["code"].as_str())
+        .collect();
+    assert!(about.contains(&"NE") && about.contains(&"US"), "{about:?}");
+    for mention in analysis["mentions"].as_array().expect("mentions") {
+        let (start, end) = (
+            mention["start"].as_u64().expect("start") as usize,
+            mention["end"].as_u64().expect("end") as usize,
+        );
+        assert_eq!(
+            &ARTICLE[start..end],
+            mention["text"].as_str().expect("text"),
+            "offsets are byte offsets into the input"
+        );
+        assert!(
+            ["person", "organization", "place", "country"]
+                .contains(&mention["kind"].as_str().expect("kind"))
+        );
+    }
+}

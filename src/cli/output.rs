@@ -61,8 +61,17 @@ pub fn show(store: &Store, id: i64, json: bool) -> anyhow::Result<()> {
                 map.insert("imported_at".into(), json!(article.imported_at));
                 map.insert("body".into(), json!(article.body));
                 map.insert("original".into(), json!(article.original));
-                map.insert("entities".into(), json!([]));
-                map.insert("countries".into(), json!([]));
+                let stored = store.analysis_json(id).ok().flatten();
+                let analysis: Value = stored
+                    .as_ref()
+                    .and_then(|(_, text)| serde_json::from_str(text).ok())
+                    .unwrap_or_else(|| json!({"entities": [], "countries": []}));
+                map.insert("entities".into(), analysis["entities"].clone());
+                map.insert("countries".into(), analysis["countries"].clone());
+                map.insert(
+                    "analyzer_version".into(),
+                    json!(stored.map(|(version, _)| version)),
+                );
             }
             serde_json::to_writer_pretty(&mut *out, &object)?;
             writeln!(out)

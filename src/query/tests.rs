@@ -115,3 +115,24 @@ fn empty_query_matches_everything() {
     assert!(parse("").is_empty());
     assert!(parse("   ").is_empty());
 }
+
+#[test]
+fn countries_by_name_in_any_language() {
+    for (name, code) in [
+        ("niger", "NE"),
+        ("Allemagne", "DE"),
+        ("EEUU", "US"),
+        ("ne", "NE"),
+        ("\"Côte d'Ivoire\"", "CI"),
+    ] {
+        assert_eq!(
+            single(&format!("country:{name}")).filter,
+            Filter::Country(code.into()),
+            "{name}"
+        );
+    }
+    assert_eq!(
+        single("mentions:Russie").filter,
+        Filter::Mentions("RU".into())
+    );
+}

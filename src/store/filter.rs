@@ -14,6 +14,11 @@ pub(super) struct Sql {
 impl Sql {
     /// The condition for `query`; `1` when it matches everything.
     pub fn build(query: &Query) -> Self {
+        Self::build_without(query, None)
+    }
+
+    /// The condition for `query` leaving out clause `skip` (which the caller enforces itself).
+    pub fn build_without(query: &Query, skip: Option<usize>) -> Self {
         let today = chrono::Utc::now().date_naive();
         let mut sql = Self {
             condition: String::new(),
@@ -24,6 +29,9 @@ impl Sql {
         let (full_text, others): (Vec<&Clause>, Vec<&Clause>) = query
             .clauses
             .iter()
+            .enumerate()
+            .filter(|(index, _)| Some(*index) != skip)
+            .map(|(_, clause)| clause)
             .partition(|clause| is_positive_text(clause));
         if !full_text.is_empty() {
             let expression = full_text
@@ -116,6 +124,24 @@ impl Sql {
             positive
         }
     }
+}
+
+/// A positive `country:` clause standing alone: a date-ordered list can walk the country index
+/// (by code, then date) instead of sorting every match. Returns the clause's index and the code.
+pub(super) fn driving_country(query: &Query) -> Option<(usize, &str)> {
+    query
+        .clauses
+        .iter()
+        .enumerate()
+        .find_map(|(index, clause)| match clause.alternatives.as_slice() {
+            [
+                Term {
+                    negated: false,
+                    filter: Filter::Country(code),
+                },
+            ] => Some((index, code.as_str())),
+            _ => None,
+        })
 }
 
 fn is_positive_text(clause: &Clause) -> bool {

@@ -5,14 +5,12 @@ use rusqlite::Connection;
 
 /// Each entry upgrades the schema from version `index` to `index + 1`.
 pub(super) const MIGRATIONS: &[&str] = &[
-    // 1: articles and their full-text index.
+    // 1: articles (slim rows: list queries scan them) with their texts apart, and the full-text index.
     r"
     CREATE TABLE articles (
         id           INTEGER PRIMARY KEY,
         external_id  TEXT,
         title        TEXT NOT NULL,
-        body         TEXT NOT NULL,
-        original     TEXT NOT NULL,
         source       TEXT,
         url          TEXT,
         author       TEXT,
@@ -23,11 +21,17 @@ pub(super) const MIGRATIONS: &[&str] = &[
         starred      INTEGER NOT NULL DEFAULT 0,
         content_hash TEXT NOT NULL
     );
+    CREATE TABLE article_texts (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        body       TEXT NOT NULL,
+        original   TEXT NOT NULL
+    );
     CREATE INDEX articles_external_id ON articles(external_id) WHERE external_id IS NOT NULL;
     CREATE INDEX articles_url ON articles(url) WHERE url IS NOT NULL;
     CREATE UNIQUE INDEX articles_content_hash ON articles(content_hash);
     CREATE INDEX articles_published ON articles(published, id);
     CREATE INDEX articles_source ON articles(source COLLATE NOCASE, published);
+    CREATE INDEX articles_title ON articles(title COLLATE NOCASE);
     CREATE INDEX articles_lang ON articles(lang, published);
     CREATE VIRTUAL TABLE articles_fts USING fts5(
         title, body,
@@ -44,12 +48,13 @@ pub(super) const MIGRATIONS: &[&str] = &[
     CREATE TABLE article_countries (
         article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
         code       TEXT NOT NULL,
+        published  TEXT,
         score      REAL NOT NULL,
         mentions   INTEGER NOT NULL,
         about      INTEGER NOT NULL,
         PRIMARY KEY (article_id, code)
     ) WITHOUT ROWID;
-    CREATE INDEX article_countries_code ON article_countries(code, about, article_id);
+    CREATE INDEX article_countries_code ON article_countries(code, about, published, article_id);
     CREATE TABLE entities (
         id      INTEGER PRIMARY KEY,
         kind    TEXT NOT NULL,

@@ -200,10 +200,10 @@ fn migrates_a_version_one_store() {
     {
         let mut conn = Connection::open(&path).expect("open");
         schema::migrate_to(&mut conn, 1).expect("v1");
-        conn.execute(
-            "INSERT INTO articles (title, body, original, imported_at, content_hash) \
-             VALUES ('Kept', 'Body', 'Kept\n\nBody', '2024-01-01T00:00:00Z', 'h')",
-            [],
+        conn.execute_batch(
+            "INSERT INTO articles (id, title, imported_at, content_hash) \
+             VALUES (1, 'Kept', '2024-01-01T00:00:00Z', 'h'); \
+             INSERT INTO article_texts (article_id, body, original) VALUES (1, 'Body', 'Kept\n\nBody');",
         )
         .expect("insert v1 row");
     }
@@ -220,6 +220,7 @@ fn migrates_a_version_one_store() {
         .expect("rows");
     assert_eq!(rows[0].title, "Kept");
     assert!(rows[0].countries.is_empty());
+    assert_eq!(store.load(rows[0].id).expect("load").body, "Body");
     store.set_ui_state("filter", "lang:fr").expect("ui state");
     drop(store);
     let store = Store::open(&path).expect("reopen");
@@ -251,4 +252,89 @@ fn two_connections_see_each_other() {
     add(&mut store, &article("Fresh", "news", None));
     assert_ne!(other.data_version().expect("version"), before);
     assert_eq!(other.count(&Query::default()).expect("count"), 1);
+}
+
+#[test]
+fn stores_analysis_and_counts_countries_and_entities() {
+    let (_dir, mut store) = temp_store();
+    let first = add(
+        &mut store,
+        &article("Niamey", "a", Some("2024-03-01T00:00:00Z")),
+    );
+    let second = add(
+        &mut store,
+        &article("Bamako", "b", Some("2024-03-02T00:00:00Z")),
+    );
+    let country = |code: &str, about: bool| CountryRow {
+        code: code.to_string(),
+        score: if about { 0.8 } else { 0.1 },
+        mentions: 2,
+        about,
+    };
+    let person = |name: &str| EntityRow {
+        kind: "person".to_string(),
+        name: name.to_string(),
+        country: Some("NE".to_string()),
+        count: 3,
+    };
+    let writer = store.writer().expect("writer");
+    writer
+        .set_analysis(
+            first,
+            1,
+            "{}",
+            &[
+                country("NE", true),
+                country("US", true),
+                country("ML", false),
+            ],
+            &[person("Abdourahamane Tiani")],
+        )
+        .expect("analysis");
+    writer
+        .set_analysis(
+            second,
+            1,
+            "{}",
+            &[country("ML", true), country("NE", true)],
+            &[person("Abdourahamane Tiani")],
+        )
+        .expect("analysis");
+    writer.commit().expect("commit");
+    assert_eq!(titles(&store, "country:NE"), ["Bamako", "Niamey"]);
+    assert_eq!(titles(&store, "country:US"), ["Niamey"]);
+    assert_eq!(titles(&store, "country:ML"), ["Bamako"]);
+    assert_eq!(titles(&store, "mentions:ML"), ["Bamako", "Niamey"]);
+    assert_eq!(titles(&store, "-country:US"), ["Bamako"]);
+    assert_eq!(
+        titles(&store, "person:\"abdourahamane tiani\""),
+        ["Bamako", "Niamey"]
+    );
+    assert!(titles(&store, "org:\"Abdourahamane Tiani\"").is_empty());
+    let rows = store
+        .summaries(&Query::default(), SortOrder::Date, 0, 10)
+        .expect("rows");
+    assert_eq!(rows[1].countries, ["NE", "US"]);
+    let counts = store.country_counts(&Query::default()).expect("counts");
+    assert_eq!(
+        (
+            counts[0].code.as_str(),
+            counts[0].articles,
+            counts[0].mentions
+        ),
+        ("NE", 2, 2)
+    );
+    let entities = store
+        .entity_counts(&Query::parse("country:US").expect("query"), None, 10)
+        .expect("entities");
+    assert_eq!(
+        (
+            entities[0].name.as_str(),
+            entities[0].articles,
+            entities[0].mentions
+        ),
+        ("Abdourahamane Tiani", 1, 3)
+    );
+    assert_eq!(store.stale_analysis_count(1).expect("stale"), 0);
+    assert_eq!(store.stale_analysis_count(2).expect("stale"), 2);
 }

@@ -16,7 +16,7 @@ pub enum InsertOutcome {
 
 /// An open write transaction.
 pub struct Writer<'a> {
-    tx: Transaction<'a>,
+    pub(super) tx: Transaction<'a>,
 }
 
 impl<'a> Writer<'a> {
@@ -83,15 +83,13 @@ impl<'a> Writer<'a> {
         let imported_at = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
         self.tx
             .prepare_cached(
-                "INSERT INTO articles (external_id, title, body, original, source, url, author, \
+                "INSERT INTO articles (external_id, title, source, url, author, \
                  published, imported_at, lang, content_hash) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?
             .execute(params![
                 article.external_id,
                 article.title,
-                article.body,
-                article.original,
                 article.source,
                 article.url,
                 article.author,
@@ -101,6 +99,11 @@ impl<'a> Writer<'a> {
                 content_hash,
             ])?;
         let id = self.tx.last_insert_rowid();
+        self.tx
+            .prepare_cached(
+                "INSERT INTO article_texts (article_id, body, original) VALUES (?1, ?2, ?3)",
+            )?
+            .execute(params![id, article.body, article.original])?;
         self.index(id, &article.title, &article.body)?;
         Ok(InsertOutcome::Added(id))
     }
@@ -122,6 +125,15 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
+    /// The title and language of a stored article.
+    pub fn title_and_lang(&self, id: ArticleId) -> Result<(String, Option<String>)> {
+        Ok(self.tx.query_row(
+            "SELECT title, lang FROM articles WHERE id = ?1",
+            [id],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )?)
+    }
+
     /// Replaces an article's clean body (after trailer rules changed) and re-indexes it.
     pub fn set_body(&self, id: ArticleId, body: &str) -> Result<()> {
         let title: String =
@@ -130,7 +142,7 @@ impl<'a> Writer<'a> {
                     row.get(0)
                 })?;
         self.tx.execute(
-            "UPDATE articles SET body = ?1 WHERE id = ?2",
+            "UPDATE article_texts SET body = ?1 WHERE article_id = ?2",
             params![body, id],
         )?;
         self.tx
@@ -171,7 +183,8 @@ impl<'a> Writer<'a> {
         paragraph: &str,
     ) -> Result<Vec<(ArticleId, String)>> {
         let mut statement = self.tx.prepare_cached(
-            "SELECT id, body FROM articles WHERE source = ?1 AND instr(body, ?2) > 0",
+            "SELECT a.id, t.body FROM articles a JOIN article_texts t ON t.article_id = a.id \
+             WHERE a.source = ?1 AND instr(t.body, ?2) > 0",
         )?;
         let rows = statement.query_map(params![source, paragraph], |row| {
             Ok((row.get(0)?, row.get(1)?))

@@ -1,0 +1,232 @@
+//! Store queries at archive scale: generates a synthetic archive (default 1,000,000 articles,
+//! `KIOSK_BENCH_ARTICLES` to change; cached under target/ between runs) and prints the median
+//! time of what the reader does per keystroke: list pages, counts, filters, picker counts.
+//! Run: `cargo bench --bench store_scale`.
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use kiosk::article::NewArticle;
+use kiosk::query::Query;
+use kiosk::store::{CountryRow, EntityRow, SortOrder, Store};
+
+const COUNTRIES: &[&str] = &[
+    "US", "FR", "NE", "NG", "ML", "BF", "RU", "CN", "DE", "GB", "SN", "CI", "TD", "UA", "IN", "BR",
+    "MX", "AR", "EG", "SA", "JP", "ID", "KE", "ET", "ZA", "CD", "CG", "TR", "GE", "JO",
+];
+const SOURCES: &[&str] = &[
+    "RFI",
+    "Reuters",
+    "AFP",
+    "BBC",
+    "VOA",
+    "Sahel Wire",
+    "El País",
+    "Al-Riyadh",
+    "DW",
+    "NHK",
+];
+const LANGS: &[&str] = &["fr", "en", "es", "ar", "de", "pt"];
+const WORDS: &[&str] = &[
+    "gouvernement",
+    "élection",
+    "économie",
+    "sécurité",
+    "accord",
+    "président",
+    "ministre",
+    "frontière",
+    "pétrole",
+    "sécheresse",
+    "inflation",
+    "armée",
+    "réforme",
+    "États",
+    "Niamey",
+    "sommet",
+    "budget",
+    "government",
+    "election",
+    "market",
+    "talks",
+    "drought",
+    "troops",
+    "exports",
+    "vote",
+    "crisis",
+];
+
+/// A small deterministic generator: benchmarks must see the same archive every run.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, below: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((self.0 >> 33) % below as u64) as usize
+    }
+}
+
+fn generate(path: &Path, count: usize) {
+    let mut store = Store::open(path).expect("open store");
+    let mut rng = Lcg(42);
+    let started = Instant::now();
+    for chunk in 0..count.div_ceil(10_000) {
+        let writer = store.writer().expect("writer");
+        for n in chunk * 10_000..((chunk + 1) * 10_000).min(count) {
+            let words: Vec<&str> = (0..60).map(|_| WORDS[rng.next(WORDS.len())]).collect();
+            let day = rng.next(5 * 365);
+            let article = NewArticle {
+                title: format!(
+                    "{} {} {n}",
+                    WORDS[rng.next(WORDS.len())],
+                    WORDS[rng.next(WORDS.len())]
+                ),
+                body: words.join(" "),
+                original: String::new(),
+                source: Some(SOURCES[rng.next(SOURCES.len())].to_string()),
+                lang: Some(LANGS[rng.next(LANGS.len())].to_string()),
+                published: Some(format!("{}T12:00:00Z", chrono_day(day))),
+                ..NewArticle::default()
+            };
+            let id = match writer.insert(&article, &format!("h{n}")).expect("insert") {
+                kiosk::store::InsertOutcome::Added(id)
+                | kiosk::store::InsertOutcome::Duplicate(id) => id,
+            };
+            // Skewed like news: a few countries in most articles.
+            let first = COUNTRIES[rng.next(4).min(rng.next(COUNTRIES.len()))];
+            let second = COUNTRIES[rng.next(COUNTRIES.len())];
+            let countries = [(first, true), (second, second != first)]
+                .iter()
+                .filter(|(code, _)| !code.is_empty())
+                .map(|(code, about)| CountryRow {
+                    code: (*code).to_string(),
+                    score: 0.5,
+                    mentions: 2,
+                    about: *about,
+                })
+                .collect::<Vec<_>>();
+            let entity = EntityRow {
+                kind: "person".to_string(),
+                name: format!("Person {}", rng.next(5000)),
+                country: Some(first.to_string()),
+                count: 2,
+            };
+            let mut unique = countries.clone();
+            unique.dedup_by(|a, b| a.code == b.code);
+            writer
+                .set_analysis(id, 1, "{}", &unique, &[entity])
+                .expect("analysis");
+        }
+        writer.commit().expect("commit");
+        eprint!("\rgenerated {} articles", ((chunk + 1) * 10_000).min(count));
+    }
+    store.optimize().expect("optimize");
+    eprintln!(" in {:.0?}", started.elapsed());
+}
+
+fn chrono_day(day: usize) -> String {
+    let (year, rest) = (2020 + day / 365, day % 365);
+    format!("{year}-{:02}-{:02}", 1 + rest / 31 % 12, 1 + rest % 28)
+}
+
+fn median(mut samples: Vec<Duration>) -> Duration {
+    samples.sort();
+    samples[samples.len() / 2]
+}
+
+fn measure(label: &str, runs: usize, mut work: impl FnMut() -> usize) {
+    let mut samples = Vec::with_capacity(runs);
+    let mut result = 0;
+    for _ in 0..runs {
+        let started = Instant::now();
+        result = work();
+        samples.push(started.elapsed());
+    }
+    println!(
+        "{label:<48} median {:>9.3} ms  (result {result}, {runs} runs)",
+        median(samples).as_secs_f64() * 1000.0
+    );
+}
+
+fn main() {
+    let count: usize = std::env::var("KIOSK_BENCH_ARTICLES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(1_000_000);
+    let path =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(format!("target/bench-store-{count}.db"));
+    if !path.exists() {
+        generate(&path, count);
+    }
+    let store = Store::open(&path).expect("open store");
+    let all = Query::default();
+    let query = |text: &str| Query::parse(text).expect("query");
+    let (niger, niger_or_mali) = (query("country:NE"), query("country:NE OR country:ML"));
+    let words = query("sécheresse niamey");
+    println!(
+        "store: {} ({} articles)",
+        path.display(),
+        store.count(&all).expect("count")
+    );
+    measure("list: first page (50, newest first)", 21, || {
+        store
+            .summaries(&all, SortOrder::Date, 0, 50)
+            .expect("page")
+            .len()
+    });
+    measure("list: page at offset 500,000", 11, || {
+        store
+            .summaries(&all, SortOrder::Date, 500_000, 50)
+            .expect("page")
+            .len()
+    });
+    measure("list: last page (G)", 11, || {
+        let total = store.count(&all).expect("count");
+        store
+            .summaries(&all, SortOrder::Date, total.saturating_sub(50), 50)
+            .expect("page")
+            .len()
+    });
+    measure("count: all", 21, || {
+        store.count(&all).expect("count") as usize
+    });
+    measure("filter country:NE: first page", 21, || {
+        store
+            .summaries(&niger, SortOrder::Date, 0, 50)
+            .expect("page")
+            .len()
+    });
+    measure("filter country:NE: count", 21, || {
+        store.count(&niger).expect("count") as usize
+    });
+    measure("filter country:NE OR country:ML: first page", 21, || {
+        store
+            .summaries(&niger_or_mali, SortOrder::Date, 0, 50)
+            .expect("page")
+            .len()
+    });
+    measure("full text 'sécheresse niamey': first page", 21, || {
+        store
+            .summaries(&words, SortOrder::Date, 0, 50)
+            .expect("page")
+            .len()
+    });
+    measure("picker: country counts, whole archive", 5, || {
+        store.country_counts(&all).expect("counts").len()
+    });
+    measure("picker: country counts within country:NE", 5, || {
+        store.country_counts(&niger).expect("counts").len()
+    });
+    measure("sidebar: top 20 entities within country:NE", 5, || {
+        store
+            .entity_counts(&niger, None, 20)
+            .expect("entities")
+            .len()
+    });
+    measure("sidebar: facets (unread, langs, sources), all", 5, || {
+        store.facets(&all).expect("facets").by_source.len()
+    });
+}

@@ -1,0 +1,166 @@
+//! Article analysis, pure text → [`Analysis`]: language, people, organisations, places and the
+//! countries an article is about, from the embedded gazetteer and text rules. No IO, no store.
+
+mod entities;
+mod fold;
+mod gazetteer;
+mod matches;
+mod orgs;
+mod people;
+mod score;
+mod tokens;
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+use gazetteer::{COUNTRY_NAMES, GAZETTEER, Kind};
+
+/// Version of the analyser's output; bump it whenever the output for some text changes.
+pub const ANALYZER_VERSION: u32 = 1;
+
+/// Everything the analyser finds in one article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    /// ISO 639-1 code, declared or detected.
+    pub lang: Option<String>,
+    /// Countries named or implied, most relevant first; `about` marks what the article is about.
+    pub countries: Vec<CountryScore>,
+    pub entities: Vec<Entity>,
+    pub mentions: Vec<Mention>,
+}
+
+/// A country's relevance to an article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CountryScore {
+    /// ISO 3166-1 alpha-2.
+    pub code: String,
+    /// Display name in the article's language (English if unknown).
+    pub name: String,
+    /// Share of the article's country evidence, 0..=1.
+    pub score: f32,
+    pub mentions: u32,
+    pub about: bool,
+}
+
+/// A person, organisation, place or country with its mention count in one article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub kind: EntityKind,
+    /// Canonical name: the fullest form in the article for people, the gazetteer's (English)
+    /// name for places, countries and known organisations.
+    pub name: String,
+    pub count: u32,
+    /// ISO alpha-2 code of the country the entity belongs to or stands for.
+    pub country: Option<String>,
+}
+
+/// One occurrence of an entity in the text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    pub kind: EntityKind,
+    pub text: String,
+    /// Byte offsets into the analysed text, `end` exclusive.
+    pub start: usize,
+    pub end: usize,
+    /// The [`Entity::name`] this mention belongs to.
+    pub entity: String,
+}
+
+/// What an entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Organization,
+    Place,
+    Country,
+}
+
+/// Analyses one article. `text` is what offsets refer to; `title_len` is how many bytes of `text`
+/// are the title (0 if none), so title mentions weigh more; `lang` a declared ISO 639-1 code.
+pub fn analyze(text: &str, title_len: usize, lang: Option<&str>) -> Analysis {
+    let lang = match lang {
+        Some(l) => Some(l.to_string()),
+        // Trigram statistics settle within a few sentences; more text only costs time.
+        None => crate::lang::detect(prefix(text, 400)).map(str::to_string),
+    };
+    let folded = fold::fold(text);
+    let mut tokens = tokens::tokenize(text);
+    if let Some(first) = tokens.iter_mut().find(|t| t.start >= title_len) {
+        first.starts_sentence = true;
+    }
+    let zones = tokens::zones(text, title_len);
+    let hits = matches::find(text, &folded, &tokens, &zones);
+    let lower: HashSet<Cow<str>> = tokens
+        .iter()
+        .filter(|t| t.text.starts_with(char::is_lowercase))
+        .map(|t| fold::fold_word(t.text))
+        .collect();
+    let people = people::find(&tokens, &hits, &lower);
+    let orgs = orgs::find(text, &tokens, &hits);
+    entities::build(text, &hits, &people, &orgs, lang)
+}
+
+/// The first `max` bytes of `text`, cut at a character boundary.
+fn prefix(text: &str, max: usize) -> &str {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// Country lookup for queries: any language's name or demonym, or an ISO code → alpha-2
+/// ("niger" → NE, "Allemagne" → DE, "EEUU" → US, "de" → DE). Case- and accent-insensitive.
+pub fn country_code(name: &str) -> Option<&'static str> {
+    let trimmed = name.trim();
+    if trimmed.len() == 2 && trimmed.is_ascii() {
+        let upper = trimmed.to_ascii_uppercase();
+        if let Some(c) = COUNTRY_NAMES.iter().find(|c| c.code == upper) {
+            return Some(c.code);
+        }
+    }
+    let folded = fold::fold_str(trimmed);
+    let g = &*GAZETTEER;
+    let pattern = g.pattern(&folded)?;
+    pattern.ids.iter().find_map(|&id| {
+        let e = g.entity(id);
+        matches!(e.kind, Kind::Country | Kind::Demonym)
+            .then_some(e.code)
+            .flatten()
+    })
+}
+
+/// Display name of a country in a language, English when that language has none
+/// (("NE", "fr") → "Niger", ("US", "fr") → "États-Unis").
+pub fn country_name(code: &str, lang: &str) -> Option<&'static str> {
+    let country = COUNTRY_NAMES
+        .iter()
+        .find(|c| c.code.eq_ignore_ascii_case(code))?;
+    let has = |locales: &str, l: &str| locales.split(',').any(|x| x == l);
+    country
+        .names
+        .iter()
+        .find(|(_, locales)| has(locales, lang))
+        .or_else(|| country.names.iter().find(|(_, locales)| has(locales, "en")))
+        .map(|(name, _)| *name)
+}
+
+/// Every name a country is known by (all languages' display names, short forms and its code),
+/// for a fuzzy picker.
+pub fn country_names(code: &str) -> Vec<&'static str> {
+    let Some(country) = COUNTRY_NAMES
+        .iter()
+        .find(|c| c.code.eq_ignore_ascii_case(code))
+    else {
+        return Vec::new();
+    };
+    let mut names: Vec<&'static str> = country.names.iter().map(|(n, _)| *n).collect();
+    names.push(country.code);
+    names
+}
+
+#[cfg(test)]
+mod tests;

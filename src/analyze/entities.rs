@@ -1,0 +1,228 @@
+//! Turns matches and rule findings into the [`Analysis`]: overlaps settled, short mentions joined
+//! to full ones (coreference), entities counted, countries scored.
+
+use std::collections::HashMap;
+
+use super::gazetteer::{GAZETTEER, Kind};
+use super::matches::Hit;
+use super::orgs::OrgMention;
+use super::people::PersonMention;
+use super::{Analysis, CountryScore, Entity, EntityKind, Mention, country_name, fold, score};
+
+/// A mention before its entity is known.
+struct Draft {
+    kind: EntityKind,
+    start: usize,
+    end: usize,
+    entity: String,
+    country: Option<&'static str>,
+    priority: u8,
+}
+
+fn overlaps(a: &Draft, b: &Draft) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// Builds the analysis of `text` from its gazetteer hits and rule findings.
+pub fn build(
+    text: &str,
+    hits: &[Hit],
+    people: &[PersonMention],
+    orgs: &[OrgMention],
+    lang: Option<String>,
+) -> Analysis {
+    let support = score::support(hits);
+    let mut tallies = HashMap::new();
+    let mut drafts: Vec<Draft> = Vec::new();
+    for hit in hits {
+        let id = score::resolve(hit, &support);
+        let e = GAZETTEER.entity(id);
+        if let Some(code) = e.code {
+            score::add(&mut tallies, code, e, hit.zone, hit.start);
+        }
+        let (kind, priority) = match e.kind {
+            Kind::Country => (EntityKind::Country, 2),
+            Kind::City | Kind::Region => (EntityKind::Place, 2),
+            Kind::Org => (EntityKind::Organization, 4),
+            Kind::Demonym | Kind::Person => continue,
+        };
+        drafts.push(Draft {
+            kind,
+            start: hit.start,
+            end: hit.end,
+            entity: e.name.to_string(),
+            country: e.code,
+            priority,
+        });
+    }
+    add_orgs(text, hits, orgs, &mut drafts);
+    add_people(text, people, &mut drafts);
+    // Settle overlaps: higher priority, then longer span, wins.
+    drafts.sort_by(|a, b| {
+        b.priority
+            .cmp(&a.priority)
+            .then((b.end - b.start).cmp(&(a.end - a.start)))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut kept: Vec<Draft> = Vec::with_capacity(drafts.len());
+    for d in drafts {
+        if !kept.iter().any(|k| overlaps(k, &d)) {
+            kept.push(d);
+        }
+    }
+    kept.sort_by_key(|d| d.start);
+    for d in kept.iter().filter(|d| d.kind == EntityKind::Person) {
+        if let Some(code) = d.country {
+            let e = GAZETTEER.entity(0);
+            let person = super::gazetteer::GEntity {
+                kind: Kind::Person,
+                ..e.clone()
+            };
+            score::add(
+                &mut tallies,
+                code,
+                &person,
+                super::tokens::Zone::Body,
+                d.start,
+            );
+        }
+    }
+    let lang_code = lang.as_deref().unwrap_or("en");
+    let countries = score::rank(tallies)
+        .into_iter()
+        .map(|(code, score, mentions, about)| CountryScore {
+            code: code.to_string(),
+            name: country_name(code, lang_code).unwrap_or(code).to_string(),
+            score,
+            mentions,
+            about,
+        })
+        .collect();
+    let mut counts: Vec<(EntityKind, String, u32, Option<&'static str>, usize)> = Vec::new();
+    let mut mentions = Vec::with_capacity(kept.len());
+    for d in &kept {
+        match counts.iter_mut().find(|c| c.0 == d.kind && c.1 == d.entity) {
+            Some(c) => {
+                c.2 += 1;
+                c.3 = c.3.or(d.country);
+            }
+            None => counts.push((d.kind, d.entity.clone(), 1, d.country, d.start)),
+        }
+        mentions.push(Mention {
+            kind: d.kind,
+            text: text[d.start..d.end].to_string(),
+            start: d.start,
+            end: d.end,
+            entity: d.entity.clone(),
+        });
+    }
+    counts.sort_by(|a, b| b.2.cmp(&a.2).then(a.4.cmp(&b.4)));
+    let entities = counts
+        .into_iter()
+        .map(|(kind, name, count, country, _)| Entity {
+            kind,
+            name,
+            count,
+            country: country.map(str::to_string),
+        })
+        .collect();
+    Analysis {
+        lang,
+        countries,
+        entities,
+        mentions,
+    }
+}
+
+/// Organisations from rules; acronyms join their definition ("CNSP" → its long form) and a
+/// definition that the gazetteer knows takes the gazetteer's name.
+fn add_orgs(text: &str, hits: &[Hit], orgs: &[OrgMention], drafts: &mut Vec<Draft>) {
+    let mut alias: HashMap<String, (String, Option<&'static str>)> = HashMap::new();
+    for o in orgs.iter().filter(|o| o.alias.is_some()) {
+        let known = hits
+            .iter()
+            .find(|h| h.start < o.end && o.start < h.end && h.kind() == Kind::Org);
+        let acronym_known = hits
+            .iter()
+            .find(|h| h.kind() == Kind::Org && o.alias.as_deref() == Some(&text[h.start..h.end]));
+        let (name, code) = match known.or(acronym_known) {
+            Some(h) => {
+                let e = GAZETTEER.entity(h.pattern.ids[0]);
+                (e.name.to_string(), e.code)
+            }
+            None => (o.name.clone(), None),
+        };
+        if let Some(a) = &o.alias {
+            alias.insert(a.clone(), (name.clone(), code));
+        }
+        alias.insert(o.name.clone(), (name, code));
+    }
+    for o in orgs {
+        let (entity, country) = alias
+            .get(&o.name)
+            .cloned()
+            .unwrap_or_else(|| (o.name.clone(), None));
+        let priority = if o.alias.is_some() { 5 } else { 1 };
+        drafts.push(Draft {
+            kind: EntityKind::Organization,
+            start: o.start,
+            end: o.end,
+            entity,
+            country,
+            priority,
+        });
+    }
+}
+
+/// People: a one-word mention joins the fullest name ending with that word ("Tiani" →
+/// "Abdourahamane Tiani"), or else its titled form ("général Tiani").
+fn add_people(text: &str, people: &[PersonMention], drafts: &mut Vec<Draft>) {
+    let last_word = |s: &str| fold::fold_str(s.rsplit([' ', '\u{a0}']).next().unwrap_or(s));
+    let mut full: HashMap<String, (String, Option<&'static str>)> = HashMap::new();
+    for p in people {
+        let name = &text[p.start..p.end];
+        if name.contains(' ') {
+            let key = last_word(name);
+            let slot = full
+                .entry(key)
+                .or_insert_with(|| (name.to_string(), p.country));
+            if name.len() > slot.0.len() {
+                slot.0 = name.to_string();
+            }
+            slot.1 = slot.1.or(p.country);
+        }
+    }
+    for p in people
+        .iter()
+        .filter(|p| !text[p.start..p.end].contains(' '))
+    {
+        let name = &text[p.start..p.end];
+        let key = last_word(name);
+        match full.entry(key) {
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                let titled = p
+                    .title
+                    .as_ref()
+                    .map_or_else(|| name.to_string(), |t| format!("{t} {name}"));
+                slot.insert((titled, p.country));
+            }
+            std::collections::hash_map::Entry::Occupied(mut slot) => {
+                let slot = slot.get_mut();
+                slot.1 = slot.1.or(p.country);
+            }
+        }
+    }
+    for p in people {
+        let key = last_word(&text[p.start..p.end]);
+        let (entity, country) = full.get(&key).cloned().unwrap_or_default();
+        let priority = if p.known { 3 } else { 1 };
+        drafts.push(Draft {
+            kind: EntityKind::Person,
+            start: p.start,
+            end: p.end,
+            entity,
+            country: country.or(p.country),
+            priority,
+        });
+    }
+}

@@ -1,0 +1,168 @@
+//! Gazetteer matches over the folded text: Aho-Corasick leftmost-longest, then word boundaries,
+//! case rules, headline and dateline rules, and the person-name ambiguity of place names.
+
+use super::fold::Folded;
+use super::gazetteer::{self, CAPITAL, DATELINE, GAZETTEER, Kind, PERSONISH, Pattern, UPPER};
+use super::tokens::{Token, Zone, Zones};
+
+/// One accepted gazetteer match, in original byte offsets.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub pattern: &'static Pattern,
+    pub zone: Zone,
+    /// Index of the first token the match covers.
+    pub token: usize,
+}
+
+impl Hit {
+    /// The first (best) candidate entity's kind.
+    pub fn kind(&self) -> Kind {
+        GAZETTEER.entity(self.pattern.ids[0]).kind
+    }
+}
+
+/// Arabic proclitics (and, by, to, so, like) written joined to the next word.
+fn is_proclitic(c: char) -> bool {
+    matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك')
+}
+
+fn is_arabic(c: char) -> bool {
+    ('\u{0600}'..='\u{06ff}').contains(&c)
+}
+
+/// Finds the gazetteer names in the text and keeps those the context allows.
+pub fn find(text: &str, folded: &Folded, tokens: &[Token], zones: &Zones) -> Vec<Hit> {
+    let g = &*GAZETTEER;
+    let hay = folded.text.as_str();
+    let mut hits = Vec::new();
+    let mut tok = 0;
+    let bytes = hay.as_bytes();
+    // Matching at each word start only: names never begin inside a word.
+    let mut prev_word = false;
+    let mut skip_to = 0;
+    for (i, c) in hay.char_indices() {
+        let word = c.is_alphanumeric();
+        let start_here = word && !prev_word && i >= skip_to;
+        prev_word = word;
+        if !start_here {
+            continue;
+        }
+        let mut found = None;
+        for at in [i, i + c.len_utf8()] {
+            if at > i && !(is_proclitic(c) && at < bytes.len()) {
+                break;
+            }
+            if let Some(m) = g.longest_at(hay, at) {
+                found = Some((at, m.0, m.1));
+                break;
+            }
+        }
+        let Some((fs, fe, pattern)) = found else {
+            continue;
+        };
+        skip_to = fe;
+        let (start, end) = (folded.orig(fs), folded.orig(fe));
+        while tok < tokens.len() && tokens[tok].end <= start {
+            tok += 1;
+        }
+        let pattern = &g.patterns[pattern];
+        let zone = zones.zone(start);
+        if accept(text, start, end, pattern, tokens, tok, zone) {
+            hits.push(Hit {
+                start,
+                end,
+                pattern,
+                zone,
+                token: tok,
+            });
+        }
+    }
+    hits
+}
+
+fn accept(
+    text: &str,
+    start: usize,
+    end: usize,
+    pattern: &Pattern,
+    tokens: &[Token],
+    tok: usize,
+    zone: Zone,
+) -> bool {
+    let g = &*GAZETTEER;
+    let surface = &text[start..end];
+    let entity = g.entity(pattern.ids[0]);
+    let first = surface.chars().next().unwrap_or(' ');
+    let in_dateline = zone == Zone::Dateline;
+    if pattern.flags & DATELINE != 0 && !in_dateline {
+        return false;
+    }
+    if pattern.flags & UPPER != 0 && surface.chars().any(char::is_lowercase) {
+        return false;
+    }
+    // Demonyms and multi-word organisations ("la banque mondiale") may be written in lower case.
+    let lower_ok =
+        entity.kind == Kind::Demonym || entity.kind == Kind::Org && pattern.text.contains(' ');
+    let needs_capital = !lower_ok || pattern.flags & CAPITAL != 0;
+    if needs_capital && first.is_lowercase() {
+        return false;
+    }
+    let Some(token) = tokens.get(tok) else {
+        return true;
+    };
+    if token.shouting && !in_dateline {
+        // In a headline in capitals, acronyms and small towns are indistinguishable from words.
+        if pattern.flags & UPPER != 0 && entity.kind != Kind::Country && !surface.contains('.') {
+            return false;
+        }
+        if entity.kind == Kind::City && !entity.is_capital && entity.population < 1_000_000 {
+            return false;
+        }
+    }
+    if entity.kind == Kind::City && !in_dateline {
+        if !entity.is_capital && token.starts_sentence && entity.population < 100_000 {
+            return false;
+        }
+        if !token.is_cap && !is_arabic(first) {
+            return false;
+        }
+    }
+    if matches!(entity.kind, Kind::Country | Kind::City | Kind::Region) && !in_dateline {
+        return !part_of_person(text, pattern, tokens, tok, end);
+    }
+    true
+}
+
+/// "George Washington", "Michael Jordan", "President Washington", "Chad Smith": a place name
+/// that is really part of a person's name.
+fn part_of_person(text: &str, pattern: &Pattern, tokens: &[Token], tok: usize, end: usize) -> bool {
+    let token = &tokens[tok];
+    if tok > 0 && token.joined && !token.starts_sentence {
+        let prev = &tokens[tok - 1];
+        if prev.is_cap && !prev.shouting {
+            let folded = super::fold::fold_word(prev.text);
+            if gazetteer::is_given_name(&folded) || super::people::is_title(&folded) {
+                return true;
+            }
+        }
+    }
+    let personish = pattern.flags & PERSONISH != 0 || gazetteer::is_given_name(pattern.text);
+    if personish {
+        let next = tokens[tok..].iter().find(|t| t.start >= end);
+        if let Some(next) = next {
+            let gap = &text[end..next.start];
+            let is_surname = next.is_cap
+                && !next.shouting
+                && gap.chars().all(|c| c == ' ')
+                && !gap.is_empty()
+                && next.text.chars().skip(1).all(char::is_lowercase)
+                && GAZETTEER
+                    .pattern(&super::fold::fold_word(next.text))
+                    .is_none();
+            return is_surname;
+        }
+    }
+    false
+}

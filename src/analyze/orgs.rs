@@ -1,0 +1,377 @@
+//! Organisations beyond the gazetteer: acronym definitions ("Long Form (ACR)"), runs of
+//! capitalised words with an organisation word, French-style "ministère de l'Intérieur", acronyms.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use super::fold::fold_word;
+use super::matches::Hit;
+use super::tokens::Token;
+
+/// Words (folded) that make a capitalised run an organisation.
+static ORG_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    HashSet::from_iter([
+        "ministry",
+        "department",
+        "bank",
+        "party",
+        "council",
+        "corp",
+        "corporation",
+        "inc",
+        "co",
+        "ltd",
+        "plc",
+        "llc",
+        "company",
+        "cos",
+        "group",
+        "holdings",
+        "association",
+        "agency",
+        "commission",
+        "committee",
+        "union",
+        "federation",
+        "army",
+        "police",
+        "court",
+        "parliament",
+        "assembly",
+        "institute",
+        "university",
+        "college",
+        "foundation",
+        "fund",
+        "organization",
+        "organisation",
+        "airlines",
+        "airways",
+        "motors",
+        "industries",
+        "board",
+        "authority",
+        "bureau",
+        "reserve",
+        "exchange",
+        "times",
+        "post",
+        "journal",
+        "tribune",
+        "press",
+        "tribunal",
+        "congress",
+        "church",
+        "hospital",
+        "club",
+        "league",
+        "network",
+        "systems",
+        "technologies",
+        "petroleum",
+        "oil",
+        "steel",
+        "chemical",
+        "chemicals",
+        "electric",
+        "trust",
+        "securities",
+        "partners",
+        "financial",
+        "insurance",
+        "bancorp",
+        "communications",
+        "telecom",
+        "pharmaceuticals",
+        "foods",
+        "mining",
+        "mines",
+        "resources",
+        "airport",
+        "administration",
+        "front",
+        "movement",
+        "navy",
+        "guard",
+        "forces",
+        "brigade",
+        "office",
+        "service",
+        "services",
+        "ministere",
+        "banque",
+        "parti",
+        "conseil",
+        "assemblee",
+        "cour",
+        "universite",
+        "agence",
+        "comite",
+        "federation",
+        "armee",
+        "societe",
+        "groupe",
+        "mouvement",
+        "fondation",
+        "fonds",
+        "institut",
+        "compagnie",
+        "syndicat",
+        "ministerio",
+        "banco",
+        "partido",
+        "consejo",
+        "asamblea",
+        "universidad",
+        "agencia",
+        "comision",
+        "ejercito",
+        "policia",
+        "fundacion",
+        "instituto",
+        "empresa",
+        "secretaria",
+        "sindicato",
+        "congreso",
+        "senado",
+        "ministerio",
+        "conselho",
+        "universidade",
+        "exercito",
+        "ministerium",
+        "partei",
+        "rat",
+        "gericht",
+        "universitat",
+        "ag",
+        "gmbh",
+        "verband",
+        "stiftung",
+        "bundesamt",
+        "vereinigung",
+    ])
+});
+
+/// Lower-case heads that French, Spanish and Portuguese write before "de" + a capitalised name.
+static LOWER_HEADS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    HashSet::from_iter([
+        "ministere",
+        "departement",
+        "ministerio",
+        "ministerio",
+        "secretaria",
+        "conseil",
+        "banque",
+        "parti",
+        "tribunal",
+        "cour",
+        "universidad",
+        "universite",
+        "agence",
+        "direction",
+        "office",
+    ])
+});
+
+static CONNECTORS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    HashSet::from_iter([
+        "of", "for", "and", "&", "de", "du", "des", "pour", "la", "le", "les", "l", "d", "del",
+        "y", "et", "fur", "der", "die", "on", "the",
+    ])
+});
+
+/// Upper-case words that are not organisations.
+static NOT_ORGS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
+    HashSet::from_iter([
+        "ceo", "gdp", "tv", "am", "pm", "ok", "usd", "eur", "ii", "iii", "iv", "vi", "vii", "viii",
+        "ix", "xi", "xii", "vat", "pib", "pdg", "dna", "adn", "covid", "aids", "sida", "hiv",
+        "vih", "mr", "dr", "st", "jr", "sr", "dlrs", "pct", "mln", "bln", "cts", "shr", "net",
+        "qtr", "rev", "avg", "vs", "etc", "usa", "uk", "us", "ue", "ap", "ad", "bc", "km", "kg",
+        "mw", "gmt", "est", "faq", "pdf", "url", "ip", "id", "ph", "no", "oui", "non", "it", "pc",
+        "sms", "tva", "ttc", "ht", "fcfa", "cfa", "nb", "ps", "rss", "lbs", "oz", "cwt", "ft",
+    ])
+});
+
+/// Whether a folded word marks an organisation.
+pub fn is_org_word(folded: &str) -> bool {
+    ORG_WORDS.contains(folded.trim_end_matches('.'))
+}
+
+/// An organisation found by a rule. `name` is the entity it belongs to; `alias` an acronym
+/// defined for it.
+#[derive(Debug, Clone)]
+pub struct OrgMention {
+    pub start: usize,
+    pub end: usize,
+    pub name: String,
+    pub alias: Option<String>,
+}
+
+fn is_connector(t: &Token) -> bool {
+    CONNECTORS.contains(fold_word(t.text).trim_end_matches('\'')) || t.text == "&"
+}
+
+/// The word after an elided article ("l'Intérieur" → "Intérieur").
+fn elided(word: &str) -> &str {
+    for p in ["l'", "d'", "l’", "d’", "L'", "D'"] {
+        if let Some(rest) = word.strip_prefix(p) {
+            return rest;
+        }
+    }
+    word
+}
+
+fn is_cap_word(t: &Token) -> bool {
+    !t.shouting
+        && elided(t.text)
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+}
+
+/// Finds organisations in `tokens`; `covered[i]` says a gazetteer match owns token `i`.
+pub fn find(text: &str, tokens: &[Token], hits: &[Hit]) -> Vec<OrgMention> {
+    let mut covered = vec![false; tokens.len()];
+    for hit in hits {
+        let mut i = hit.token;
+        while i < tokens.len() && tokens[i].start < hit.end {
+            covered[i] = true;
+            i += 1;
+        }
+    }
+    let mut out = Vec::new();
+    definitions(text, tokens, &mut out);
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        let f = fold_word(t.text);
+        // "ministère de l'Intérieur", "département d'État"
+        if LOWER_HEADS.contains(f.as_ref()) {
+            let mut j = i + 1;
+            while j < tokens.len() && tokens[j].joined && is_connector(&tokens[j]) {
+                j += 1;
+            }
+            if j > i + 1
+                || elided(tokens.get(j).map_or("", |t| t.text))
+                    != tokens.get(j).map_or("", |t| t.text)
+            {
+                if let Some(name) = tokens.get(j).filter(|n| n.joined && is_cap_word(n)) {
+                    let span = &text[t.start..name.end];
+                    push(&mut out, t.start, name.end, span.to_string());
+                    i = j + 1;
+                    continue;
+                }
+            } else if let Some(name) = tokens
+                .get(i + 1)
+                .filter(|n| n.joined && is_cap_word(n) && elided(n.text) != n.text)
+            {
+                push(
+                    &mut out,
+                    t.start,
+                    name.end,
+                    text[t.start..name.end].to_string(),
+                );
+                i += 2;
+                continue;
+            }
+        }
+        if t.is_upper && !covered[i] && !t.shouting && is_acronym(t.text) && !is_org_word(&f) {
+            push(&mut out, t.start, t.end, t.text.to_string());
+            i += 1;
+            continue;
+        }
+        if !is_cap_word(t) || t.is_upper && !is_org_word(&f) {
+            i += 1;
+            continue;
+        }
+        // A capitalised run, connectors allowed inside; gazetteer places allowed after a connector.
+        let mut last = i;
+        let mut has_word = is_org_word(&f);
+        let mut j = i + 1;
+        while j < tokens.len() && tokens[j].joined {
+            let u = &tokens[j];
+            if is_cap_word(u) || u.is_upper && !u.shouting {
+                if covered[j] && !is_connector(&tokens[j - 1]) && !has_word {
+                    break;
+                }
+                last = j;
+                has_word |= is_org_word(&fold_word(u.text));
+            } else if !is_connector(u) || j - last > 2 {
+                break;
+            }
+            j += 1;
+        }
+        let starts_covered = covered[i];
+        if has_word && !(starts_covered && last == i) {
+            let mut first = i;
+            if matches!(
+                fold_word(tokens[first].text).as_ref(),
+                "the" | "le" | "la" | "les" | "el" | "los" | "der" | "die" | "das"
+            ) {
+                first += 1;
+            }
+            if first <= last {
+                let (s, e) = (tokens[first].start, tokens[last].end);
+                push(&mut out, s, e, text[s..e].to_string());
+            }
+        }
+        i = last + 1;
+    }
+    out.sort_by_key(|o| o.start);
+    out.dedup_by(|b, a| b.start < a.end);
+    out
+}
+
+fn is_acronym(word: &str) -> bool {
+    let n = word.chars().count();
+    (2..=6).contains(&n)
+        && word.chars().all(|c| c.is_ascii_uppercase())
+        && !NOT_ORGS.contains(word.to_ascii_lowercase().as_str())
+}
+
+fn push(out: &mut Vec<OrgMention>, start: usize, end: usize, name: String) {
+    out.push(OrgMention {
+        start,
+        end,
+        name,
+        alias: None,
+    });
+}
+
+/// "Conseil national pour la sauvegarde de la patrie (CNSP)": the long form whose word initials
+/// spell the acronym in parentheses, skipping small words.
+fn definitions(text: &str, tokens: &[Token], out: &mut Vec<OrgMention>) {
+    for (k, acr) in tokens.iter().enumerate() {
+        if k == 0 || !acr.is_upper || !is_acronym(acr.text) {
+            continue;
+        }
+        let open = text[..acr.start].trim_end().ends_with('(');
+        let close = text[acr.end..].trim_start().starts_with(')');
+        if !open || !close {
+            continue;
+        }
+        let letters: Vec<char> = acr.text.to_lowercase().chars().collect();
+        let mut need = letters.len();
+        let mut j = k;
+        while need > 0 && j > 0 && k - j < 14 {
+            j -= 1;
+            let w = fold_word(elided(tokens[j].text));
+            if w.starts_with(letters[need - 1]) {
+                need -= 1;
+            } else if !CONNECTORS.contains(w.as_ref())
+                && !CONNECTORS.contains(fold_word(tokens[j].text).as_ref())
+            {
+                break;
+            }
+        }
+        if need == 0 && is_cap_word(&tokens[j]) {
+            let (s, e) = (tokens[j].start, tokens[k - 1].end);
+            out.push(OrgMention {
+                start: s,
+                end: e,
+                name: text[s..e].to_string(),
+                alias: Some(acr.text.to_string()),
+            });
+        }
+    }
+}

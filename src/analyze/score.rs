@@ -1,0 +1,133 @@
+//! Country relevance: weighs every piece of evidence by kind and by zone (title, dateline, lead),
+//! resolves ambiguous names by the rest of the article and decides what the article is about.
+
+use std::collections::HashMap;
+
+use super::gazetteer::{GAZETTEER, GEntity, Kind};
+use super::matches::Hit;
+use super::tokens::Zone;
+
+/// Share of the article's country evidence a country needs to count as what it is about.
+pub const ABOUT_SHARE: f32 = 0.2;
+
+/// Evidence for one country, before normalisation.
+#[derive(Debug, Clone, Default)]
+pub struct Tally {
+    pub weight: f32,
+    pub mentions: u32,
+    pub first: usize,
+    pub strong: bool,
+}
+
+fn kind_weight(e: &GEntity) -> f32 {
+    match e.kind {
+        Kind::Country => 1.0,
+        Kind::Demonym => 0.8,
+        Kind::Region => 0.8,
+        Kind::City if e.is_capital => 0.9,
+        Kind::City if e.population >= 100_000 => 0.6,
+        Kind::City => 0.4,
+        Kind::Org => 0.5,
+        Kind::Person => 0.4,
+    }
+}
+
+fn zone_weight(z: Zone) -> f32 {
+    match z {
+        Zone::Title => 2.5,
+        Zone::Dateline => 3.0,
+        Zone::Lead => 1.5,
+        Zone::Body => 1.0,
+    }
+}
+
+/// The entity a hit stands for: among its candidates, the one whose country the rest of the
+/// article supports most (Georgia the state beside Atlanta; Congo beside Kinshasa).
+pub fn resolve(hit: &Hit, support: &HashMap<&'static str, f32>) -> u32 {
+    let ids = &hit.pattern.ids;
+    if ids.len() == 1 {
+        return ids[0];
+    }
+    let mut best = ids[0];
+    let mut best_support = 0.0;
+    for &id in ids.iter().take(4) {
+        let s = GAZETTEER
+            .entity(id)
+            .code
+            .and_then(|c| support.get(c))
+            .copied()
+            .unwrap_or(0.0);
+        if s > best_support {
+            best = id;
+            best_support = s;
+        }
+    }
+    best
+}
+
+/// Evidence from unambiguous hits only, used to resolve the ambiguous ones.
+pub fn support(hits: &[Hit]) -> HashMap<&'static str, f32> {
+    let mut out = HashMap::new();
+    for hit in hits {
+        let codes: Vec<_> = hit
+            .pattern
+            .ids
+            .iter()
+            .filter_map(|&i| GAZETTEER.entity(i).code)
+            .collect();
+        if let Some(first) = codes.first()
+            && codes.iter().all(|c| c == first)
+        {
+            let e = GAZETTEER.entity(hit.pattern.ids[0]);
+            *out.entry(*first).or_insert(0.0) += kind_weight(e) * zone_weight(hit.zone);
+        }
+    }
+    out
+}
+
+/// Adds one piece of evidence for `code`.
+pub fn add(
+    tallies: &mut HashMap<&'static str, Tally>,
+    code: &'static str,
+    e: &GEntity,
+    zone: Zone,
+    at: usize,
+) {
+    let t = tallies.entry(code).or_insert_with(|| Tally {
+        first: at,
+        ..Tally::default()
+    });
+    t.weight += kind_weight(e) * zone_weight(zone);
+    t.mentions += 1;
+    t.first = t.first.min(at);
+    t.strong |= matches!(zone, Zone::Title | Zone::Dateline)
+        && e.kind != Kind::Person
+        && e.kind != Kind::Org;
+}
+
+/// Normalises tallies into (code, score, mentions, about), most relevant first.
+pub fn rank(tallies: HashMap<&'static str, Tally>) -> Vec<(&'static str, f32, u32, bool)> {
+    let total: f32 = tallies.values().map(|t| t.weight).sum();
+    let mut out: Vec<_> = tallies
+        .into_iter()
+        .map(|(code, t)| {
+            let score = if total > 0.0 { t.weight / total } else { 0.0 };
+            (
+                code,
+                score,
+                t.mentions,
+                t.strong || t.mentions >= 3 && score >= 0.1,
+                t.first,
+            )
+        })
+        .collect();
+    out.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.4.cmp(&b.4)).then(a.0.cmp(b.0)));
+    let top = out.first().map_or(0.0, |t| t.1);
+    out.into_iter()
+        .enumerate()
+        .map(|(i, (code, score, mentions, strong, _))| {
+            let about = i == 0 || score >= ABOUT_SHARE || strong || score >= top * 0.5;
+            (code, (score * 1000.0).round() / 1000.0, mentions, about)
+        })
+        .collect()
+}

@@ -1,0 +1,229 @@
+//! Word tokens of the original text with the shape facts the rules need (capitalised, all caps,
+//! sentence start, headline), plus the dateline and the zones (title, dateline, lead, body).
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+/// One word of the original text.
+#[derive(Debug, Clone)]
+pub struct Token<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    /// First character upper case.
+    pub is_cap: bool,
+    /// Two or more letters, none lower case.
+    pub is_upper: bool,
+    /// First word of a sentence, paragraph or quotation.
+    pub starts_sentence: bool,
+    /// In a line written in capitals (a wire headline): case says nothing there.
+    pub shouting: bool,
+    /// Separated from the previous token by spaces only (no punctuation).
+    pub joined: bool,
+}
+
+/// Where in the article a span lies; earlier zones weigh more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Zone {
+    Title,
+    Dateline,
+    Lead,
+    Body,
+}
+
+/// Byte ranges of the article's zones.
+#[derive(Debug, Clone, Default)]
+pub struct Zones {
+    pub title_end: usize,
+    pub dateline: Option<(usize, usize)>,
+    pub lead_end: usize,
+}
+
+impl Zones {
+    pub fn zone(&self, at: usize) -> Zone {
+        if at < self.title_end {
+            Zone::Title
+        } else if self.dateline.is_some_and(|(s, e)| at >= s && at < e) {
+            Zone::Dateline
+        } else if at < self.lead_end {
+            Zone::Lead
+        } else {
+            Zone::Body
+        }
+    }
+}
+
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"^\s*(\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}?)\s*(,[^\n]{0,40}?)?\s*(\([^)\n]{1,30}\))?\s*[-–—]{1,2}\s",
+    )
+    .expect("dateline regex compiles")
+});
+
+/// Finds the zones: the title is given, a wire dateline may open the body, the lead follows.
+pub fn zones(text: &str, title_len: usize) -> Zones {
+    let title_end = title_len.min(text.len());
+    let body = text.get(title_end..).unwrap_or_default();
+    let dateline = DATELINE.captures(body).and_then(|c| {
+        let place = c.get(1)?;
+        let end = c.get(2).map_or(place.end(), |m| m.end());
+        Some((title_end + place.start(), title_end + end))
+    });
+    let lead_from = dateline.map_or(title_end, |(_, e)| e);
+    let mut lead_end = (lead_from + 400).min(text.len());
+    while !text.is_char_boundary(lead_end) {
+        lead_end += 1;
+    }
+    Zones {
+        title_end,
+        dateline,
+        lead_end,
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_mark(c)
+}
+
+fn is_mark(c: char) -> bool {
+    unicode_normalization::char::is_combining_mark(c)
+}
+
+/// Splits `text` into words; hyphens and apostrophes inside a word keep it whole.
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5);
+    let bytes = text.as_bytes();
+    let mut chars = text.char_indices().peekable();
+    let mut sentence = true;
+    let mut gap_clean = true;
+    while let Some((i, c)) = chars.next() {
+        if !is_word_char(c) {
+            match c {
+                '.' | '!' | '?' | '\n' | ':' | ';' | '«' | '"' | '“' | '(' | '[' => {
+                    // An abbreviation ("U.S.", "Gen.", "M.") does not end a sentence.
+                    let abbrev = c == '.'
+                        && tokens.last().is_some_and(|t| {
+                            t.end == i && t.text.len() <= 3 && (t.is_cap || t.text.len() == 1)
+                        });
+                    // A single newline inside a wrapped paragraph ends nothing.
+                    let wrapped = c == '\n' && i > 0 && bytes[i - 1] != b'\n' && !at_break(text, i);
+                    if !(abbrev || wrapped) {
+                        sentence = true;
+                    }
+                    gap_clean = false;
+                }
+                ' ' | '\t' | '\u{a0}' => {}
+                _ => gap_clean = false,
+            }
+            continue;
+        }
+        let start = i;
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            if is_word_char(d) {
+                end = j + d.len_utf8();
+                chars.next();
+            } else if matches!(d, '-' | '\'' | '’') {
+                let next = text[j + d.len_utf8()..].chars().next();
+                if next.is_some_and(is_word_char) {
+                    chars.next();
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        let word = &text[start..end];
+        let is_cap = c.is_uppercase();
+        let mut letters = 0;
+        let mut lower = false;
+        for ch in word.chars() {
+            if ch.is_alphabetic() {
+                letters += 1;
+                lower |= ch.is_lowercase();
+            }
+        }
+        tokens.push(Token {
+            text: word,
+            start,
+            end,
+            is_cap,
+            is_upper: letters >= 2 && !lower,
+            starts_sentence: sentence,
+            shouting: false,
+            joined: gap_clean,
+        });
+        sentence = false;
+        gap_clean = true;
+    }
+    mark_shouting(text, &mut tokens);
+    tokens
+}
+
+/// A newline that ends a paragraph or a line that ends with no punctuation of a wrapped text.
+fn at_break(text: &str, i: usize) -> bool {
+    text[i + 1..].starts_with('\n')
+}
+
+/// Marks the tokens of lines where most words are in capitals.
+fn mark_shouting(text: &str, tokens: &mut [Token]) {
+    let mut i = 0;
+    while i < tokens.len() {
+        let line_end = text[tokens[i].start..]
+            .find('\n')
+            .map_or(text.len(), |n| tokens[i].start + n);
+        let j = tokens[i..]
+            .iter()
+            .position(|t| t.start >= line_end)
+            .map_or(tokens.len(), |n| i + n);
+        let words = tokens[i..j]
+            .iter()
+            .filter(|t| t.text.chars().any(char::is_alphabetic));
+        let (mut all, mut upper) = (0, 0);
+        for t in words {
+            all += 1;
+            if t.is_upper || (t.text.chars().count() == 1 && t.is_cap) {
+                upper += 1;
+            }
+        }
+        if all >= 2 && upper * 10 >= all * 7 {
+            for t in &mut tokens[i..j] {
+                t.shouting = true;
+            }
+        }
+        i = j;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_wire_datelines() {
+        let text = "STOCKS RISE\nSECAUCUS, N.J., March 3 - Shares rose.";
+        let z = zones(text, 12);
+        let (s, e) = z.dateline.expect("dateline");
+        assert!(text[s..e].starts_with("SECAUCUS, N.J."));
+        let text = "Titre\nNIAMEY (Reuters) - Le gouvernement a dit.";
+        let (s, e) = zones(text, 6).dateline.expect("dateline");
+        assert_eq!(&text[s..e], "NIAMEY");
+        assert!(zones("Title\nThe U.S. said - no.", 6).dateline.is_none());
+    }
+
+    #[test]
+    fn tokens_know_sentences_and_headlines() {
+        let t = tokenize(
+            "OIL PRICES FALL IN LONDON\n\nThe U.S. Agriculture Department said. Prices fell.",
+        );
+        assert!(t[0].shouting && t[4].shouting);
+        let the = t.iter().find(|t| t.text == "The").expect("The");
+        assert!(the.starts_sentence && !the.shouting, "{the:?}");
+        let agri = t.iter().find(|t| t.text == "Agriculture").expect("word");
+        assert!(!agri.starts_sentence);
+        let prices = t.iter().find(|t| t.text == "Prices").expect("word");
+        assert!(prices.starts_sentence);
+    }
+}

@@ -1,0 +1,230 @@
+//! Stored analysis: the countries and entities of each article, and counts over a query's
+//! matches (for `kiosk countries`, `kiosk entities`, the sidebar and the country picker).
+
+use rusqlite::{OptionalExtension, params};
+
+use super::{Result, Store, Writer, filter};
+use crate::analyze::{ANALYZER_VERSION, Analysis, EntityKind};
+use crate::article::ArticleId;
+use crate::query::Query;
+
+/// One country of an article, as stored.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CountryRow {
+    pub code: String,
+    pub score: f32,
+    pub mentions: u32,
+    pub about: bool,
+}
+
+/// One entity of an article, as stored.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntityRow {
+    pub kind: String,
+    pub name: String,
+    pub country: Option<String>,
+    pub count: u32,
+}
+
+/// How many matching articles are about a country, and how many mention it at all.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct CountryCount {
+    pub code: String,
+    pub articles: u64,
+    pub mentions: u64,
+}
+
+/// How many matching articles cite an entity, and how often in all.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct EntityCount {
+    pub kind: String,
+    pub name: String,
+    pub country: Option<String>,
+    pub articles: u64,
+    pub mentions: u64,
+}
+
+impl Writer<'_> {
+    /// Replaces the stored analysis of article `id`.
+    pub fn set_analysis(
+        &self,
+        id: ArticleId,
+        version: u32,
+        json: &str,
+        countries: &[CountryRow],
+        entities: &[EntityRow],
+    ) -> Result<()> {
+        let about: Vec<&str> = countries
+            .iter()
+            .filter(|country| country.about)
+            .map(|country| country.code.as_str())
+            .collect();
+        self.tx.execute(
+            "UPDATE articles SET analysis_version = ?1, analysis = ?2, countries = ?3 WHERE id = ?4",
+            params![version, json, about.join(" "), id],
+        )?;
+        self.tx
+            .execute("DELETE FROM article_countries WHERE article_id = ?1", [id])?;
+        self.tx
+            .execute("DELETE FROM article_entities WHERE article_id = ?1", [id])?;
+        let mut insert_country = self.tx.prepare_cached(
+            "INSERT OR REPLACE INTO article_countries (article_id, code, published, score, mentions, about) \
+             VALUES (?1, ?2, (SELECT published FROM articles WHERE id = ?1), ?3, ?4, ?5)",
+        )?;
+        for country in countries {
+            insert_country.execute(params![
+                id,
+                country.code,
+                f64::from(country.score),
+                country.mentions,
+                country.about
+            ])?;
+        }
+        let mut upsert_entity = self.tx.prepare_cached(
+            "INSERT INTO entities (kind, name, country) VALUES (?1, ?2, ?3) \
+             ON CONFLICT (kind, name) DO UPDATE SET country = coalesce(entities.country, excluded.country) \
+             RETURNING id",
+        )?;
+        let mut link = self.tx.prepare_cached(
+            "INSERT INTO article_entities (article_id, entity_id, count) VALUES (?1, ?2, ?3) \
+             ON CONFLICT (article_id, entity_id) DO UPDATE SET count = count + excluded.count",
+        )?;
+        for entity in entities {
+            let entity_id: i64 = upsert_entity
+                .query_row(params![entity.kind, entity.name, entity.country], |row| {
+                    row.get(0)
+                })?;
+            link.execute(params![id, entity_id, entity.count])?;
+        }
+        Ok(())
+    }
+}
+
+impl Store {
+    /// The stored analysis JSON of an article and the analyser version that wrote it.
+    pub fn analysis_json(&self, id: ArticleId) -> Result<Option<(u32, String)>> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT analysis_version, analysis FROM articles WHERE id = ?1 AND analysis IS NOT NULL",
+                [id],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()?)
+    }
+
+    /// How many articles were analysed by an analyser older than `version` (or never).
+    pub fn stale_analysis_count(&self, version: u32) -> Result<u64> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM articles WHERE analysis_version < ?1",
+            [version],
+            |row| row.get(0),
+        )?)
+    }
+
+    /// Ids of the articles matching `query`, oldest id first (for reanalysis).
+    pub fn ids(&self, query: &Query) -> Result<Vec<ArticleId>> {
+        let filter = filter::Sql::build(query);
+        let sql = format!(
+            "SELECT a.id FROM articles a WHERE {} ORDER BY a.id",
+            filter.condition
+        );
+        let mut statement = self.conn.prepare(&sql)?;
+        let rows =
+            statement.query_map(rusqlite::params_from_iter(&filter.params), |row| row.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Countries over the articles matching `query`: articles about each, and articles naming it.
+    pub fn country_counts(&self, query: &Query) -> Result<Vec<CountryCount>> {
+        let filter = filter::Sql::build(query);
+        let sql = format!(
+            "SELECT c.code, sum(c.about), count(*) FROM article_countries c \
+             WHERE c.article_id IN (SELECT a.id FROM articles a WHERE {}) \
+             GROUP BY c.code ORDER BY sum(c.about) DESC, count(*) DESC, c.code",
+            filter.condition
+        );
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map(rusqlite::params_from_iter(&filter.params), |row| {
+            Ok(CountryCount {
+                code: row.get(0)?,
+                articles: row.get(1)?,
+                mentions: row.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The entities most cited by the articles matching `query`, optionally of one kind.
+    pub fn entity_counts(
+        &self,
+        query: &Query,
+        kind: Option<&str>,
+        limit: u64,
+    ) -> Result<Vec<EntityCount>> {
+        let filter = filter::Sql::build(query);
+        let kind_condition = if kind.is_some() { "AND e.kind = ?" } else { "" };
+        let sql = format!(
+            "SELECT e.kind, e.name, e.country, count(*) AS articles, sum(ae.count) FROM article_entities ae \
+             JOIN entities e ON e.id = ae.entity_id \
+             WHERE ae.article_id IN (SELECT a.id FROM articles a WHERE {}) {kind_condition} \
+             GROUP BY e.id ORDER BY articles DESC, sum(ae.count) DESC, e.name LIMIT ?",
+            filter.condition
+        );
+        let mut params = filter.params;
+        if let Some(kind) = kind {
+            params.push(kind.to_string().into());
+        }
+        params.push(i64::try_from(limit).unwrap_or(i64::MAX).into());
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map(rusqlite::params_from_iter(&params), |row| {
+            Ok(EntityCount {
+                kind: row.get(0)?,
+                name: row.get(1)?,
+                country: row.get(2)?,
+                articles: row.get(3)?,
+                mentions: row.get(4)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}
+
+impl Writer<'_> {
+    /// Stores what the analyser found in article `id`.
+    pub fn save_analysis(&self, id: ArticleId, analysis: &Analysis) -> Result<()> {
+        let countries: Vec<CountryRow> = analysis
+            .countries
+            .iter()
+            .map(|country| CountryRow {
+                code: country.code.clone(),
+                score: country.score,
+                mentions: country.mentions,
+                about: country.about,
+            })
+            .collect();
+        let entities: Vec<EntityRow> = analysis
+            .entities
+            .iter()
+            .filter(|entity| entity.kind != EntityKind::Country)
+            .map(|entity| EntityRow {
+                kind: kind_name(entity.kind).to_string(),
+                name: entity.name.clone(),
+                country: entity.country.clone(),
+                count: entity.count,
+            })
+            .collect();
+        let json = serde_json::to_string(analysis).unwrap_or_default();
+        self.set_analysis(id, ANALYZER_VERSION, &json, &countries, &entities)
+    }
+}
+
+/// The stored name of an entity kind (as in the JSON output).
+pub fn kind_name(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "person",
+        EntityKind::Organization => "organization",
+        EntityKind::Place => "place",
+        EntityKind::Country => "country",
+    }
+}

@@ -1,0 +1,270 @@
+//! Evaluates the analyser on the shared development corpora when they are present: Reuters
+//! country labels and exact-span NER. Prints the scores; floors catch regressions only.
+//! Run: `cargo test --release --test analyze_eval -- --nocapture` (KIOSK_CORPUS overrides the path,
+//! KIOSK_EVAL_LIMIT cuts the Reuters articles).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use kiosk::analyze::{EntityKind, analyze};
+
+fn corpus() -> Option<PathBuf> {
+    let dir = std::env::var_os("KIOSK_CORPUS").map_or_else(
+        || PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus")),
+        PathBuf::from,
+    );
+    if dir.join("reuters-dev.jsonl").exists() {
+        Some(dir)
+    } else {
+        println!("skipped: no corpus at {} (set KIOSK_CORPUS)", dir.display());
+        None
+    }
+}
+
+#[derive(Default)]
+struct Counts {
+    tp: u32,
+    fp: u32,
+    fn_: u32,
+}
+
+impl Counts {
+    fn prf(&self) -> (f64, f64, f64) {
+        let p = f64::from(self.tp) / f64::from((self.tp + self.fp).max(1));
+        let r = f64::from(self.tp) / f64::from((self.tp + self.fn_).max(1));
+        let f = if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        };
+        (p, r, f)
+    }
+}
+
+/// Reuters places → ISO codes. Dissolved states map to their main successor, as the gazetteer
+/// resolves their names: ussr → RU, yugoslavia → RS, czechoslovakia → CZ, netherlands-antilles → CW.
+fn reuters_map(dir: &Path) -> HashMap<String, String> {
+    let tsv = std::fs::read_to_string(dir.join("reuters-places-iso.tsv")).expect("mapping file");
+    let mut map = HashMap::new();
+    for line in tsv.lines().skip(1) {
+        let f: Vec<&str> = line.split('\t').collect();
+        let iso = match (f[0], f.get(1).copied().unwrap_or("")) {
+            ("ussr", _) => "RU",
+            ("yugoslavia", _) => "RS",
+            ("czechoslovakia", _) => "CZ",
+            ("netherlands-antilles", _) => "CW",
+            (_, code) => code,
+        };
+        if !iso.is_empty() {
+            map.insert(f[0].to_string(), iso.to_string());
+        }
+    }
+    map
+}
+
+fn reuters(dir: &Path, limit: usize) -> (f64, f64) {
+    let map = reuters_map(dir);
+    let text = std::fs::read_to_string(dir.join("reuters-dev.jsonl")).expect("reuters file");
+    let (mut micro, mut top1, mut n) = (Counts::default(), 0u32, 0u32);
+    let mut per: BTreeMap<String, Counts> = BTreeMap::new();
+    let verbose = std::env::var_os("KIOSK_EVAL_VERBOSE").is_some();
+    for line in text.lines().take(limit) {
+        let v: serde_json::Value = serde_json::from_str(line).expect("json line");
+        let s = |k: &str| v[k].as_str().unwrap_or_default().to_string();
+        let title = s("title");
+        // Wire copy: the title, then the dateline opening the body.
+        let doc = format!("{title}\n{} {}", s("dateline"), s("body"));
+        let gold: Vec<String> = v["places"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|p| map.get(p.as_str().unwrap_or_default()).cloned())
+            .collect();
+        let a = analyze(&doc, title.len(), Some("en"));
+        let pred: Vec<String> = a
+            .countries
+            .iter()
+            .filter(|c| c.about)
+            .map(|c| c.code.clone())
+            .collect();
+        let gold_set: HashSet<&String> = gold.iter().collect();
+        let pred_set: HashSet<&String> = pred.iter().collect();
+        n += 1;
+        if pred.first().is_some_and(|p| gold_set.contains(p)) {
+            top1 += 1;
+        }
+        if verbose && gold_set != pred_set {
+            println!("{} gold {gold:?} pred {pred:?} | {}", s("id"), title);
+        }
+        for p in &pred_set {
+            let c = per.entry((*p).clone()).or_default();
+            if gold_set.contains(p) {
+                c.tp += 1;
+                micro.tp += 1;
+            } else {
+                c.fp += 1;
+                micro.fp += 1;
+            }
+        }
+        for g in gold_set.difference(&pred_set) {
+            per.entry((*g).clone()).or_default().fn_ += 1;
+            micro.fn_ += 1;
+        }
+    }
+    let (p, r, f) = micro.prf();
+    let macro_avg = |i: usize| {
+        let v: Vec<f64> = per
+            .values()
+            .map(|c| {
+                let t = c.prf();
+                [t.0, t.1, t.2][i]
+            })
+            .collect();
+        v.iter().sum::<f64>() / v.len().max(1) as f64
+    };
+    let top1 = f64::from(top1) / f64::from(n.max(1));
+    println!(
+        "reuters-dev ({n} articles) about-countries: micro P {p:.3} R {r:.3} F1 {f:.3} | macro P {:.3} R {:.3} F1 {:.3} | first right {top1:.3}",
+        macro_avg(0),
+        macro_avg(1),
+        macro_avg(2)
+    );
+    let mut top: Vec<_> = per.iter().collect();
+    top.sort_by_key(|(_, c)| std::cmp::Reverse(c.tp + c.fn_));
+    for (code, c) in top.iter().take(12) {
+        let (p, r, f) = c.prf();
+        println!(
+            "  {code}: P {p:.2} R {r:.2} F1 {f:.2} (tp {} fp {} fn {})",
+            c.tp, c.fp, c.fn_
+        );
+    }
+    (f, top1)
+}
+
+type Sentence = Vec<(String, String)>;
+
+/// Reads an IOB file into sentences of (token, tag).
+fn read_iob(path: &Path, columns: (usize, usize), sep: char) -> Vec<Sentence> {
+    let text = std::fs::read_to_string(path).expect("ner file");
+    let mut out = vec![Vec::new()];
+    for line in text.lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        let f: Vec<&str> = line.split(sep).collect();
+        if line.trim().is_empty() || f.len() <= columns.1 || f[columns.0] == "-DOCSTART-" {
+            if !out.last().is_some_and(Vec::is_empty) {
+                out.push(Vec::new());
+            }
+            continue;
+        }
+        if let Some(s) = out.last_mut() {
+            s.push((f[columns.0].to_string(), f[columns.1].to_string()));
+        }
+    }
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+/// Exact-span scores per kind: gold spans from the tags (MISC ignored), predicted spans from the
+/// analyser's mentions over the sentence's tokens joined by spaces.
+fn ner(name: &str, sents: &[Sentence], lang: &str) -> HashMap<&'static str, Counts> {
+    let mut counts: HashMap<&'static str, Counts> = HashMap::new();
+    for sent in sents {
+        let mut text = String::new();
+        let mut spans = Vec::new();
+        let mut gold = HashSet::new();
+        let mut open: Option<(usize, String)> = None;
+        for (tok, tag) in sent {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            let s = text.len();
+            text.push_str(tok);
+            spans.push((s, text.len()));
+            let i = spans.len() - 1;
+            let kind = tag.get(2..).unwrap_or("").to_string();
+            let continues = tag.starts_with("I-") && open.as_ref().is_some_and(|(_, k)| *k == kind);
+            if !continues {
+                if let Some((st, k)) = open.take() {
+                    gold.insert((st, i, k));
+                }
+                if tag != "O" && kind != "MISC" {
+                    open = Some((i, kind));
+                }
+            }
+        }
+        if let Some((st, k)) = open.take() {
+            gold.insert((st, spans.len(), k));
+        }
+        let a = analyze(&text, 0, Some(lang));
+        let tok_at = |b: usize| spans.iter().position(|&(s, e)| b >= s && b < e);
+        let tok_end = |b: usize| {
+            spans
+                .iter()
+                .position(|&(s, e)| b > s && b <= e)
+                .map(|i| i + 1)
+        };
+        let mut pred = HashSet::new();
+        for m in &a.mentions {
+            let kind = match m.kind {
+                EntityKind::Person => "PER",
+                EntityKind::Organization => "ORG",
+                EntityKind::Place | EntityKind::Country => "LOC",
+            };
+            if let (Some(s), Some(e)) = (tok_at(m.start), tok_end(m.end)) {
+                pred.insert((s, e, kind.to_string()));
+            }
+        }
+        for k in ["PER", "ORG", "LOC"] {
+            let c = counts.entry(k).or_default();
+            let g: HashSet<_> = gold.iter().filter(|x| x.2 == k).collect();
+            let p: HashSet<_> = pred.iter().filter(|x| x.2 == k).collect();
+            let tp = u32::try_from(g.intersection(&p).count()).unwrap_or(0);
+            c.tp += tp;
+            c.fp += u32::try_from(p.len()).unwrap_or(0) - tp;
+            c.fn_ += u32::try_from(g.len()).unwrap_or(0) - tp;
+        }
+    }
+    let mut all = Counts::default();
+    let mut line = String::new();
+    for k in ["PER", "ORG", "LOC"] {
+        let c = &counts[k];
+        all.tp += c.tp;
+        all.fp += c.fp;
+        all.fn_ += c.fn_;
+        let (p, r, f) = c.prf();
+        let _ = write!(line, " | {k} P {p:.2} R {r:.2} F1 {f:.2}");
+    }
+    let (p, r, f) = all.prf();
+    println!("{name}: micro P {p:.3} R {r:.3} F1 {f:.3}{line}");
+    counts.insert("ALL", all);
+    counts
+}
+
+#[test]
+fn evaluate_on_dev_corpora() {
+    let Some(dir) = corpus() else { return };
+    let limit = std::env::var("KIOSK_EVAL_LIMIT")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(usize::MAX);
+    let (f1, top1) = reuters(&dir, limit);
+    assert!(
+        f1 > 0.6 && top1 > 0.7,
+        "Reuters country scores regressed: F1 {f1:.3}, first {top1:.3}"
+    );
+    let ner_dir = dir.join("ner");
+    let uner = read_iob(&ner_dir.join("uner-en_pud-ud-test.iob2"), (1, 2), '\t');
+    let c = ner("uner-en_pud (1000 sentences)", &uner, "en");
+    assert!(c["ALL"].prf().2 > 0.3, "UNER F1 regressed");
+    let wiki = read_iob(&ner_dir.join("wikigold.conll.txt"), (0, 1), ' ');
+    ner("wikigold", &wiki, "en");
+    let europeana = read_iob(&ner_dir.join("europeana-fr-bnf-dev.bio"), (0, 1), ' ');
+    // No sentence boundaries there: cut into 40-token windows.
+    let flat: Sentence = europeana.into_iter().flatten().collect();
+    let windows: Vec<Sentence> = flat.chunks(40).map(<[_]>::to_vec).collect();
+    let c = ner("europeana-fr (40-token windows)", &windows, "fr");
+    println!("europeana-fr recall {:.3}", c["ALL"].prf().1);
+}
