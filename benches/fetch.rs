@@ -63,5 +63,7 @@ fn main() {
     }
     times.sort();
     let median: Duration = times[times.len() / 2];
-    println!("median over {rounds} rounds: {median:.2?} ({feeds} feeds x {items} items, 8 threads)");
+    println!(
+        "median over {rounds} rounds: {median:.2?} ({feeds} feeds x {items} items, 8 threads)"
+    );
 }
