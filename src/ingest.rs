@@ -396,47 +396,7 @@ fn restrip_source(
     Ok(())
 }
 
-/// The files under `folder`, sorted, skipping hidden entries and files of no known format.
-fn walk(folder: &Path, on_error: &mut dyn FnMut(&str, String)) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    let mut pending = vec![folder.to_path_buf()];
-    while let Some(dir) = pending.pop() {
-        let entries = match std::fs::read_dir(&dir) {
-            Ok(entries) => entries,
-            Err(error) => {
-                on_error(
-                    &dir.display().to_string(),
-                    format!("cannot read folder: {error}"),
-                );
-                continue;
-            }
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let hidden = entry.file_name().to_string_lossy().starts_with('.');
-            if hidden {
-                continue;
-            }
-            if path.is_dir() {
-                pending.push(path);
-            } else if format_of(&path).is_some() {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
-}
-
-use format::format_of;
-
-/// Whether the file at `path` starts like an SQLite database.
-fn is_sqlite(path: &Path) -> bool {
-    let mut head = [0u8; 16];
-    std::fs::File::open(path)
-        .and_then(|mut file| file.read_exact(&mut head))
-        .is_ok_and(|()| head == newsboat::SQLITE_MAGIC)
-}
+use format::{format_of, is_sqlite, walk};
 
 #[cfg(test)]
 mod tests;

@@ -1,7 +1,7 @@
-//! Which format a document is in: from its file name first, then from its first bytes.
-//! Pure; reading the file is the caller's business.
+//! Which format a document is in: from its file name first, then from its first bytes; and which
+//! files of a folder are worth importing. No parsing here.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// File formats kiosk reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,6 +81,46 @@ fn markup(start: &str) -> Format {
         _ if head.starts_with("<!doctype html") => Format::Html,
         _ => Format::Feed,
     }
+}
+
+/// The files under `folder`, sorted, skipping hidden entries and files of no known format.
+pub(super) fn walk(folder: &Path, on_error: &mut dyn FnMut(&str, String)) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut pending = vec![folder.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(error) => {
+                on_error(
+                    &dir.display().to_string(),
+                    format!("cannot read folder: {error}"),
+                );
+                continue;
+            }
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let hidden = entry.file_name().to_string_lossy().starts_with('.');
+            if hidden {
+                continue;
+            }
+            if path.is_dir() {
+                pending.push(path);
+            } else if format_of(&path).is_some() {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// Whether the file at `path` starts like an SQLite database.
+pub(super) fn is_sqlite(path: &Path) -> bool {
+    let mut head = [0u8; 16];
+    std::fs::File::open(path)
+        .and_then(|mut file| std::io::Read::read_exact(&mut file, &mut head))
+        .is_ok_and(|()| head == super::newsboat::SQLITE_MAGIC)
 }
 
 #[cfg(test)]
