@@ -339,6 +339,10 @@ fn a_newsboat_cache_imports_with_its_read_states() {
     };
     newsboat(&["-x", "reload"]);
     newsboat(&["-I", &at("read")]);
+    // Flags are set in newsboat's UI (no command line for it): set one the way it stores them.
+    rusqlite::Connection::open(at("cache.db"))
+        .and_then(|db| db.execute("UPDATE rss_item SET flags = 'a' WHERE guid = 'two-2'", []))
+        .expect("flag an article");
     let cli = Cli::new("");
     let out = cli.ok(&["import", &at("cache.db")]);
     assert!(out.contains("added 12, duplicates 0, skipped 0"), "{out}");
@@ -352,7 +356,36 @@ fn a_newsboat_cache_imports_with_its_read_states() {
         .collect();
     assert_eq!(read, BTreeSet::from(["one-0", "one-3", "two-1"]));
     assert_eq!(cli.json_lines(&["list", "is:unread", "--json"]).len(), 9);
+    let starred: Vec<&Value> = rows.iter().filter(|row| row["starred"] == true).collect();
+    assert_eq!(starred.len(), 1);
+    assert_eq!(starred[0]["external_id"], "two-2");
     // The urls file brings the tags; importing both again adds nothing.
     let again = cli.ok(&["import", &at("cache.db"), &at("urls")]);
     assert!(again.contains("added 0, duplicates 12"), "{again}");
+}
+
+#[test]
+fn feeds_on_stdin_and_saved_pages_are_recognised_by_content() {
+    let cli = Cli::new("");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_kiosk"))
+        .args(["import", "-"])
+        .env("KIOSK_STORE", cli.dir.path().join("kiosk.db"))
+        .env("KIOSK_CONFIG", cli.dir.path().join("config.toml"))
+        .stdin(std::fs::File::open(cli.write("in.xml", &server::rss("s", 3))).expect("open"))
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("added 3"));
+    let page = cli.write(
+        "page.html",
+        "<html><head><title>Niamey &amp; the junta</title></head><body>\
+         <nav>Menu</nav><p>First paragraph.</p><p>Second, <a href=\"https://a.test/\">linked</a>.</p>\
+         </body></html>",
+    );
+    assert!(cli.ok(&["import", &page]).contains("added 1"));
+    let rows = cli.json_lines(&["list", "Niamey", "--json"]);
+    assert_eq!(rows[0]["title"], "Niamey & the junta");
+    let id = rows[0]["id"].to_string();
+    let shown = cli.ok(&["show", &id]);
+    assert!(shown.contains("First paragraph."), "{shown}");
+    assert!(shown.contains("https://a.test/"), "{shown}");
 }
