@@ -165,6 +165,7 @@ fn main() {
     let all = Query::default();
     let query = |text: &str| Query::parse(text).expect("query");
     let (niger, niger_or_mali) = (query("country:NE"), query("country:NE OR country:ML"));
+    let niger_in_french = query("country:NE lang:fr");
     let words = query("sécheresse niamey");
     println!(
         "store: {} ({} articles)",
@@ -202,6 +203,15 @@ fn main() {
     measure("filter country:NE: count", 21, || {
         store.count(&niger).expect("count") as usize
     });
+    measure("filter country:NE lang:fr: first page", 21, || {
+        store
+            .summaries(&niger_in_french, SortOrder::Date, 0, 50)
+            .expect("page")
+            .len()
+    });
+    measure("filter country:NE OR country:ML: count", 5, || {
+        store.count(&niger_or_mali).expect("count") as usize
+    });
     measure("filter country:NE OR country:ML: first page", 21, || {
         store
             .summaries(&niger_or_mali, SortOrder::Date, 0, 50)
@@ -224,6 +234,15 @@ fn main() {
         store
             .entity_counts(&niger, None, 20)
             .expect("entities")
+            .len()
+    });
+    measure("sparkline: articles per day, last 90 days", 5, || {
+        store.daily_counts(&all, "2024-10-01").expect("days").len()
+    });
+    measure("sparkline: per day within country:NE, 90 days", 5, || {
+        store
+            .daily_counts(&niger, "2024-10-01")
+            .expect("days")
             .len()
     });
     measure("sidebar: facets (unread, langs, sources), all", 5, || {

@@ -4,6 +4,7 @@
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use regex::RegexSet;
 
 use crate::article::NewArticle;
@@ -254,6 +255,8 @@ impl<'a> Importer<'a> {
             }
         }
         let writer = self.store.writer()?;
+        let mut prepared = Vec::with_capacity(drafts.len());
+        let mut batch_hashes = std::collections::HashSet::new();
         for draft in drafts {
             for warning in &draft.warnings {
                 let problem = Problem {
@@ -263,9 +266,49 @@ impl<'a> Importer<'a> {
                 self.progress.suspend(|| (self.on_problem)(&problem, false));
                 self.report.warnings.push(problem);
             }
-            match store_draft(&writer, &self.trailers, self.repeated_threshold, draft)? {
-                InsertOutcome::Added(_) => self.report.added += 1,
+            match prepare(&writer, &self.trailers, self.repeated_threshold, draft)? {
+                Some(new) if batch_hashes.insert(new.hash.clone()) => prepared.push(new),
+                _ => self.report.duplicates += 1,
+            }
+        }
+        // Analysis is the costly part and needs nothing from the store: all cores share it.
+        let analysed: Vec<_> = prepared
+            .into_par_iter()
+            .map(|mut new| {
+                let analysis = analyse(&mut new.article);
+                (new, analysis)
+            })
+            .collect();
+        for (new, analysis) in analysed {
+            let Prepared {
+                article,
+                hash,
+                newly_repeated,
+                read,
+                starred,
+            } = new;
+            let outcome = writer.insert(&article, &hash)?;
+            match outcome {
+                InsertOutcome::Added(id) => {
+                    writer.save_analysis(id, &analysis)?;
+                    self.report.added += 1;
+                }
                 InsertOutcome::Duplicate(_) => self.report.duplicates += 1,
+            }
+            if read || starred {
+                let (InsertOutcome::Added(id) | InsertOutcome::Duplicate(id)) = outcome;
+                writer.mark(id, read, starred)?;
+            }
+            if let Some(source) = &article.source {
+                for paragraph in newly_repeated {
+                    restrip_source(
+                        &writer,
+                        &self.trailers,
+                        self.repeated_threshold,
+                        source,
+                        &paragraph,
+                    )?;
+                }
             }
             self.progress.inc(1);
         }
@@ -282,28 +325,25 @@ impl<'a> Importer<'a> {
     }
 }
 
-/// Applies trailer rules and language detection to `draft`, then stores it.
-fn store_draft(
-    writer: &Writer<'_>,
-    trailers: &RegexSet,
-    threshold: u32,
-    draft: Draft,
-) -> Result<InsertOutcome, StoreError> {
-    let (read, starred) = (draft.read, draft.starred);
-    let outcome = store_clean_draft(writer, trailers, threshold, draft)?;
-    if read || starred {
-        let (InsertOutcome::Added(id) | InsertOutcome::Duplicate(id)) = outcome;
-        writer.mark(id, read, starred)?;
-    }
-    Ok(outcome)
+/// A draft after cleaning rules, ready to be analysed and stored.
+struct Prepared {
+    article: NewArticle,
+    hash: String,
+    /// Paragraphs this article made known trailers of its source.
+    newly_repeated: Vec<String>,
+    /// Read and starred states brought from another reader (newsboat).
+    read: bool,
+    starred: bool,
 }
 
-fn store_clean_draft(
+/// Applies duplicate checks and trailer rules to `draft` (sequential: they read what the
+/// articles before it wrote). `None` for an article already stored.
+fn prepare(
     writer: &Writer<'_>,
     trailers: &RegexSet,
     threshold: u32,
     draft: Draft,
-) -> Result<InsertOutcome, StoreError> {
+) -> Result<Option<Prepared>, StoreError> {
     let hash = clean::content_hash(&draft.title, &draft.paragraphs);
     let mut article = NewArticle {
         external_id: draft.external_id,
@@ -317,7 +357,10 @@ fn store_clean_draft(
         lang: draft.lang,
     };
     if let Some(id) = writer.find_duplicate(&article, &hash)? {
-        return Ok(InsertOutcome::Duplicate(id));
+        if draft.read || draft.starred {
+            writer.mark(id, draft.read, draft.starred)?;
+        }
+        return Ok(None);
     }
     let paragraphs = draft.paragraphs;
     let mut newly_repeated = Vec::new();
@@ -341,21 +384,22 @@ fn store_clean_draft(
     let is_repeated = |p: &str| repeated.contains(&clean::paragraph_hash(p));
     let body_end = clean::trailer_start(&paragraphs, trailers, is_repeated);
     article.body = paragraphs[..body_end].join("\n\n");
+    Ok(Some(Prepared {
+        article,
+        hash,
+        newly_repeated,
+        read: draft.read,
+        starred: draft.starred,
+    }))
+}
+
+/// Detects the language where none was declared, and analyses: the costly, parallel part.
+fn analyse(article: &mut NewArticle) -> crate::analyze::Analysis {
     if article.lang.is_none() {
         let sample = format!("{}\n{}", article.title, article.body);
         article.lang = crate::lang::detect(&sample).map(str::to_string);
     }
-    let outcome = writer.insert(&article, &hash)?;
-    if let InsertOutcome::Added(id) = outcome {
-        let analysis = analyze_article(&article.title, &article.body, article.lang.as_deref());
-        writer.save_analysis(id, &analysis)?;
-    }
-    if let Some(source) = &article.source {
-        for paragraph in newly_repeated {
-            restrip_source(writer, trailers, threshold, source, &paragraph)?;
-        }
-    }
-    Ok(outcome)
+    analyze_article(&article.title, &article.body, article.lang.as_deref())
 }
 
 /// Analyses an article as stored: the title, a blank line, then the clean body (offsets in the

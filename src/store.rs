@@ -7,11 +7,11 @@ use std::time::Duration;
 use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 
 use crate::article::{Article, ArticleId, ArticleSummary};
-use crate::query::Query;
 
 mod analysis;
 mod feeds;
 mod filter;
+mod list;
 mod schema;
 mod write;
 
@@ -172,114 +172,6 @@ impl Store {
         Writer::begin(&mut self.conn)
     }
 
-    /// How many articles match `query`.
-    pub fn count(&self, query: &Query) -> Result<u64> {
-        let (sql, params) = match filter::driving_country(query) {
-            // Counting one country's articles reads its slice of the country index only.
-            Some((_, code)) if query.clauses.len() == 1 => (
-                "SELECT count(*) FROM article_countries WHERE code = ? AND about = 1".to_string(),
-                vec![code.to_string().into()],
-            ),
-            _ => {
-                let filter = filter::Sql::build(query);
-                (
-                    format!("SELECT count(*) FROM articles a WHERE {}", filter.condition),
-                    filter.params,
-                )
-            }
-        };
-        Ok(self
-            .conn
-            .query_row(&sql, rusqlite::params_from_iter(&params), |row| row.get(0))?)
-    }
-
-    /// One screenful of list rows: `limit` rows from `offset` in `sort` order.
-    pub fn summaries(
-        &self,
-        query: &Query,
-        sort: SortOrder,
-        offset: u64,
-        limit: u64,
-    ) -> Result<Vec<ArticleSummary>> {
-        let (sql, mut params) = match filter::driving_country(query) {
-            // Newest-first within a country: walk the (code, about, published) index, no sort.
-            Some((index, code)) if sort == SortOrder::Date => {
-                let rest = filter::Sql::build_without(query, Some(index));
-                let mut params = vec![code.to_string().into()];
-                params.extend(rest.params);
-                let sql = format!(
-                    "SELECT {SUMMARY_COLUMNS} FROM article_countries c JOIN articles a ON a.id = c.article_id \
-                     WHERE c.code = ? AND c.about = 1 AND {} \
-                     ORDER BY c.published DESC, c.article_id DESC LIMIT ? OFFSET ?",
-                    rest.condition
-                );
-                (sql, params)
-            }
-            _ => {
-                let filter = filter::Sql::build(query);
-                let sql = format!(
-                    "SELECT {SUMMARY_COLUMNS} FROM articles a WHERE {} ORDER BY {} LIMIT ? OFFSET ?",
-                    filter.condition,
-                    sort.order_by()
-                );
-                (sql, filter.params)
-            }
-        };
-        params.push(i64::try_from(limit).unwrap_or(i64::MAX).into());
-        params.push(i64::try_from(offset).unwrap_or(i64::MAX).into());
-        let mut statement = self.conn.prepare_cached(&sql)?;
-        let rows = statement.query_map(rusqlite::params_from_iter(&params), summary_from_row)?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    /// Streams every matching row (up to `limit`) in `sort` order to `visit`, without holding
-    /// them all in memory.
-    pub fn each_summary(
-        &self,
-        query: &Query,
-        sort: SortOrder,
-        limit: Option<u64>,
-        mut visit: impl FnMut(ArticleSummary) -> std::io::Result<()>,
-    ) -> Result<std::io::Result<()>> {
-        let filter = filter::Sql::build(query);
-        let limit = limit.map_or(-1, |limit| i64::try_from(limit).unwrap_or(i64::MAX));
-        let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM articles a WHERE {} ORDER BY {} LIMIT {limit}",
-            filter.condition,
-            sort.order_by()
-        );
-        let mut statement = self.conn.prepare(&sql)?;
-        let mut rows = statement.query(rusqlite::params_from_iter(&filter.params))?;
-        while let Some(row) = rows.next()? {
-            if let Err(error) = visit(summary_from_row(row)?) {
-                return Ok(Err(error));
-            }
-        }
-        Ok(Ok(()))
-    }
-
-    /// Where article `id` stands in the list for `query` and `sort`, if it is in it.
-    pub fn position_of(
-        &self,
-        query: &Query,
-        sort: SortOrder,
-        id: ArticleId,
-    ) -> Result<Option<u64>> {
-        let filter = filter::Sql::build(query);
-        let sql = format!(
-            "SELECT position FROM (SELECT a.id, row_number() OVER (ORDER BY {}) - 1 AS position \
-             FROM articles a WHERE {}) WHERE id = ?",
-            sort.order_by(),
-            filter.condition
-        );
-        let mut params = filter.params;
-        params.push(id.into());
-        Ok(self
-            .conn
-            .query_row(&sql, rusqlite::params_from_iter(&params), |row| row.get(0))
-            .optional()?)
-    }
-
     /// The whole article, body included.
     pub fn load(&self, id: ArticleId) -> Result<Article> {
         let sql = format!(
@@ -335,74 +227,6 @@ impl Store {
             .query_row("SELECT EXISTS (SELECT 1 FROM articles)", [], |row| {
                 row.get(0)
             })?)
-    }
-
-    /// Totals, unread count and the languages and sources most present among matches of `query`.
-    pub fn facets(&self, query: &Query) -> Result<Facets> {
-        let filter = filter::Sql::build(query);
-        let params = rusqlite::params_from_iter(&filter.params);
-        let (total, unread) = self.conn.query_row(
-            &format!(
-                "SELECT count(*), count(*) - coalesce(sum(a.read), 0) FROM articles a WHERE {}",
-                filter.condition
-            ),
-            params,
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )?;
-        Ok(Facets {
-            total,
-            unread,
-            by_lang: self.group_counts(&filter, "a.lang")?,
-            by_source: self.group_counts(&filter, "a.source")?,
-        })
-    }
-
-    fn group_counts(&self, filter: &filter::Sql, column: &str) -> Result<Vec<(String, u64)>> {
-        let sql = format!(
-            "SELECT {column}, count(*) AS n FROM articles a WHERE {} AND {column} IS NOT NULL \
-             GROUP BY {column} ORDER BY n DESC, {column} LIMIT 20",
-            filter.condition
-        );
-        let mut statement = self.conn.prepare_cached(&sql)?;
-        let rows = statement.query_map(rusqlite::params_from_iter(&filter.params), |row| {
-            Ok((row.get(0)?, row.get(1)?))
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
-    }
-
-    /// Totals for `kiosk stats`.
-    pub fn stats(&self) -> Result<Stats> {
-        let (articles, unread, starred, sources, oldest, newest) = self.conn.query_row(
-            "SELECT count(*), count(*) - coalesce(sum(read), 0), coalesce(sum(starred), 0), \
-             count(DISTINCT source), min(published), max(published) FROM articles",
-            [],
-            |row| {
-                Ok((
-                    row.get(0)?,
-                    row.get(1)?,
-                    row.get(2)?,
-                    row.get(3)?,
-                    row.get(4)?,
-                    row.get(5)?,
-                ))
-            },
-        )?;
-        let languages = self.group_counts(&filter::Sql::build(&Query::default()), "a.lang")?;
-        let page_bytes: u64 = self.conn.query_row(
-            "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
-            [],
-            |row| row.get(0),
-        )?;
-        Ok(Stats {
-            articles,
-            unread,
-            starred,
-            sources,
-            languages,
-            oldest,
-            newest,
-            size_bytes: page_bytes,
-        })
     }
 
     /// A value the TUI saved for its next start (last filter, selected article).

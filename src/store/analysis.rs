@@ -138,12 +138,18 @@ impl Store {
     /// Countries over the articles matching `query`: articles about each, and articles naming it.
     pub fn country_counts(&self, query: &Query) -> Result<Vec<CountryCount>> {
         let filter = filter::Sql::build(query);
-        let sql = format!(
-            "SELECT c.code, sum(c.about), count(*) FROM article_countries c \
-             WHERE c.article_id IN (SELECT a.id FROM articles a WHERE {}) \
-             GROUP BY c.code ORDER BY sum(c.about) DESC, count(*) DESC, c.code",
-            filter.condition
-        );
+        let sql = if query.is_empty() {
+            "SELECT code, about, articles FROM country_totals WHERE articles > 0 \
+             ORDER BY about DESC, articles DESC, code"
+                .to_string()
+        } else {
+            format!(
+                "SELECT c.code, sum(c.about), count(*) FROM article_countries c \
+                 WHERE c.article_id IN (SELECT a.id FROM articles a WHERE {}) \
+                 GROUP BY c.code ORDER BY sum(c.about) DESC, count(*) DESC, c.code",
+                filter.condition
+            )
+        };
         let mut statement = self.conn.prepare_cached(&sql)?;
         let rows = statement.query_map(rusqlite::params_from_iter(&filter.params), |row| {
             Ok(CountryCount {
@@ -164,12 +170,19 @@ impl Store {
     ) -> Result<Vec<EntityCount>> {
         let filter = filter::Sql::build(query);
         let kind_condition = if kind.is_some() { "AND e.kind = ?" } else { "" };
+        let matching = if query.is_empty() {
+            "1".to_string()
+        } else {
+            format!(
+                "ae.article_id IN (SELECT a.id FROM articles a WHERE {})",
+                filter.condition
+            )
+        };
         let sql = format!(
             "SELECT e.kind, e.name, e.country, count(*) AS articles, sum(ae.count) FROM article_entities ae \
              JOIN entities e ON e.id = ae.entity_id \
-             WHERE ae.article_id IN (SELECT a.id FROM articles a WHERE {}) {kind_condition} \
-             GROUP BY e.id ORDER BY articles DESC, sum(ae.count) DESC, e.name LIMIT ?",
-            filter.condition
+             WHERE {matching} {kind_condition} \
+             GROUP BY e.id ORDER BY articles DESC, sum(ae.count) DESC, e.name LIMIT ?"
         );
         let mut params = filter.params;
         if let Some(kind) = kind {
@@ -226,5 +239,25 @@ pub fn kind_name(kind: EntityKind) -> &'static str {
         EntityKind::Organization => "organization",
         EntityKind::Place => "place",
         EntityKind::Country => "country",
+    }
+}
+
+impl Store {
+    /// Matching articles per publication day from `since` (`YYYY-MM-DD`) on, oldest day first;
+    /// days without articles are left out.
+    pub fn daily_counts(&self, query: &Query, since: &str) -> Result<Vec<(String, u64)>> {
+        let filter = filter::Sql::build(query);
+        let sql = format!(
+            "SELECT substr(a.published, 1, 10) AS day, count(*) FROM articles a \
+             WHERE a.published >= ? AND {} GROUP BY day ORDER BY day",
+            filter.condition
+        );
+        let mut params: Vec<rusqlite::types::Value> = vec![since.to_string().into()];
+        params.extend(filter.params);
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map(rusqlite::params_from_iter(&params), |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
     }
 }

@@ -126,21 +126,27 @@ impl Sql {
     }
 }
 
-/// A positive `country:` clause standing alone: a date-ordered list can walk the country index
-/// (by code, then date) instead of sorting every match. Returns the clause's index and the code.
-pub(super) fn driving_country(query: &Query) -> Option<(usize, &str)> {
+/// A clause of positive `country:` terms only (`country:NE`, `country:NE OR country:ML`): a
+/// date-ordered list can walk the country index (by code, then date) instead of sorting every
+/// match. Returns the clause's index and the codes.
+pub(super) fn driving_countries(query: &Query) -> Option<(usize, Vec<&str>)> {
     query
         .clauses
         .iter()
         .enumerate()
-        .find_map(|(index, clause)| match clause.alternatives.as_slice() {
-            [
-                Term {
-                    negated: false,
-                    filter: Filter::Country(code),
-                },
-            ] => Some((index, code.as_str())),
-            _ => None,
+        .find_map(|(index, clause)| {
+            let codes: Option<Vec<&str>> = clause
+                .alternatives
+                .iter()
+                .map(|term| match term {
+                    Term {
+                        negated: false,
+                        filter: Filter::Country(code),
+                    } => Some(code.as_str()),
+                    _ => None,
+                })
+                .collect();
+            codes.map(|codes| (index, codes))
         })
 }
 

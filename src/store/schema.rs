@@ -78,7 +78,34 @@ pub(super) const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (source, hash)
     ) WITHOUT ROWID;
     ",
-    // 3: feed subscriptions, with what conditional requests need.
+    // 3: totals kept by triggers (articles, articles per country), so the list title and the
+    // country picker need no scan of a large archive.
+    r"
+    CREATE TABLE article_total (id INTEGER PRIMARY KEY CHECK (id = 1), articles INTEGER NOT NULL);
+    INSERT INTO article_total (id, articles) SELECT 1, count(*) FROM articles;
+    CREATE TRIGGER articles_added AFTER INSERT ON articles BEGIN
+        UPDATE article_total SET articles = articles + 1;
+    END;
+    CREATE TRIGGER articles_removed AFTER DELETE ON articles BEGIN
+        UPDATE article_total SET articles = articles - 1;
+    END;
+    CREATE TABLE country_totals (
+        code     TEXT PRIMARY KEY,
+        about    INTEGER NOT NULL,
+        articles INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    INSERT INTO country_totals (code, about, articles)
+        SELECT code, sum(about), count(*) FROM article_countries GROUP BY code;
+    CREATE TRIGGER article_countries_added AFTER INSERT ON article_countries BEGIN
+        INSERT INTO country_totals (code, about, articles) VALUES (new.code, new.about, 1)
+        ON CONFLICT (code) DO UPDATE SET about = about + new.about, articles = articles + 1;
+    END;
+    CREATE TRIGGER article_countries_removed AFTER DELETE ON article_countries BEGIN
+        UPDATE country_totals SET about = about - old.about, articles = articles - 1
+        WHERE code = old.code;
+    END;
+    ",
+    // 4: feed subscriptions, with what conditional requests need.
     r"
     CREATE TABLE feeds (
         id            INTEGER PRIMARY KEY,

@@ -1,5 +1,6 @@
 use super::*;
 use crate::article::NewArticle;
+use crate::query::Query;
 
 fn temp_store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -305,6 +306,25 @@ fn stores_analysis_and_counts_countries_and_entities() {
     assert_eq!(titles(&store, "country:US"), ["Niamey"]);
     assert_eq!(titles(&store, "country:ML"), ["Bamako"]);
     assert_eq!(titles(&store, "mentions:ML"), ["Bamako", "Niamey"]);
+    assert_eq!(
+        titles(&store, "country:US OR country:ML"),
+        ["Bamako", "Niamey"]
+    );
+    assert_eq!(
+        titles(&store, "country:US OR country:NE"),
+        ["Bamako", "Niamey"],
+        "each article once"
+    );
+    assert_eq!(
+        store
+            .count(&Query::parse("country:US OR country:NE").expect("query"))
+            .expect("count"),
+        2
+    );
+    assert_eq!(
+        titles(&store, "country:US OR country:ML lang:fr"),
+        ["Bamako", "Niamey"]
+    );
     assert_eq!(titles(&store, "-country:US"), ["Bamako"]);
     assert_eq!(
         titles(&store, "person:\"abdourahamane tiani\""),
@@ -334,6 +354,17 @@ fn stores_analysis_and_counts_countries_and_entities() {
             entities[0].mentions
         ),
         ("Abdourahamane Tiani", 1, 3)
+    );
+    let days = store
+        .daily_counts(&Query::default(), "2024-03-02")
+        .expect("days");
+    assert_eq!(days, [("2024-03-02".to_string(), 1)]);
+    assert_eq!(
+        store
+            .daily_counts(&Query::parse("country:NE").expect("query"), "2024-01-01")
+            .expect("days")
+            .len(),
+        2
     );
     assert_eq!(store.stale_analysis_count(1).expect("stale"), 0);
     assert_eq!(store.stale_analysis_count(2).expect("stale"), 2);

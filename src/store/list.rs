@@ -1,0 +1,208 @@
+//! List queries: counting, paging and streaming the articles a query matches, and the counts
+//! the sidebar and `kiosk stats` show. Plans are chosen here so a million articles stay fast.
+
+use rusqlite::OptionalExtension;
+
+use super::{Facets, Result, SUMMARY_COLUMNS, SortOrder, Stats, Store, filter, summary_from_row};
+use crate::article::{ArticleId, ArticleSummary};
+use crate::query::Query;
+
+impl Store {
+    /// How many articles match `query`.
+    pub fn count(&self, query: &Query) -> Result<u64> {
+        if query.is_empty() {
+            return Ok(self
+                .conn
+                .query_row("SELECT articles FROM article_total", [], |row| row.get(0))?);
+        }
+        let (sql, params) = match filter::driving_countries(query) {
+            // Counting countries' articles reads their slices of the country index only.
+            Some((_, codes)) if query.clauses.len() == 1 => {
+                let marks = vec!["?"; codes.len()].join(", ");
+                (
+                    format!(
+                        "SELECT count(DISTINCT article_id) FROM article_countries \
+                         WHERE code IN ({marks}) AND about = 1"
+                    ),
+                    codes.iter().map(|code| code.to_string().into()).collect(),
+                )
+            }
+            _ => {
+                let filter = filter::Sql::build(query);
+                (
+                    format!("SELECT count(*) FROM articles a WHERE {}", filter.condition),
+                    filter.params,
+                )
+            }
+        };
+        Ok(self
+            .conn
+            .query_row(&sql, rusqlite::params_from_iter(&params), |row| row.get(0))?)
+    }
+
+    /// One screenful of list rows: `limit` rows from `offset` in `sort` order.
+    pub fn summaries(
+        &self,
+        query: &Query,
+        sort: SortOrder,
+        offset: u64,
+        limit: u64,
+    ) -> Result<Vec<ArticleSummary>> {
+        let (sql, mut params) = match filter::driving_countries(query) {
+            // Newest first within one country: walk the (code, about, published) index, no sort.
+            Some((index, codes)) if sort == SortOrder::Date && codes.len() == 1 => {
+                let rest = filter::Sql::build_without(query, Some(index));
+                let mut params = vec![codes[0].to_string().into()];
+                params.extend(rest.params);
+                let sql = format!(
+                    "SELECT {SUMMARY_COLUMNS} FROM article_countries c JOIN articles a ON a.id = c.article_id \
+                     WHERE c.code = ? AND c.about = 1 AND {} \
+                     ORDER BY c.published DESC, c.article_id DESC LIMIT ? OFFSET ?",
+                    rest.condition
+                );
+                (sql, params)
+            }
+            // Several countries and nothing else: merge their date-ordered index slices.
+            Some((_, codes)) if sort == SortOrder::Date && query.clauses.len() == 1 => {
+                let arm = "SELECT published, article_id FROM article_countries WHERE code = ? AND about = 1";
+                let union = vec![arm; codes.len()].join(" UNION ");
+                let sql = format!(
+                    "SELECT {SUMMARY_COLUMNS} FROM ({union} ORDER BY 1 DESC, 2 DESC LIMIT ? OFFSET ?) d \
+                     JOIN articles a ON a.id = d.article_id ORDER BY d.published DESC, d.article_id DESC"
+                );
+                let params = codes.iter().map(|code| code.to_string().into()).collect();
+                (sql, params)
+            }
+            _ => {
+                let filter = filter::Sql::build(query);
+                let sql = format!(
+                    "SELECT {SUMMARY_COLUMNS} FROM articles a WHERE {} ORDER BY {} LIMIT ? OFFSET ?",
+                    filter.condition,
+                    sort.order_by()
+                );
+                (sql, filter.params)
+            }
+        };
+        params.push(i64::try_from(limit).unwrap_or(i64::MAX).into());
+        params.push(i64::try_from(offset).unwrap_or(i64::MAX).into());
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map(rusqlite::params_from_iter(&params), summary_from_row)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Streams every matching row (up to `limit`) in `sort` order to `visit`, without holding
+    /// them all in memory.
+    pub fn each_summary(
+        &self,
+        query: &Query,
+        sort: SortOrder,
+        limit: Option<u64>,
+        mut visit: impl FnMut(ArticleSummary) -> std::io::Result<()>,
+    ) -> Result<std::io::Result<()>> {
+        let filter = filter::Sql::build(query);
+        let limit = limit.map_or(-1, |limit| i64::try_from(limit).unwrap_or(i64::MAX));
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM articles a WHERE {} ORDER BY {} LIMIT {limit}",
+            filter.condition,
+            sort.order_by()
+        );
+        let mut statement = self.conn.prepare(&sql)?;
+        let mut rows = statement.query(rusqlite::params_from_iter(&filter.params))?;
+        while let Some(row) = rows.next()? {
+            if let Err(error) = visit(summary_from_row(row)?) {
+                return Ok(Err(error));
+            }
+        }
+        Ok(Ok(()))
+    }
+
+    /// Where article `id` stands in the list for `query` and `sort`, if it is in it.
+    pub fn position_of(
+        &self,
+        query: &Query,
+        sort: SortOrder,
+        id: ArticleId,
+    ) -> Result<Option<u64>> {
+        let filter = filter::Sql::build(query);
+        let sql = format!(
+            "SELECT position FROM (SELECT a.id, row_number() OVER (ORDER BY {}) - 1 AS position \
+             FROM articles a WHERE {}) WHERE id = ?",
+            sort.order_by(),
+            filter.condition
+        );
+        let mut params = filter.params;
+        params.push(id.into());
+        Ok(self
+            .conn
+            .query_row(&sql, rusqlite::params_from_iter(&params), |row| row.get(0))
+            .optional()?)
+    }
+
+    /// Totals, unread count and the languages and sources most present among matches of `query`.
+    pub fn facets(&self, query: &Query) -> Result<Facets> {
+        let filter = filter::Sql::build(query);
+        let params = rusqlite::params_from_iter(&filter.params);
+        let (total, unread) = self.conn.query_row(
+            &format!(
+                "SELECT count(*), count(*) - coalesce(sum(a.read), 0) FROM articles a WHERE {}",
+                filter.condition
+            ),
+            params,
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )?;
+        Ok(Facets {
+            total,
+            unread,
+            by_lang: self.group_counts(&filter, "a.lang")?,
+            by_source: self.group_counts(&filter, "a.source")?,
+        })
+    }
+
+    fn group_counts(&self, filter: &filter::Sql, column: &str) -> Result<Vec<(String, u64)>> {
+        let sql = format!(
+            "SELECT {column}, count(*) AS n FROM articles a WHERE {} AND {column} IS NOT NULL \
+             GROUP BY {column} ORDER BY n DESC, {column} LIMIT 20",
+            filter.condition
+        );
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        let rows = statement.query_map(rusqlite::params_from_iter(&filter.params), |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Totals for `kiosk stats`.
+    pub fn stats(&self) -> Result<Stats> {
+        let (articles, unread, starred, sources, oldest, newest) = self.conn.query_row(
+            "SELECT count(*), count(*) - coalesce(sum(read), 0), coalesce(sum(starred), 0), \
+             count(DISTINCT source), min(published), max(published) FROM articles",
+            [],
+            |row| {
+                Ok((
+                    row.get(0)?,
+                    row.get(1)?,
+                    row.get(2)?,
+                    row.get(3)?,
+                    row.get(4)?,
+                    row.get(5)?,
+                ))
+            },
+        )?;
+        let languages = self.group_counts(&filter::Sql::build(&Query::default()), "a.lang")?;
+        let page_bytes: u64 = self.conn.query_row(
+            "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
+            [],
+            |row| row.get(0),
+        )?;
+        Ok(Stats {
+            articles,
+            unread,
+            starred,
+            sources,
+            languages,
+            oldest,
+            newest,
+            size_bytes: page_bytes,
+        })
+    }
+}
