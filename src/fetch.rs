@@ -147,7 +147,7 @@ fn download_and_import(
         etag: feed.etag.clone(),
         last_modified: feed.last_modified.clone(),
     };
-    let (mut bytes, mut validators) = match client.get(&feed.url, &validators)? {
+    let (bytes, mut validators) = match client.get(&feed.url, &validators)? {
         Fetched::NotModified => {
             store
                 .record_fetch(feed.id, None, None, None)
@@ -189,7 +189,6 @@ fn download_and_import(
         .import_feed_document(&feed.url, &bytes, Some(&feed.name))
         .map_err(|error| error.to_string())??;
     let report = importer.finish();
-    bytes.clear();
     if report.added + report.duplicates == 0 && !report.skipped.is_empty() {
         // Nothing usable: keep no validators so the next fetch tries the whole feed again.
         validators = Validators::default();
@@ -215,7 +214,11 @@ fn is_web_page(bytes: &[u8], content_type: Option<&str>) -> bool {
     let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
     let said_html = content_type.is_some_and(|kind| kind.to_ascii_lowercase().contains("html"));
     let looks_html = format::settle(None, &head) == Format::Html;
-    looks_html || (said_html && !head.contains("<rss") && !head.contains("<feed"))
+    looks_html
+        || (said_html
+            && !["<rss", "<feed", "<rdf:RDF"]
+                .iter()
+                .any(|root| head.contains(root)))
 }
 
 /// Makes sure every `[[feeds]]` entry of the config is subscribed; returns how many were added.
