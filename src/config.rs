@@ -1,15 +1,21 @@
 //! The user's configuration: defaults, where the file lives, and the load rules.
 //! Loaded once at start-up and passed down; never written by kiosk.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use serde::{Deserialize, Deserializer};
+
+use crate::keymap::{Pane, default_bindings};
 
 /// Everything `config.toml` can set. `Default` is the source of truth for every value.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
     pub import: ImportConfig,
+    pub keys: KeysConfig,
+    pub theme: ThemeConfig,
+    pub layout: LayoutConfig,
     /// Feeds subscribed from the config file, fetched along with those added by `kiosk feeds add`.
     pub feeds: Vec<FeedConfig>,
 }
@@ -64,6 +70,131 @@ fn default_trailer_patterns() -> Vec<String> {
     .iter()
     .map(|pattern| (*pattern).to_string())
     .collect()
+}
+
+/// Key bindings per pane: key name → action name. A user entry replaces the default for that key
+/// only; `"noop"` unbinds it. Names are checked when the keymap is built.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct KeysConfig {
+    #[serde(deserialize_with = "merge_global")]
+    pub global: BTreeMap<String, String>,
+    #[serde(deserialize_with = "merge_list")]
+    pub list: BTreeMap<String, String>,
+    #[serde(deserialize_with = "merge_reader")]
+    pub reader: BTreeMap<String, String>,
+    #[serde(deserialize_with = "merge_entities")]
+    pub entities: BTreeMap<String, String>,
+}
+
+impl Default for KeysConfig {
+    fn default() -> Self {
+        Self {
+            global: bindings(Pane::Global),
+            list: bindings(Pane::List),
+            reader: bindings(Pane::Reader),
+            entities: bindings(Pane::Entities),
+        }
+    }
+}
+
+fn bindings(pane: Pane) -> BTreeMap<String, String> {
+    default_bindings(pane)
+        .iter()
+        .map(|(key, action)| ((*key).to_string(), (*action).to_string()))
+        .collect()
+}
+
+fn merge<'de, D: Deserializer<'de>>(
+    pane: Pane,
+    deserializer: D,
+) -> Result<BTreeMap<String, String>, D::Error> {
+    let mut merged = bindings(pane);
+    merged.extend(BTreeMap::<String, String>::deserialize(deserializer)?);
+    Ok(merged)
+}
+
+fn merge_global<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, String>, D::Error> {
+    merge(Pane::Global, d)
+}
+
+fn merge_list<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, String>, D::Error> {
+    merge(Pane::List, d)
+}
+
+fn merge_reader<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, String>, D::Error> {
+    merge(Pane::Reader, d)
+}
+
+fn merge_entities<'de, D: Deserializer<'de>>(d: D) -> Result<BTreeMap<String, String>, D::Error> {
+    merge(Pane::Entities, d)
+}
+
+/// Colours: names of the 16 ANSI colours ("blue", "lightred", "darkgray", "reset"), "#rrggbb" or
+/// an index 0-255. `NO_COLOR` in the environment overrides them all.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ThemeConfig {
+    pub border: String,
+    pub border_focused: String,
+    pub selected_fg: String,
+    pub selected_bg: String,
+    pub unread: String,
+    pub read: String,
+    pub starred: String,
+    pub title: String,
+    pub meta: String,
+    pub hit: String,
+    pub entity: String,
+    pub header: String,
+    pub status: String,
+    pub chip: String,
+    pub error: String,
+}
+
+impl Default for ThemeConfig {
+    fn default() -> Self {
+        let colour = |name: &str| name.to_string();
+        Self {
+            border: colour("darkgray"),
+            border_focused: colour("cyan"),
+            selected_fg: colour("black"),
+            selected_bg: colour("cyan"),
+            unread: colour("reset"),
+            read: colour("gray"),
+            starred: colour("yellow"),
+            title: colour("reset"),
+            meta: colour("gray"),
+            hit: colour("yellow"),
+            entity: colour("magenta"),
+            header: colour("cyan"),
+            status: colour("reset"),
+            chip: colour("blue"),
+            error: colour("red"),
+        }
+    }
+}
+
+/// Pane sizes. Below 100 columns the sidebar is hidden; below 60 one pane shows at a time.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LayoutConfig {
+    /// Width of the article list, in percent of what the sidebar leaves.
+    pub list_percent: u16,
+    /// Width of the entity sidebar, in columns.
+    pub sidebar_columns: u16,
+    /// Whether the sidebar shows at start (`e` toggles it).
+    pub show_sidebar: bool,
+}
+
+impl Default for LayoutConfig {
+    fn default() -> Self {
+        Self {
+            list_percent: 45,
+            sidebar_columns: 28,
+            show_sidebar: true,
+        }
+    }
 }
 
 /// Why a configuration could not be loaded; always names the file.

@@ -2,16 +2,21 @@
 //! people each article is about. The binary is a thin shell over this library.
 
 pub mod analyze;
+pub mod app;
 pub mod article;
 pub mod cli;
 pub mod config;
 pub mod fetch;
 pub mod ingest;
+pub mod keymap;
 pub mod lang;
 pub mod query;
+pub mod runtime;
 pub mod store;
+pub mod theme;
+pub mod ui;
 
-/// Opens the interactive reader. Until the TUI lands, says so and suggests the CLI.
-pub fn launch_tui(_store: store::Store, _config: &config::Config) -> anyhow::Result<()> {
-    anyhow::bail!("the interactive reader is not built yet; try `kiosk list`")
+/// Opens the interactive reader over `store` (see [`runtime::run_tui`]).
+pub fn launch_tui(store: store::Store, config: &config::Config) -> anyhow::Result<()> {
+    runtime::run_tui(store, config)
 }

@@ -1,0 +1,248 @@
+//! The TUI's state and the pure [`update`] that applies one [`Action`] to it.
+//! No IO, clock or terminal here: those are requested as an [`Effect`] and performed by the runtime.
+
+mod action;
+pub mod list;
+mod ops;
+pub mod reader;
+pub mod sidebar;
+mod terms;
+pub mod text;
+
+pub use action::{Action, Effect, NAMED, Reloaded, SortKey, UnknownAction};
+
+use crate::article::ArticleId;
+use crate::config::LayoutConfig;
+use crate::keymap::HelpSection;
+use crate::theme::Theme;
+use list::ArticleListState;
+use reader::ReaderState;
+use sidebar::{Counts, EntitySidebarState};
+
+/// Which pane has the keyboard.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Focus {
+    #[default]
+    List,
+    Reader,
+    Entities,
+}
+
+/// A layer above the panes that sees keys first.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    Help {
+        scroll: usize,
+    },
+    /// The query line opened by `/`.
+    Prompt {
+        input: String,
+    },
+}
+
+/// The one-line message of the status bar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub text: String,
+    pub is_error: bool,
+}
+
+impl Status {
+    pub fn info(text: impl Into<String>) -> Self {
+        Self {
+            text: text::clean_line(&text.into()),
+            is_error: false,
+        }
+    }
+
+    pub fn error(text: impl Into<String>) -> Self {
+        Self {
+            text: text::clean_line(&text.into()),
+            is_error: true,
+        }
+    }
+}
+
+/// Settings fixed at start-up: theme, pane sizes and the help text built from the live keymap.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ViewSettings {
+    pub theme: Theme,
+    pub layout: LayoutConfig,
+    pub help: Vec<HelpSection>,
+}
+
+/// Everything the screen shows; changed only by [`update`].
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct AppState {
+    pub focus: Focus,
+    pub list: ArticleListState,
+    pub reader: ReaderState,
+    pub sidebar: EntitySidebarState,
+    pub overlay: Option<Overlay>,
+    pub status: Option<Status>,
+    pub view: ViewSettings,
+    /// Last terminal size (columns, rows).
+    pub size: (u16, u16),
+    /// Active filters ("chips"), joined with spaces into one query.
+    pub filters: Vec<String>,
+    pub sort: SortKey,
+    pub sidebar_visible: bool,
+    pub counts: Counts,
+    pub should_quit: bool,
+}
+
+impl AppState {
+    /// A state for `view`; the list fills once the runtime answers the first reload.
+    pub fn new(view: ViewSettings) -> Self {
+        let sidebar_visible = view.layout.show_sidebar;
+        Self {
+            view,
+            sidebar_visible,
+            ..Self::default()
+        }
+    }
+
+    /// The article the user is looking at: the open one, else the selected row.
+    pub fn current_id(&self) -> Option<ArticleId> {
+        match (&self.reader.article, self.focus) {
+            (Some(article), Focus::Reader | Focus::Entities) => Some(article.id()),
+            _ => self.list.selected_id(),
+        }
+    }
+
+    /// The filters as one query text.
+    pub fn query(&self) -> String {
+        self.filters.join(" ")
+    }
+}
+
+/// Applies one action to the state and returns the IO it needs, if any.
+pub fn update(state: &mut AppState, action: Action) -> Option<Effect> {
+    if action.name().is_some() {
+        state.status = None;
+    }
+    match action {
+        Action::Quit => {
+            state.should_quit = true;
+            let selected = state.list.selected_id();
+            return Some(Effect::Save {
+                filters: state.filters.clone(),
+                selected,
+            });
+        }
+        Action::Suspend => return Some(Effect::Suspend),
+        Action::ToggleHelp => {
+            state.overlay = match state.overlay {
+                Some(Overlay::Help { .. }) => None,
+                _ => Some(Overlay::Help { scroll: 0 }),
+            };
+        }
+        Action::FocusNext => state.cycle_focus(true),
+        Action::FocusPrev => state.cycle_focus(false),
+        Action::FocusList => state.focus_pane(Focus::List),
+        Action::FocusReader => state.focus_pane(Focus::Reader),
+        Action::FocusEntities => state.focus_pane(Focus::Entities),
+        Action::ToggleSidebar => {
+            state.sidebar_visible = !state.sidebar_visible;
+            if !state.can_focus(state.focus) {
+                state.focus = Focus::List;
+            }
+            return state.relayout();
+        }
+        Action::SelectNext => return state.move_focused(ops::Move::By(1)),
+        Action::SelectPrev => return state.move_focused(ops::Move::By(-1)),
+        Action::SelectFirst => return state.move_focused(ops::Move::First),
+        Action::SelectLast => return state.move_focused(ops::Move::Last),
+        Action::PageDown => return state.move_focused(ops::Move::Pages(2)),
+        Action::PageUp => return state.move_focused(ops::Move::Pages(-2)),
+        Action::HalfPageDown => return state.move_focused(ops::Move::Pages(1)),
+        Action::HalfPageUp => return state.move_focused(ops::Move::Pages(-1)),
+        Action::Open => return state.open_focused(),
+        Action::CloseArticle => state.close_article(),
+        Action::OpenNext => return state.open_neighbour(1),
+        Action::OpenPrev => return state.open_neighbour(-1),
+        Action::Search => {
+            state.overlay = Some(Overlay::Prompt {
+                input: String::new(),
+            });
+        }
+        Action::NextHit | Action::PrevHit => {
+            let forward = action == Action::NextHit;
+            if !state.reader.jump_hit(forward) {
+                state.status = Some(Status::info("no more search hits"));
+            }
+        }
+        Action::ClearFilter => {
+            if state.overlay.take().is_none() {
+                let mut filters = state.filters.clone();
+                if filters.pop().is_some() {
+                    return Some(state.reload_with(filters, state.sort));
+                }
+            }
+        }
+        Action::ToggleRead => return state.toggle_flag(ops::Flag::Read),
+        Action::ToggleStar => return state.toggle_flag(ops::Flag::Starred),
+        Action::ToggleUnreadOnly => {
+            let mut filters = state.filters.clone();
+            if let Some(at) = filters.iter().position(|term| term == "is:unread") {
+                filters.remove(at);
+            } else {
+                filters.push("is:unread".into());
+            }
+            return Some(state.reload_with(filters, state.sort));
+        }
+        Action::OpenUrl => return state.url_effect(Effect::OpenUrl),
+        Action::CopyUrl => return state.url_effect(Effect::Copy),
+        Action::Reload | Action::Refresh => {
+            return Some(state.reload_with(state.filters.clone(), state.sort));
+        }
+        Action::CycleSort => {
+            return Some(state.reload_with(state.filters.clone(), state.sort.next()));
+        }
+        Action::Noop => {}
+        Action::Resize(width, height) => {
+            state.size = (width, height);
+            return state.relayout();
+        }
+        Action::HelpScroll(delta) => {
+            let lines: usize = state.view.help.iter().map(|s| s.lines.len() + 2).sum();
+            if let Some(Overlay::Help { scroll }) = &mut state.overlay {
+                *scroll = scroll.saturating_add_signed(isize::from(delta)).min(lines);
+            }
+        }
+        Action::PromptInput(c) => state.edit_prompt(|input| input.push(c)),
+        Action::PromptBackspace => state.edit_prompt(|input| {
+            input.pop();
+        }),
+        Action::PromptClear => state.edit_prompt(String::clear),
+        Action::PromptCancel => state.overlay = None,
+        Action::PromptSubmit => return state.submit_prompt(),
+        Action::ScrollAt { column, row, down } => return state.scroll_at(column, row, down),
+        Action::ClickAt { column, row } => return state.click_at(column, row),
+        Action::Reloaded(reloaded) => return state.apply_reload(*reloaded),
+        Action::Window { start, rows, open } => {
+            state.list.set_window(start, rows);
+            if open {
+                return state.load_selected();
+            }
+        }
+        Action::Loaded(article, entities) => return state.show_article(*article, &entities),
+        Action::Restored { filters, selected } => {
+            return Some(Effect::Reload {
+                filters,
+                sort: state.sort,
+                keep: selected,
+                len: state.list.window_len(),
+            });
+        }
+        Action::Counted { filters, counts } => {
+            // Counts for a filter the user has already left are stale: drop them.
+            if filters == state.filters {
+                state.show_counts(counts);
+            }
+        }
+        Action::Info(message) => state.status = Some(Status::info(message)),
+        Action::Failed(message) => state.status = Some(Status::error(message)),
+    }
+    None
+}

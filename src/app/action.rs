@@ -1,0 +1,302 @@
+//! The vocabulary of the TUI: every [`Action`] `update` understands and every [`Effect`] it asks
+//! the runtime to perform. Named actions are what `config.toml` binds keys to.
+
+use std::fmt;
+use std::str::FromStr;
+
+use crate::article::{Article, ArticleId, ArticleSummary};
+
+use super::sidebar::{Counts, EntityCount};
+
+/// Something that changes the app state: a key press, a click or the result of an [`Effect`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    Quit,
+    Suspend,
+    ToggleHelp,
+    FocusNext,
+    FocusPrev,
+    FocusList,
+    FocusReader,
+    FocusEntities,
+    ToggleSidebar,
+    SelectNext,
+    SelectPrev,
+    SelectFirst,
+    SelectLast,
+    PageDown,
+    PageUp,
+    HalfPageDown,
+    HalfPageUp,
+    Open,
+    CloseArticle,
+    OpenNext,
+    OpenPrev,
+    Search,
+    NextHit,
+    PrevHit,
+    ClearFilter,
+    ToggleRead,
+    ToggleStar,
+    ToggleUnreadOnly,
+    OpenUrl,
+    CopyUrl,
+    Reload,
+    CycleSort,
+    Noop,
+    // Internal actions: produced by the runtime, never bound in the config.
+    Resize(u16, u16),
+    /// Scrolls the help overlay by this many lines.
+    HelpScroll(i16),
+    PromptInput(char),
+    PromptBackspace,
+    PromptClear,
+    PromptSubmit,
+    PromptCancel,
+    ScrollAt {
+        column: u16,
+        row: u16,
+        down: bool,
+    },
+    ClickAt {
+        column: u16,
+        row: u16,
+    },
+    /// The store changed under us (another process imported): reload, keeping the selection.
+    Refresh,
+    Reloaded(Box<Reloaded>),
+    Window {
+        start: u64,
+        rows: Vec<ArticleSummary>,
+        open: bool,
+    },
+    /// An opened article with its stored analysis (countries and entities, most cited first).
+    Loaded(Box<Article>, Vec<EntityCount>),
+    Restored {
+        filters: Vec<String>,
+        selected: Option<ArticleId>,
+    },
+    /// Sidebar counts for `filters`, computed off the UI thread (they can take a while).
+    Counted {
+        filters: Vec<String>,
+        counts: Counts,
+    },
+    Info(String),
+    Failed(String),
+}
+
+/// The outcome of [`Effect::Reload`]: everything the list and the sidebar show for one filter.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Reloaded {
+    pub filters: Vec<String>,
+    pub sort: SortKey,
+    pub total: u64,
+    pub selected: u64,
+    pub start: u64,
+    pub rows: Vec<ArticleSummary>,
+    /// `None` when the counts come later, as [`Action::Counted`], from a background thread.
+    pub counts: Option<Counts>,
+}
+
+/// A request for IO that `update` cannot do itself; performed by the runtime's `Env`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Count, locate `keep` and fetch a window of `len` rows for `filters`.
+    Reload {
+        filters: Vec<String>,
+        sort: SortKey,
+        keep: Option<ArticleId>,
+        len: u64,
+    },
+    /// Fetch rows `start..start + len` of the current filter; `open` loads the selection after.
+    Fetch {
+        filters: Vec<String>,
+        sort: SortKey,
+        start: u64,
+        len: u64,
+        open: bool,
+    },
+    Load(ArticleId),
+    SetRead(ArticleId, bool),
+    SetStarred(ArticleId, bool),
+    OpenUrl(String),
+    Copy(String),
+    /// Remember the filter and selection for the next start, then the app ends.
+    Save {
+        filters: Vec<String>,
+        selected: Option<ArticleId>,
+    },
+    Suspend,
+}
+
+/// The list order; `Date` is newest first.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum SortKey {
+    #[default]
+    Date,
+    Source,
+    Title,
+}
+
+impl SortKey {
+    /// The next order in the `S` cycle.
+    pub fn next(self) -> Self {
+        match self {
+            Self::Date => Self::Source,
+            Self::Source => Self::Title,
+            Self::Title => Self::Date,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Date => "date",
+            Self::Source => "source",
+            Self::Title => "title",
+        }
+    }
+}
+
+/// Every action a key can be bound to, with its config name and its help text.
+pub const NAMED: &[(&str, &str)] = &[
+    ("quit", "quit kiosk"),
+    ("suspend", "suspend to the shell (fg resumes)"),
+    ("toggle_help", "show or hide this help"),
+    ("focus_next", "focus the next pane"),
+    ("focus_prev", "focus the previous pane"),
+    ("focus_list", "focus the article list"),
+    ("focus_reader", "focus the reader"),
+    ("focus_entities", "focus the entity sidebar"),
+    ("toggle_sidebar", "show or hide the entity sidebar"),
+    ("select_next", "next row / scroll down"),
+    ("select_prev", "previous row / scroll up"),
+    ("select_first", "first row / top"),
+    ("select_last", "last row / bottom"),
+    ("page_down", "one page down"),
+    ("page_up", "one page up"),
+    ("half_page_down", "half a page down"),
+    ("half_page_up", "half a page up"),
+    ("open", "open the article / filter by the row"),
+    ("close_article", "close the article, back to the list"),
+    ("open_next", "open the next article"),
+    ("open_prev", "open the previous article"),
+    ("search", "type a query (filter language)"),
+    ("next_hit", "next search hit in the reader"),
+    ("prev_hit", "previous search hit in the reader"),
+    ("clear_filter", "remove the last filter"),
+    ("toggle_read", "mark read / unread"),
+    ("toggle_star", "star / unstar"),
+    ("toggle_unread_only", "show unread articles only"),
+    ("open_url", "open the URL in the browser"),
+    ("copy_url", "copy the URL (OSC 52)"),
+    ("reload", "reload from the store"),
+    ("cycle_sort", "sort by date, source, title"),
+    ("noop", "nothing (unbinds a key)"),
+];
+
+impl Action {
+    /// The config name of a bindable action; `None` for internal ones.
+    pub fn name(&self) -> Option<&'static str> {
+        let index = BINDABLE.iter().position(|action| action == self)?;
+        Some(NAMED[index].0)
+    }
+
+    /// One line for the help overlay.
+    pub fn description(&self) -> &'static str {
+        BINDABLE
+            .iter()
+            .position(|action| action == self)
+            .map_or("", |index| NAMED[index].1)
+    }
+}
+
+/// The bindable actions, in the order of [`NAMED`].
+const BINDABLE: &[Action] = &[
+    Action::Quit,
+    Action::Suspend,
+    Action::ToggleHelp,
+    Action::FocusNext,
+    Action::FocusPrev,
+    Action::FocusList,
+    Action::FocusReader,
+    Action::FocusEntities,
+    Action::ToggleSidebar,
+    Action::SelectNext,
+    Action::SelectPrev,
+    Action::SelectFirst,
+    Action::SelectLast,
+    Action::PageDown,
+    Action::PageUp,
+    Action::HalfPageDown,
+    Action::HalfPageUp,
+    Action::Open,
+    Action::CloseArticle,
+    Action::OpenNext,
+    Action::OpenPrev,
+    Action::Search,
+    Action::NextHit,
+    Action::PrevHit,
+    Action::ClearFilter,
+    Action::ToggleRead,
+    Action::ToggleStar,
+    Action::ToggleUnreadOnly,
+    Action::OpenUrl,
+    Action::CopyUrl,
+    Action::Reload,
+    Action::CycleSort,
+    Action::Noop,
+];
+
+/// An action name that `config.toml` used but kiosk does not know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownAction(pub String);
+
+impl fmt::Display for UnknownAction {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "unknown action '{}'", self.0)
+    }
+}
+
+impl std::error::Error for UnknownAction {}
+
+impl FromStr for Action {
+    type Err = UnknownAction;
+
+    fn from_str(name: &str) -> Result<Self, Self::Err> {
+        NAMED
+            .iter()
+            .position(|(known, _)| *known == name)
+            .map(|index| BINDABLE[index].clone())
+            .ok_or_else(|| UnknownAction(name.to_string()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_named_action_round_trips() {
+        assert_eq!(NAMED.len(), BINDABLE.len());
+        for (name, _) in NAMED {
+            let action: Action = name.parse().expect("known name");
+            assert_eq!(action.name(), Some(*name));
+            assert!(!action.description().is_empty());
+        }
+    }
+
+    #[test]
+    fn unknown_and_internal_names_are_rejected() {
+        assert_eq!(
+            "fly".parse::<Action>().unwrap_err().to_string(),
+            "unknown action 'fly'"
+        );
+        assert!("refresh".parse::<Action>().is_err());
+        assert_eq!(Action::Refresh.name(), None);
+    }
+
+    #[test]
+    fn sort_cycles_through_all_orders() {
+        assert_eq!(SortKey::Date.next().next().next(), SortKey::Date);
+    }
+}

@@ -1,0 +1,241 @@
+//! The reader's state: the open article, its text wrapped for the current width, the scroll
+//! position and the lines holding search hits. Wrapping happens here, once per load or resize.
+
+use crate::article::Article;
+
+use super::text::{clean_line, clean_text, wrap};
+
+/// What a wrapped line is, for styling.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Title,
+    Meta,
+    Body,
+}
+
+/// One display line of the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReaderLine {
+    pub kind: LineKind,
+    pub text: String,
+}
+
+/// The open article (cleaned) and its wrapped lines.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct ReaderState {
+    pub article: Option<Article>,
+    pub lines: Vec<ReaderLine>,
+    pub scroll: usize,
+    pub width: usize,
+    pub height: usize,
+    /// Lowercased search terms to highlight.
+    pub terms: Vec<String>,
+    /// Lowercased names of the article's entities, highlighted in the text.
+    pub entities: Vec<String>,
+    /// Indices of lines that contain a term.
+    pub hits: Vec<usize>,
+}
+
+impl ReaderState {
+    /// Opens `article` (cleaning all its text) at the top.
+    pub fn open(&mut self, mut article: Article) {
+        article.summary = super::list::clean_summary(article.summary);
+        article.body = clean_text(&article.body);
+        article.author = article.author.as_deref().map(clean_line);
+        article.original = String::new(); // never shown; no need to hold it
+        self.article = Some(article);
+        self.scroll = 0;
+        self.rewrap();
+    }
+
+    pub fn close(&mut self) {
+        self.article = None;
+        self.lines.clear();
+        self.hits.clear();
+        self.scroll = 0;
+    }
+
+    /// Sets the pane size; rewraps when the width changed.
+    pub fn resize(&mut self, width: usize, height: usize) {
+        self.height = height;
+        if width != self.width {
+            self.width = width;
+            self.rewrap();
+        }
+        self.scroll = self.scroll.min(self.max_scroll());
+    }
+
+    pub fn set_terms(&mut self, terms: Vec<String>) {
+        self.terms = terms;
+        self.find_hits();
+    }
+
+    fn rewrap(&mut self) {
+        self.lines.clear();
+        let Some(article) = &self.article else {
+            return;
+        };
+        let width = self.width.max(1);
+        let push = |lines: &mut Vec<ReaderLine>, kind, text: &str| {
+            lines.extend(
+                wrap(text, width)
+                    .into_iter()
+                    .map(|text| ReaderLine { kind, text }),
+            );
+        };
+        push(&mut self.lines, LineKind::Title, &article.summary.title);
+        push(&mut self.lines, LineKind::Meta, &meta_line(article));
+        self.lines.push(ReaderLine {
+            kind: LineKind::Body,
+            text: String::new(),
+        });
+        push(&mut self.lines, LineKind::Body, &article.body);
+        self.find_hits();
+    }
+
+    fn find_hits(&mut self) {
+        self.hits = self
+            .lines
+            .iter()
+            .enumerate()
+            .filter(|(_, line)| {
+                let lower = line.text.to_lowercase();
+                self.terms.iter().any(|term| lower.contains(term.as_str()))
+            })
+            .map(|(index, _)| index)
+            .collect();
+    }
+
+    pub fn max_scroll(&self) -> usize {
+        self.lines.len().saturating_sub(self.height.max(1))
+    }
+
+    pub fn scroll_by(&mut self, delta: isize) {
+        self.scroll = self
+            .scroll
+            .saturating_add_signed(delta)
+            .min(self.max_scroll());
+    }
+
+    pub fn scroll_to(&mut self, line: usize) {
+        self.scroll = line.min(self.max_scroll());
+    }
+
+    /// Scrolls so the next (or previous) hit after the top line is at the top.
+    pub fn jump_hit(&mut self, forward: bool) -> bool {
+        let target = if forward {
+            self.hits.iter().copied().find(|&line| line > self.scroll)
+        } else {
+            self.hits
+                .iter()
+                .rev()
+                .copied()
+                .find(|&line| line < self.scroll)
+        };
+        target.map(|line| self.scroll_to(line)).is_some()
+    }
+
+    /// How far through the text the bottom of the pane is, in percent.
+    pub fn percent(&self) -> usize {
+        if self.lines.len() <= self.height {
+            return 100;
+        }
+        ((self.scroll + self.height) * 100 / self.lines.len()).min(100)
+    }
+}
+
+/// `source · date · language · URL`, skipping what is unknown.
+fn meta_line(article: &Article) -> String {
+    let summary = &article.summary;
+    let date = summary
+        .published
+        .as_deref()
+        .map(|date| date.chars().take(10).collect());
+    [
+        summary.source.clone(),
+        date,
+        summary.lang.clone(),
+        summary.url.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<String>>()
+    .join(" · ")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::article::ArticleSummary;
+
+    use super::*;
+
+    fn article(body: &str) -> Article {
+        Article {
+            summary: ArticleSummary {
+                title: "Niger\u{1b}[2J: title".into(),
+                source: Some("RFI".into()),
+                published: Some("2024-03-28T10:00:00Z".into()),
+                lang: Some("fr".into()),
+                ..ArticleSummary::default()
+            },
+            body: body.into(),
+            ..Article::default()
+        }
+    }
+
+    fn reader(body: &str, width: usize, height: usize) -> ReaderState {
+        let mut state = ReaderState::default();
+        state.resize(width, height);
+        state.open(article(body));
+        state
+    }
+
+    #[test]
+    fn opens_cleaned_and_wrapped_with_title_and_meta() {
+        let state = reader("one two three\n\nfour", 40, 10);
+        let texts: Vec<&str> = state.lines.iter().map(|line| line.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Niger: title",
+                "RFI · 2024-03-28 · fr",
+                "",
+                "one two three",
+                "",
+                "four"
+            ]
+        );
+        assert_eq!(state.lines[0].kind, LineKind::Title);
+    }
+
+    #[test]
+    fn rewraps_on_width_change_and_clamps_scroll() {
+        let mut state = reader(&"word ".repeat(100), 40, 5);
+        let wide = state.lines.len();
+        state.scroll_by(1000);
+        assert_eq!(state.scroll, state.max_scroll());
+        state.resize(20, 5);
+        assert!(state.lines.len() > wide);
+        state.resize(20, 1000);
+        assert_eq!(state.scroll, 0);
+    }
+
+    #[test]
+    fn percent_reaches_one_hundred_at_the_bottom() {
+        let mut state = reader(&"line\n\n".repeat(50), 40, 10);
+        assert!(state.percent() < 20);
+        state.scroll_to(usize::MAX);
+        assert_eq!(state.percent(), 100);
+    }
+
+    #[test]
+    fn jumps_between_search_hits() {
+        let mut state = reader("alpha\n\nbeta\n\ngamma beta\n\ndelta", 40, 2);
+        state.set_terms(vec!["beta".into()]);
+        assert_eq!(state.hits, [5, 7]);
+        assert!(state.jump_hit(true));
+        assert_eq!(state.scroll, 5);
+        assert!(state.jump_hit(true) || state.scroll == state.max_scroll());
+        assert!(state.jump_hit(false));
+    }
+}

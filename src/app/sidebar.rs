@@ -1,0 +1,379 @@
+//! The entity sidebar's state: generic sections of rows, each row optionally carrying the query
+//! term that `Enter` adds as a filter (`lang:fr`, `source:"RFI"`, `country:NE`, ...).
+
+use crate::article::Article;
+
+use super::text::clean_line;
+
+/// Counts over the current list, shown when no article is open.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Counts {
+    pub total: u64,
+    pub unread: u64,
+    pub by_lang: Vec<(String, u64)>,
+    pub by_source: Vec<(String, u64)>,
+    /// Countries and entities most cited by the listed articles.
+    pub entities: Vec<EntityCount>,
+}
+
+/// A country or entity with how often it is cited (in an article, or across the list).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EntityCount {
+    /// `country`, `person`, `organization` or `place`.
+    pub kind: String,
+    /// The entity's name; for a country, its ISO code.
+    pub name: String,
+    /// A display name when it differs from `name` (a country's name).
+    pub label: Option<String>,
+    pub count: u64,
+}
+
+/// Section titles and query keys of the entity kinds, in sidebar order.
+const KINDS: [(&str, &str, &str); 4] = [
+    ("country", "Countries", "country"),
+    ("person", "People", "person"),
+    ("organization", "Organisations", "org"),
+    ("place", "Places", "place"),
+];
+
+/// One section per entity kind present in `entities`, each row filtering by that entity.
+fn entity_sections(entities: &[EntityCount]) -> Vec<Section> {
+    KINDS
+        .iter()
+        .map(|(kind, title, key)| {
+            let rows = entities.iter().filter(|e| e.kind == *kind).map(|entity| {
+                let name = clean_line(&entity.name);
+                let label = match &entity.label {
+                    Some(label) => format!("{name} {}", clean_line(label)),
+                    None => name.clone(),
+                };
+                row(label, Some(entity.count), format!("{key}:{}", quote(&name)))
+            });
+            Section {
+                title: (*title).to_string(),
+                rows: rows.collect(),
+            }
+        })
+        .filter(|section| !section.rows.is_empty())
+        .collect()
+}
+
+/// One sidebar row: a label, an optional count and the filter it applies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    pub label: String,
+    pub count: Option<u64>,
+    pub term: Option<String>,
+}
+
+/// A titled group of rows ("Countries", "People", "Languages", ...).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Section {
+    pub title: String,
+    pub rows: Vec<Row>,
+}
+
+/// Sections plus a selection over their rows, counted across sections.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EntitySidebarState {
+    pub title: String,
+    pub sections: Vec<Section>,
+    pub selected: usize,
+    pub scroll: usize,
+    pub height: usize,
+}
+
+impl EntitySidebarState {
+    fn set(&mut self, title: &str, sections: Vec<Section>) {
+        self.title = title.to_string();
+        self.sections = sections;
+        self.selected = self.selected.min(self.row_count().saturating_sub(1));
+        self.follow();
+    }
+
+    /// What the store knows about the open article: metadata, then its countries and entities.
+    pub fn show_article(&mut self, article: &Article, entities: &[EntityCount]) {
+        let summary = &article.summary;
+        let mut about = vec![Row {
+            label: format!("{} words", article.word_count()),
+            count: None,
+            term: None,
+        }];
+        if let Some(source) = &summary.source {
+            about.push(row(
+                format!("Source {source}"),
+                None,
+                format!("source:{}", quote(source)),
+            ));
+        }
+        if let Some(lang) = &summary.lang {
+            about.push(row(
+                format!("Language {lang}"),
+                None,
+                format!("lang:{lang}"),
+            ));
+        }
+        if let Some(date) = &summary.published {
+            let day: String = date.chars().take(10).collect();
+            about.push(row(format!("Date {day}"), None, format!("since:{day}")));
+        }
+        if let Some(author) = &article.author {
+            about.push(Row {
+                label: format!("By {author}"),
+                count: None,
+                term: None,
+            });
+        }
+        let mut sections = vec![Section {
+            title: "About".into(),
+            rows: about,
+        }];
+        let has_countries = entities.iter().any(|entity| entity.kind == "country");
+        if !has_countries && !summary.countries.is_empty() {
+            let rows = summary.countries.iter().map(|code| {
+                let code = clean_line(code);
+                row(code.clone(), None, format!("country:{code}"))
+            });
+            sections.push(Section {
+                title: "Countries".into(),
+                rows: rows.collect(),
+            });
+        }
+        sections.extend(entity_sections(entities));
+        self.set("Article", sections);
+    }
+
+    /// Counts for the current list, when no article is open.
+    pub fn show_counts(&mut self, counts: &Counts) {
+        let overview = vec![
+            Row {
+                label: "Articles".into(),
+                count: Some(counts.total),
+                term: None,
+            },
+            row("Unread".into(), Some(counts.unread), "is:unread".into()),
+        ];
+        let langs = counts.by_lang.iter().map(|(lang, count)| {
+            let lang = clean_line(lang);
+            row(lang.clone(), Some(*count), format!("lang:{lang}"))
+        });
+        let sources = counts.by_source.iter().map(|(source, count)| {
+            let source = clean_line(source);
+            row(
+                source.clone(),
+                Some(*count),
+                format!("source:{}", quote(&source)),
+            )
+        });
+        let section = |title: &str, rows: Vec<Row>| Section {
+            title: title.into(),
+            rows,
+        };
+        let mut sections = vec![section("List", overview)];
+        sections.extend(entity_sections(&counts.entities));
+        sections.push(section("Languages", langs.collect()));
+        sections.push(section("Sources", sources.collect()));
+        sections.retain(|section| !section.rows.is_empty());
+        self.set("Entities", sections);
+    }
+
+    pub fn row_count(&self) -> usize {
+        self.sections.iter().map(|section| section.rows.len()).sum()
+    }
+
+    pub fn selected_row(&self) -> Option<&Row> {
+        self.sections
+            .iter()
+            .flat_map(|section| &section.rows)
+            .nth(self.selected)
+    }
+
+    pub fn move_by(&mut self, delta: isize) {
+        let last = self.row_count().saturating_sub(1);
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+        self.follow();
+    }
+
+    /// The display line of the selected row: rows plus one header line per section before it.
+    pub fn selected_line(&self) -> usize {
+        let mut line = 0;
+        let mut seen = 0;
+        for section in &self.sections {
+            line += 1;
+            if self.selected < seen + section.rows.len() {
+                return line + self.selected - seen;
+            }
+            seen += section.rows.len();
+            line += section.rows.len();
+        }
+        line
+    }
+
+    /// Selects the row drawn on display `line`; header lines select nothing.
+    pub fn select_line(&mut self, line: usize) {
+        let mut at = 0;
+        let mut seen = 0;
+        for section in &self.sections {
+            at += 1;
+            if line < at + section.rows.len() {
+                if line >= at {
+                    self.selected = seen + line - at;
+                }
+                return;
+            }
+            at += section.rows.len();
+            seen += section.rows.len();
+        }
+    }
+
+    fn follow(&mut self) {
+        let line = self.selected_line();
+        let height = self.height.max(1);
+        if line < self.scroll + 1 {
+            self.scroll = line.saturating_sub(1);
+        } else if line >= self.scroll + height {
+            self.scroll = line + 1 - height;
+        }
+    }
+
+    pub fn resize(&mut self, height: usize) {
+        self.height = height;
+        self.follow();
+    }
+}
+
+fn row(label: String, count: Option<u64>, term: String) -> Row {
+    Row {
+        label,
+        count,
+        term: Some(term),
+    }
+}
+
+/// Quotes a filter value when it holds spaces or quotes.
+fn quote(value: &str) -> String {
+    if value
+        .chars()
+        .any(|c| c.is_whitespace() || c == '"' || c == ':')
+    {
+        format!("\"{}\"", value.replace('"', ""))
+    } else {
+        value.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counts() -> Counts {
+        Counts {
+            total: 10,
+            unread: 4,
+            by_lang: vec![("fr".into(), 6), ("en".into(), 4)],
+            by_source: vec![("Radio France\u{1b}[2J".into(), 10)],
+            entities: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn counts_become_filter_rows() {
+        let mut state = EntitySidebarState::default();
+        state.show_counts(&counts());
+        assert_eq!(state.row_count(), 5);
+        state.move_by(2);
+        assert_eq!(
+            state.selected_row().and_then(|r| r.term.as_deref()),
+            Some("lang:fr")
+        );
+        state.move_by(10);
+        let last = state.selected_row().expect("a row");
+        assert_eq!(last.label, "Radio France");
+        assert_eq!(last.term.as_deref(), Some("source:\"Radio France\""));
+    }
+
+    #[test]
+    fn selected_line_counts_section_headers() {
+        let mut state = EntitySidebarState::default();
+        state.show_counts(&counts());
+        assert_eq!(state.selected_line(), 1);
+        state.move_by(2);
+        assert_eq!(state.selected_line(), 4);
+    }
+
+    #[test]
+    fn scroll_follows_the_selection() {
+        let mut state = EntitySidebarState::default();
+        state.resize(3);
+        state.show_counts(&counts());
+        state.move_by(4);
+        assert_eq!(state.selected_line(), 7);
+        assert_eq!(state.scroll, 5);
+    }
+
+    #[test]
+    fn article_rows_carry_source_language_and_countries() {
+        let mut article = Article::default();
+        article.summary.source = Some("RFI".into());
+        article.summary.lang = Some("fr".into());
+        article.summary.countries = vec!["NE".into()];
+        let mut state = EntitySidebarState::default();
+        state.show_article(&article, &[]);
+        let terms: Vec<_> = state
+            .sections
+            .iter()
+            .flat_map(|s| &s.rows)
+            .filter_map(|r| r.term.clone())
+            .collect();
+        assert_eq!(terms, ["source:RFI", "lang:fr", "country:NE"]);
+    }
+}
+
+#[cfg(test)]
+mod entity_tests {
+    use super::*;
+
+    fn entity(kind: &str, name: &str, label: Option<&str>, count: u64) -> EntityCount {
+        EntityCount {
+            kind: kind.into(),
+            name: name.into(),
+            label: label.map(Into::into),
+            count,
+        }
+    }
+
+    #[test]
+    fn entities_become_sections_with_filter_terms() {
+        let entities = [
+            entity("person", "Vladimir Poutine", None, 2),
+            entity("country", "NE", Some("Niger"), 7),
+            entity("organization", "CNSP", None, 3),
+        ];
+        let mut state = EntitySidebarState::default();
+        state.show_article(&Article::default(), &entities);
+        let titles: Vec<_> = state.sections.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["About", "Countries", "People", "Organisations"]);
+        let rows: Vec<_> = state.sections[1..].iter().flat_map(|s| &s.rows).collect();
+        assert_eq!(rows[0].label, "NE Niger");
+        assert_eq!(rows[0].count, Some(7));
+        let terms: Vec<_> = rows.iter().filter_map(|r| r.term.as_deref()).collect();
+        assert_eq!(
+            terms,
+            ["country:NE", "person:\"Vladimir Poutine\"", "org:CNSP"]
+        );
+    }
+
+    #[test]
+    fn list_counts_show_top_entities_before_languages() {
+        let counts = Counts {
+            total: 3,
+            entities: vec![entity("place", "Niamey", None, 2)],
+            by_lang: vec![("fr".into(), 3)],
+            ..Counts::default()
+        };
+        let mut state = EntitySidebarState::default();
+        state.show_counts(&counts);
+        let titles: Vec<_> = state.sections.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["List", "Places", "Languages"]);
+    }
+}

@@ -1,0 +1,193 @@
+//! The event loop: the only code that touches the terminal. [`step`] feeds one event through
+//! keymap → update → effects and is shared with the tests; [`run_library`] owns the terminal.
+
+mod env;
+pub mod memory;
+mod store_library;
+
+pub use env::{Counter, Desktop, Env, Library, System, base64};
+pub use store_library::parse_filters;
+
+use std::io::stdout;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use anyhow::Context;
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
+use ratatui::crossterm::execute;
+
+use crate::app::{self, Action, AppState, ViewSettings};
+use crate::config::Config;
+use crate::keymap::Keymap;
+use crate::store::Store;
+use crate::theme::Theme;
+
+/// The status line on the first start over a store (a fresh store holds the sample archive).
+const WELCOME: &str =
+    "Welcome! Import your own articles with `kiosk import PATH` · ? shows the keys";
+
+/// How often an idle kiosk looks for imports by another process.
+const POLL: Duration = Duration::from_secs(1);
+/// How often the loop looks for background answers while one is due.
+const ANSWER_POLL: Duration = Duration::from_millis(30);
+
+/// Feeds one terminal event through the keymap, `update` and the effects it asks for.
+pub fn step(state: &mut AppState, env: &mut Env, event: &Event) {
+    let action = env.keymap.action_for(state, event);
+    dispatch(state, env, action);
+}
+
+/// Applies `action` and every action its effects answer with, until none is left.
+pub fn dispatch(state: &mut AppState, env: &mut Env, action: Option<Action>) {
+    let mut next = action;
+    while let Some(action) = next {
+        next = app::update(state, action).and_then(|effect| env.perform(effect));
+    }
+}
+
+/// The keymap and view settings from `config`; fails on a bad binding or colour.
+pub fn prepare(config: &Config, no_color: bool) -> anyhow::Result<(Keymap, ViewSettings)> {
+    let keymap = Keymap::new(&config.keys).map_err(anyhow::Error::msg)?;
+    let view = ViewSettings {
+        theme: Theme::new(&config.theme, no_color)?,
+        layout: config.layout.clone(),
+        help: keymap.help(),
+    };
+    Ok((keymap, view))
+}
+
+/// A state and env ready for the first frame: sized, restored and loaded, no terminal needed.
+pub fn start(
+    library: Box<dyn Library>,
+    system: Box<dyn System>,
+    config: &Config,
+    size: (u16, u16),
+    no_color: bool,
+    counter: Option<Counter>,
+) -> anyhow::Result<(AppState, Env)> {
+    let (keymap, view) = prepare(config, no_color)?;
+    let mut env = Env::new(keymap, library, system);
+    env.counter = counter;
+    let mut state = AppState::new(view);
+    dispatch(&mut state, &mut env, Some(Action::Resize(size.0, size.1)));
+    let restored = env.restore();
+    dispatch(&mut state, &mut env, Some(restored));
+    if env.first_start() {
+        dispatch(&mut state, &mut env, Some(Action::Info(WELCOME.into())));
+    }
+    Ok((state, env))
+}
+
+/// Runs the TUI over the store: the entry point of `kiosk` with no subcommand. Sidebar counts
+/// (slow aggregates over big lists) come from a second connection on a background thread.
+pub fn run_tui(store: Store, config: &Config) -> anyhow::Result<()> {
+    let path = store.path().to_path_buf();
+    let counter = Counter::spawn(move || Store::open(&path).map_err(|e| e.to_string()));
+    run_library(Box::new(store), config, Some(counter))
+}
+
+/// Runs the TUI over `library` until the user quits or a signal ends it; always restores the
+/// terminal (quit, Ctrl-C, SIGTERM, SIGHUP, panic).
+pub fn run_library(
+    library: Box<dyn Library>,
+    config: &Config,
+    counter: Option<Counter>,
+) -> anyhow::Result<()> {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let (keymap, _) = prepare(config, no_color)?;
+    drop(keymap);
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))
+            .context("installing signal handlers")?;
+    }
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(stdout(), DisableMouseCapture);
+        previous(info);
+    }));
+    // ratatui::init wraps the hook above with one that restores the terminal first.
+    let mut terminal = ratatui::init();
+    let result = execute!(stdout(), EnableMouseCapture)
+        .context("enabling the mouse")
+        .and_then(|()| {
+            let size = terminal.size().context("reading the terminal size")?;
+            let system = Box::new(Desktop);
+            let size = (size.width, size.height);
+            let (state, mut env) = start(library, system, config, size, no_color, counter)?;
+            run(&mut terminal, state, &mut env, &stop)
+        });
+    let _ = execute!(stdout(), DisableMouseCapture);
+    ratatui::restore();
+    result
+}
+
+/// Draws, then waits for an event (or a store change, or a signal), until the state quits.
+fn run(
+    terminal: &mut DefaultTerminal,
+    mut state: AppState,
+    env: &mut Env,
+    stop: &AtomicBool,
+) -> anyhow::Result<()> {
+    while !state.should_quit {
+        terminal.draw(|frame| crate::ui::render(&state, frame))?;
+        loop {
+            if stop.load(Ordering::Relaxed) {
+                dispatch(&mut state, env, Some(Action::Quit));
+                break;
+            }
+            // Blocks for up to POLL: an idle kiosk wakes once a second to ask SQLite one pragma.
+            // While counts are being computed it wakes more often to show them when ready.
+            let waiting = env.counter.as_ref().is_some_and(Counter::is_waiting);
+            if event::poll(if waiting { ANSWER_POLL } else { POLL })? {
+                step(&mut state, env, &event::read()?);
+                break;
+            }
+            let answers = env
+                .counter
+                .as_mut()
+                .map(Counter::try_recv)
+                .unwrap_or_default();
+            if !answers.is_empty() {
+                for answer in answers {
+                    dispatch(&mut state, env, Some(answer));
+                }
+                break;
+            }
+            if let Some(refresh) = env.poll_changes() {
+                dispatch(&mut state, env, Some(refresh));
+                break;
+            }
+        }
+        if env.take_suspend() {
+            suspend(terminal)?;
+            let size = terminal.size()?;
+            dispatch(
+                &mut state,
+                env,
+                Some(Action::Resize(size.width, size.height)),
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Ctrl-Z: give the terminal back, stop until `fg`, then take it again.
+#[cfg(unix)]
+fn suspend(terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
+    use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+    execute!(stdout(), DisableMouseCapture)?;
+    ratatui::restore();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP).context("suspending")?;
+    enable_raw_mode()?;
+    execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)?;
+    terminal.clear()?;
+    Ok(())
+}
+
+#[cfg(not(unix))]
+fn suspend(_terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
+    Ok(())
+}

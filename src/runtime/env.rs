@@ -1,0 +1,339 @@
+//! [`Env`]: the only place the running TUI does IO. It performs each [`Effect`] through a
+//! [`Library`] (the store) and a [`System`] (browser, clipboard) and answers with an [`Action`].
+
+use std::io::Write;
+use std::sync::mpsc::{self, Receiver, Sender};
+
+use crate::app::sidebar::{Counts, EntityCount};
+use crate::app::{Action, Effect, Reloaded, SortKey};
+use crate::article::{Article, ArticleId, ArticleSummary};
+use crate::keymap::Keymap;
+
+/// What the TUI needs from an article store; filters are filter-language texts, ANDed.
+pub trait Library {
+    /// Articles matching `filters`; an invalid filter is an error naming the column at fault.
+    fn count(&self, filters: &[String]) -> Result<u64, String>;
+    fn summaries(
+        &self,
+        filters: &[String],
+        sort: SortKey,
+        offset: u64,
+        limit: u64,
+    ) -> Result<Vec<ArticleSummary>, String>;
+    fn position_of(
+        &self,
+        filters: &[String],
+        sort: SortKey,
+        id: ArticleId,
+    ) -> Result<Option<u64>, String>;
+    fn load(&self, id: ArticleId) -> Result<Article, String>;
+    /// The stored countries and entities of one article, most cited first; empty if unanalysed.
+    fn article_entities(&self, id: ArticleId) -> Result<Vec<EntityCount>, String>;
+    fn set_read(&mut self, id: ArticleId, read: bool) -> Result<(), String>;
+    fn set_starred(&mut self, id: ArticleId, starred: bool) -> Result<(), String>;
+    /// Changes when another process commits to the store.
+    fn data_version(&self) -> Result<i64, String>;
+    fn counts(&self, filters: &[String]) -> Result<Counts, String>;
+    fn ui_state(&self, key: &str) -> Result<Option<String>, String>;
+    fn set_ui_state(&mut self, key: &str, value: &str) -> Result<(), String>;
+}
+
+/// The world outside the store: the browser and the clipboard.
+pub trait System {
+    fn open_url(&mut self, url: &str) -> Result<(), String>;
+    fn copy(&mut self, text: &str) -> Result<(), String>;
+}
+
+/// Opens URLs with `$BROWSER` or the platform opener (never a shell); copies with OSC 52.
+#[derive(Debug, Default)]
+pub struct Desktop;
+
+impl System for Desktop {
+    fn open_url(&mut self, url: &str) -> Result<(), String> {
+        let browser = std::env::var("BROWSER").unwrap_or_default();
+        // $BROWSER may list several commands separated by ':'; the first one with its arguments.
+        let mut words = browser.split(':').next().unwrap_or("").split_whitespace();
+        match words.next() {
+            Some(program) => std::process::Command::new(program)
+                .args(words)
+                .arg(url)
+                .stdin(std::process::Stdio::null())
+                .stdout(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .spawn()
+                .map(drop)
+                .map_err(|e| format!("cannot start $BROWSER ({program}): {e}")),
+            None => open::that_detached(url).map_err(|e| format!("cannot open the browser: {e}")),
+        }
+    }
+
+    fn copy(&mut self, text: &str) -> Result<(), String> {
+        let mut out = std::io::stdout().lock();
+        write!(out, "\u{1b}]52;c;{}\u{7}", base64(text.as_bytes()))
+            .and_then(|()| out.flush())
+            .map_err(|e| format!("cannot write to the terminal: {e}"))
+    }
+}
+
+/// Standard base64 with padding, for OSC 52.
+pub fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(char::from(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize]));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// Keys under which the UI state is persisted in the store.
+const FILTERS_KEY: &str = "tui.filters";
+const SELECTED_KEY: &str = "tui.selected";
+const STARTED_KEY: &str = "tui.started";
+
+/// Performs effects; owns the store handle and the keymap.
+pub struct Env {
+    pub keymap: Keymap,
+    pub library: Box<dyn Library>,
+    pub system: Box<dyn System>,
+    last_version: Option<i64>,
+    suspend_requested: bool,
+    /// Computes sidebar counts on another thread; `None` computes them inline (tests).
+    pub counter: Option<Counter>,
+}
+
+/// A background thread answering count requests, newest request first; see [`Env::counter`].
+pub struct Counter {
+    requests: Sender<Vec<String>>,
+    results: Receiver<Action>,
+    waiting: bool,
+}
+
+impl Counter {
+    /// Starts the thread; `open` makes its own store handle there (a store is not `Sync`).
+    pub fn spawn<L, F>(open: F) -> Self
+    where
+        L: Library,
+        F: FnOnce() -> Result<L, String> + Send + 'static,
+    {
+        let (requests, inbox) = mpsc::channel::<Vec<String>>();
+        let (outbox, results) = mpsc::channel();
+        std::thread::spawn(move || {
+            let library = open();
+            while let Ok(mut filters) = inbox.recv() {
+                // Only the latest filter matters: skip requests the user already typed past.
+                while let Ok(newer) = inbox.try_recv() {
+                    filters = newer;
+                }
+                let counts = match &library {
+                    Ok(library) => library.counts(&filters),
+                    Err(message) => Err(message.clone()),
+                };
+                let action = match counts {
+                    Ok(counts) => Action::Counted { filters, counts },
+                    Err(message) => Action::Failed(message),
+                };
+                if outbox.send(action).is_err() {
+                    return;
+                }
+            }
+        });
+        Self {
+            requests,
+            results,
+            waiting: false,
+        }
+    }
+
+    fn request(&mut self, filters: Vec<String>) {
+        self.waiting = self.requests.send(filters).is_ok();
+    }
+
+    /// Whether an answer is still to come (the loop then polls more often).
+    pub fn is_waiting(&self) -> bool {
+        self.waiting
+    }
+
+    /// The answers that arrived, without blocking.
+    pub fn try_recv(&mut self) -> Vec<Action> {
+        let answers: Vec<Action> = self.results.try_iter().collect();
+        if !answers.is_empty() {
+            // Coalesced requests answer once, for the newest filter.
+            self.waiting = false;
+        }
+        answers
+    }
+}
+
+impl Env {
+    pub fn new(keymap: Keymap, library: Box<dyn Library>, system: Box<dyn System>) -> Self {
+        let last_version = library.data_version().ok();
+        Self {
+            keymap,
+            library,
+            system,
+            last_version,
+            suspend_requested: false,
+            counter: None,
+        }
+    }
+
+    /// The filter and selection saved by the last run, as the first action.
+    pub fn restore(&self) -> Action {
+        let filters = self
+            .library
+            .ui_state(FILTERS_KEY)
+            .ok()
+            .flatten()
+            .and_then(|text| serde_json::from_str::<Vec<String>>(&text).ok())
+            .filter(|filters| self.library.count(filters).is_ok())
+            .unwrap_or_default();
+        let selected = self.library.ui_state(SELECTED_KEY).ok().flatten();
+        Action::Restored {
+            filters,
+            selected: selected.and_then(|id| id.parse().ok()),
+        }
+    }
+
+    /// True the first time the TUI runs on this store (then remembered in the store).
+    pub fn first_start(&mut self) -> bool {
+        let started = self.library.ui_state(STARTED_KEY).ok().flatten().is_some();
+        if !started {
+            let _ = self.library.set_ui_state(STARTED_KEY, "1");
+        }
+        !started
+    }
+
+    /// `Refresh` when another process changed the store since the last look.
+    pub fn poll_changes(&mut self) -> Option<Action> {
+        let version = self.library.data_version().ok()?;
+        let changed = self.last_version.is_some_and(|last| last != version);
+        self.last_version = Some(version);
+        changed.then_some(Action::Refresh)
+    }
+
+    /// Whether `Ctrl-Z` asked the runtime to suspend; clears the request.
+    pub fn take_suspend(&mut self) -> bool {
+        std::mem::take(&mut self.suspend_requested)
+    }
+
+    /// Does the IO of `effect` and reports back as an action.
+    pub fn perform(&mut self, effect: Effect) -> Option<Action> {
+        let result = match effect {
+            Effect::Reload {
+                filters,
+                sort,
+                keep,
+                len,
+            } => self.reload(filters, sort, keep, len),
+            Effect::Fetch {
+                filters,
+                sort,
+                start,
+                len,
+                open,
+            } => self
+                .library
+                .summaries(&filters, sort, start, len)
+                .map(|rows| Some(Action::Window { start, rows, open })),
+            Effect::Load(id) => self.library.load(id).map(|article| {
+                // The analysis is extra: an article without one still opens.
+                let entities = self.library.article_entities(id).unwrap_or_default();
+                Some(Action::Loaded(Box::new(article), entities))
+            }),
+            Effect::SetRead(id, read) => self.library.set_read(id, read).map(|()| None),
+            Effect::SetStarred(id, starred) => self.library.set_starred(id, starred).map(|()| None),
+            Effect::OpenUrl(url) => self
+                .system
+                .open_url(&url)
+                .map(|()| Some(info("opened", &url))),
+            Effect::Copy(url) => self.system.copy(&url).map(|()| Some(info("copied", &url))),
+            Effect::Save { filters, selected } => self.save(&filters, selected).map(|()| None),
+            Effect::Suspend => {
+                self.suspend_requested = true;
+                Ok(None)
+            }
+        };
+        result.unwrap_or_else(|message| Some(Action::Failed(message)))
+    }
+
+    fn reload(
+        &mut self,
+        filters: Vec<String>,
+        sort: SortKey,
+        keep: Option<ArticleId>,
+        len: u64,
+    ) -> Result<Option<Action>, String> {
+        let query = &filters;
+        let total = self.library.count(query)?;
+        let position = match keep {
+            Some(id) => self.library.position_of(query, sort, id)?,
+            None => None,
+        };
+        let selected = position.unwrap_or(0);
+        let start = selected.saturating_sub(len / 3);
+        let rows = self.library.summaries(query, sort, start, len)?;
+        let counts = match &mut self.counter {
+            Some(counter) => {
+                counter.request(filters.clone());
+                None
+            }
+            None => Some(self.library.counts(query)?),
+        };
+        self.last_version = self.library.data_version().ok();
+        Ok(Some(Action::Reloaded(Box::new(Reloaded {
+            filters,
+            sort,
+            total,
+            selected,
+            start,
+            rows,
+            counts,
+        }))))
+    }
+
+    fn save(&mut self, filters: &[String], selected: Option<ArticleId>) -> Result<(), String> {
+        let filters = serde_json::to_string(filters).map_err(|e| e.to_string())?;
+        self.library.set_ui_state(FILTERS_KEY, &filters)?;
+        let selected = selected.map(|id| id.to_string()).unwrap_or_default();
+        self.library.set_ui_state(SELECTED_KEY, &selected)
+    }
+}
+
+fn info(verb: &str, url: &str) -> Action {
+    Action::Info(format!("{verb} {url}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_the_rfc_vectors() {
+        let vectors = [
+            ("", ""),
+            ("f", "Zg=="),
+            ("fo", "Zm8="),
+            ("foo", "Zm9v"),
+            ("foobar", "Zm9vYmFy"),
+        ];
+        for (plain, encoded) in vectors {
+            assert_eq!(base64(plain.as_bytes()), encoded);
+        }
+        assert_eq!(
+            base64("https://rfi.fr/é".as_bytes()),
+            "aHR0cHM6Ly9yZmkuZnIvw6k="
+        );
+    }
+}

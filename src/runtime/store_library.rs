@@ -1,0 +1,199 @@
+//! The [`Library`] over the real SQLite [`Store`]: filters are parsed one by one (so an error
+//! points into the filter the user just typed) and ANDed together.
+
+use crate::app::SortKey;
+use crate::app::sidebar::{Counts, EntityCount};
+use crate::article::{Article, ArticleId, ArticleSummary};
+use crate::query::Query;
+use crate::store::{SortOrder, Store};
+
+use super::env::Library;
+
+/// Parses each filter and ANDs them; the error quotes the filter at fault.
+pub fn parse_filters(filters: &[String]) -> Result<Query, String> {
+    filters.iter().try_fold(Query::default(), |query, filter| {
+        Query::parse(filter)
+            .map(|parsed| query.and(parsed))
+            .map_err(|error| format!("bad filter '{filter}': {error}"))
+    })
+}
+
+fn order(sort: SortKey) -> SortOrder {
+    match sort {
+        SortKey::Date => SortOrder::Date,
+        SortKey::Source => SortOrder::Source,
+        SortKey::Title => SortOrder::Title,
+    }
+}
+
+fn text(error: impl std::fmt::Display) -> String {
+    error.to_string()
+}
+
+/// Countries and entities shown for a list: the most cited of each.
+const TOP_COUNTRIES: usize = 10;
+const TOP_ENTITIES: u64 = 30;
+
+fn list_entities(store: &Store, query: &Query) -> crate::store::Result<Vec<EntityCount>> {
+    let countries = store.country_counts(query)?;
+    let countries = countries
+        .into_iter()
+        .take(TOP_COUNTRIES)
+        .map(|country| EntityCount {
+            kind: "country".into(),
+            name: country.code,
+            label: None,
+            count: country.articles,
+        });
+    let entities = store.entity_counts(query, None, TOP_ENTITIES)?;
+    let entities = entities.into_iter().map(|entity| EntityCount {
+        kind: entity.kind,
+        name: entity.name,
+        label: None,
+        count: entity.articles,
+    });
+    Ok(countries.chain(entities).collect())
+}
+
+/// Reads the `analyze` JSON shape (DESIGN.md): `countries[{code, name, mentions}]` and
+/// `entities[{kind, name, count}]`; anything missing or malformed is skipped.
+pub fn analysis_entities(json: &str) -> Vec<EntityCount> {
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(json) else {
+        return Vec::new();
+    };
+    let list = |key: &str| {
+        value
+            .get(key)
+            .and_then(|v| v.as_array())
+            .cloned()
+            .unwrap_or_default()
+    };
+    let text = |item: &serde_json::Value, key: &str| {
+        item.get(key).and_then(|v| v.as_str()).map(str::to_string)
+    };
+    let number =
+        |item: &serde_json::Value, key: &str| item.get(key).and_then(serde_json::Value::as_u64);
+    let countries = list("countries").into_iter().filter_map(|item| {
+        Some(EntityCount {
+            kind: "country".into(),
+            name: text(&item, "code")?,
+            label: text(&item, "name"),
+            count: number(&item, "mentions").unwrap_or(1),
+        })
+    });
+    let entities = list("entities").into_iter().filter_map(|item| {
+        Some(EntityCount {
+            kind: text(&item, "kind")?,
+            name: text(&item, "name")?,
+            label: None,
+            count: number(&item, "count").unwrap_or(1),
+        })
+    });
+    countries.chain(entities).collect()
+}
+
+impl Library for Store {
+    fn count(&self, filters: &[String]) -> Result<u64, String> {
+        Store::count(self, &parse_filters(filters)?).map_err(text)
+    }
+
+    fn summaries(
+        &self,
+        filters: &[String],
+        sort: SortKey,
+        offset: u64,
+        limit: u64,
+    ) -> Result<Vec<ArticleSummary>, String> {
+        let query = parse_filters(filters)?;
+        Store::summaries(self, &query, order(sort), offset, limit).map_err(text)
+    }
+
+    fn position_of(
+        &self,
+        filters: &[String],
+        sort: SortKey,
+        id: ArticleId,
+    ) -> Result<Option<u64>, String> {
+        let query = parse_filters(filters)?;
+        Store::position_of(self, &query, order(sort), id).map_err(text)
+    }
+
+    fn load(&self, id: ArticleId) -> Result<Article, String> {
+        Store::load(self, id).map_err(text)
+    }
+
+    fn article_entities(&self, id: ArticleId) -> Result<Vec<EntityCount>, String> {
+        let Some((_, json)) = self.analysis_json(id).map_err(text)? else {
+            return Ok(Vec::new());
+        };
+        Ok(analysis_entities(&json))
+    }
+
+    fn set_read(&mut self, id: ArticleId, read: bool) -> Result<(), String> {
+        Store::set_read(self, id, read).map_err(text)
+    }
+
+    fn set_starred(&mut self, id: ArticleId, starred: bool) -> Result<(), String> {
+        Store::set_starred(self, id, starred).map_err(text)
+    }
+
+    fn data_version(&self) -> Result<i64, String> {
+        Store::data_version(self).map_err(text)
+    }
+
+    fn counts(&self, filters: &[String]) -> Result<Counts, String> {
+        let facets = Store::facets(self, &parse_filters(filters)?).map_err(text)?;
+        Ok(Counts {
+            total: facets.total,
+            unread: facets.unread,
+            by_lang: facets.by_lang,
+            by_source: facets.by_source,
+            entities: list_entities(self, &parse_filters(filters)?).map_err(text)?,
+        })
+    }
+
+    fn ui_state(&self, key: &str) -> Result<Option<String>, String> {
+        Store::ui_state(self, key).map_err(text)
+    }
+
+    fn set_ui_state(&mut self, key: &str, value: &str) -> Result<(), String> {
+        Store::set_ui_state(self, key, value).map_err(text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filter_errors_name_the_filter() {
+        let filters = vec!["lang:fr".to_string(), "foo:bar".to_string()];
+        let error = parse_filters(&filters).expect_err("unknown key");
+        assert!(
+            error.starts_with("bad filter 'foo:bar': column 1"),
+            "{error}"
+        );
+        assert!(parse_filters(&[]).is_ok());
+    }
+
+    #[test]
+    fn reads_the_analyze_json_shape() {
+        let json = r#"{"lang":"fr","countries":[{"code":"NE","name":"Niger","score":0.9,"mentions":7,"about":true}],
+            "entities":[{"kind":"person","name":"Vladimir Poutine","count":2,"country":"RU"},{"kind":"place"}]}"#;
+        let entities = analysis_entities(json);
+        assert_eq!(entities.len(), 2);
+        assert_eq!(
+            (
+                entities[0].name.as_str(),
+                entities[0].label.as_deref(),
+                entities[0].count
+            ),
+            ("NE", Some("Niger"), 7)
+        );
+        assert_eq!(
+            (entities[1].kind.as_str(), entities[1].count),
+            ("person", 2)
+        );
+        assert!(analysis_entities("not json").is_empty());
+    }
+}

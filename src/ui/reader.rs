@@ -1,0 +1,165 @@
+//! Draws the reader: the wrapped lines of the open article from the scroll position, search hits
+//! highlighted, the position in percent in the border.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::app::reader::{LineKind, ReaderState};
+use crate::theme::Theme;
+
+use super::pane_block;
+
+/// The reader pane, borrowed for one frame.
+pub struct Reader<'a> {
+    state: &'a ReaderState,
+    theme: &'a Theme,
+    focused: bool,
+}
+
+impl<'a> Reader<'a> {
+    pub fn new(state: &'a ReaderState, theme: &'a Theme, focused: bool) -> Self {
+        Self {
+            state,
+            theme,
+            focused,
+        }
+    }
+
+    fn line(&self, kind: LineKind, text: &'a str) -> Line<'a> {
+        let base = match kind {
+            LineKind::Title => self.theme.title,
+            LineKind::Meta => self.theme.meta,
+            LineKind::Body => Style::new(),
+        };
+        let layers = [
+            (
+                self.state.entities.as_slice(),
+                base.patch(self.theme.entity),
+            ),
+            (self.state.terms.as_slice(), self.theme.hit),
+        ];
+        Line::from(highlight(text, &layers, base))
+    }
+}
+
+impl Widget for Reader<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let state = self.state;
+        let mut block = pane_block(Line::from(" Reader "), self.theme, self.focused);
+        if state.article.is_some() {
+            let position = format!(" {}% ", state.percent());
+            block = block.title_bottom(Line::from(position).right_aligned());
+        }
+        let inner = block.inner(area);
+        block.render(area, buf);
+        if state.article.is_none() {
+            let hint = " Enter opens the selected article.";
+            Line::from(hint).style(self.theme.meta).render(inner, buf);
+            return;
+        }
+        let visible = state
+            .lines
+            .iter()
+            .skip(state.scroll)
+            .take(usize::from(inner.height));
+        for (y, line) in (inner.y..).zip(visible) {
+            let row = Rect::new(inner.x, y, inner.width, 1);
+            self.line(line.kind, &line.text).render(row, buf);
+        }
+    }
+}
+
+/// Splits `text` into spans: each layer's (lowercase) terms found in it get the layer's style,
+/// later layers over earlier ones (search hits over entity names).
+fn highlight<'a>(text: &'a str, layers: &[(&[String], Style)], base: Style) -> Vec<Span<'a>> {
+    if layers.iter().all(|(terms, _)| terms.is_empty()) {
+        return vec![Span::styled(text, base)];
+    }
+    let lower = text.to_lowercase();
+    // Lowercasing can change byte lengths (e.g. 'İ'); highlight only when it did not.
+    if lower.len() != text.len() {
+        return vec![Span::styled(text, base)];
+    }
+    // marks[i]: 0 for plain text, else 1 + the index of the layer that matched byte i.
+    let mut marks = vec![0usize; text.len()];
+    for (layer, (terms, _)) in layers.iter().enumerate() {
+        for term in terms.iter().filter(|term| !term.is_empty()) {
+            for (at, _) in lower.match_indices(term.as_str()) {
+                marks[at..at + term.len()]
+                    .iter_mut()
+                    .for_each(|mark| *mark = layer + 1);
+            }
+        }
+    }
+    let mut spans = Vec::new();
+    let mut start = 0;
+    for end in (1..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+        let boundary = end == text.len() || marks[end] != marks[start];
+        if boundary && text.is_char_boundary(end) {
+            let style = match marks[start] {
+                0 => base,
+                layer => layers[layer - 1].1,
+            };
+            spans.push(Span::styled(&text[start..end], style));
+            start = end;
+        }
+    }
+    spans
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn styled(spans: &[Span<'_>], hit: Style) -> Vec<(String, bool)> {
+        spans
+            .iter()
+            .map(|s| (s.content.to_string(), s.style == hit))
+            .collect()
+    }
+
+    #[test]
+    fn highlights_every_occurrence_case_insensitively() {
+        let hit = Style::new().reversed();
+        let terms = ["niger".to_string()];
+        let spans = highlight("Niger and niger", &[(&terms, hit)], Style::new());
+        let expected = [("Niger", true), (" and ", false), ("niger", true)];
+        assert_eq!(
+            styled(&spans, hit),
+            expected.map(|(t, h)| (t.to_string(), h))
+        );
+    }
+
+    #[test]
+    fn search_hits_win_over_entity_names() {
+        let (entity, hit) = (Style::new().underlined(), Style::new().reversed());
+        let entities = ["vladimir poutine".to_string()];
+        let terms = ["poutine".to_string()];
+        let layers = [(entities.as_slice(), entity), (terms.as_slice(), hit)];
+        let spans = highlight("M. Vladimir Poutine a dit", &layers, Style::new());
+        let texts: Vec<_> = spans
+            .iter()
+            .map(|s| (s.content.as_ref(), s.style))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("M. ", Style::new()),
+                ("Vladimir ", entity),
+                ("Poutine", hit),
+                (" a dit", Style::new())
+            ]
+        );
+    }
+
+    #[test]
+    fn no_terms_is_one_plain_span() {
+        assert_eq!(highlight("été", &[], Style::new()).len(), 1);
+        let terms = ["ici".to_string()];
+        let spans = highlight("été ici", &[(&terms, Style::new().bold())], Style::new());
+        assert_eq!(spans.len(), 2);
+    }
+}

@@ -1,0 +1,51 @@
+//! Draws the status line: the query prompt while typing, else the active filters as chips and
+//! the latest message (or a hint of the main keys).
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::app::{AppState, Overlay};
+
+/// The status line, borrowed for one frame.
+pub struct StatusBar<'a> {
+    state: &'a AppState,
+}
+
+impl<'a> StatusBar<'a> {
+    pub fn new(state: &'a AppState) -> Self {
+        Self { state }
+    }
+}
+
+const HINT: &str = "j/k move · Enter read · / search · Esc unfilter · ? help · q quit";
+
+impl Widget for StatusBar<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let state = self.state;
+        let theme = &state.view.theme;
+        if let Some(Overlay::Prompt { input }) = &state.overlay {
+            let spans = vec![
+                Span::styled("/", theme.chip),
+                Span::raw(format!(" {}", super::super::app::text::clean_line(input))),
+                Span::styled("█", theme.status),
+            ];
+            Line::from(spans).render(area, buf);
+            return;
+        }
+        let mut spans = Vec::new();
+        for filter in &state.filters {
+            spans.push(Span::styled(format!(" {filter} "), theme.chip));
+            spans.push(Span::raw(" "));
+        }
+        match &state.status {
+            Some(status) if status.is_error => {
+                spans.push(Span::styled(status.text.clone(), theme.error))
+            }
+            Some(status) => spans.push(Span::styled(status.text.clone(), theme.status)),
+            None => spans.push(Span::styled(HINT, theme.meta)),
+        }
+        Line::from(spans).render(area, buf);
+    }
+}

@@ -1,0 +1,241 @@
+//! End-to-end runs of the real binary in a tmux pane: start-up on the sample archive, a few
+//! keys, the shell's terminal modes after quitting, and hostile escape sequences kept off the
+//! screen. Each test polls `capture-pane` until a deadline; skipped when tmux is missing.
+
+#[path = "support/fixtures.rs"]
+mod fixtures;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+use kiosk::article::NewArticle;
+
+const DEADLINE: Duration = Duration::from_secs(20);
+
+/// One private tmux server running a shell in a temp dir; killed on drop.
+struct Tmux {
+    socket: String,
+    dir: tempfile::TempDir,
+}
+
+impl Tmux {
+    /// `None` (with the reason printed) when tmux cannot run here.
+    fn start(name: &str) -> Option<Self> {
+        if Command::new("tmux")
+            .arg("-V")
+            .output()
+            .map_or(true, |out| !out.status.success())
+        {
+            eprintln!("skipping {name}: tmux is not installed");
+            return None;
+        }
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("config.toml"), "").expect("write config");
+        let socket = format!("kiosk-e2e-{}-{name}", std::process::id());
+        let tmux = Self { socket, dir };
+        let store = tmux.path("kiosk.db");
+        let config = tmux.path("config.toml");
+        let started = tmux.run(&[
+            "new-session",
+            "-d",
+            "-x",
+            "120",
+            "-y",
+            "30",
+            "-s",
+            "e2e",
+            "-e",
+            &format!("KIOSK_STORE={}", store.display()),
+            "-e",
+            &format!("KIOSK_CONFIG={}", config.display()),
+            "-e",
+            "PS1=$ ",
+            "sh",
+        ]);
+        assert!(
+            started.status.success(),
+            "tmux: {}",
+            String::from_utf8_lossy(&started.stderr)
+        );
+        Some(tmux)
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux")
+            .args(["-L", &self.socket, "-f", "/dev/null"])
+            .args(args)
+            .env_remove("TMUX")
+            .output()
+            .expect("run tmux")
+    }
+
+    /// Types `text` literally, then presses Enter when `enter`.
+    fn type_line(&self, text: &str) {
+        self.run(&["send-keys", "-t", "e2e", "-l", text]);
+        self.keys(&["Enter"]);
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        let mut args = vec!["send-keys", "-t", "e2e"];
+        args.extend_from_slice(keys);
+        self.run(&args);
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", "e2e"]).stdout).into_owned()
+    }
+
+    /// Polls the pane until `check` holds; panics with the last screen at the deadline.
+    fn wait_for(&self, what: &str, check: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if check(&screen) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "timed out waiting for {what}; screen:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    fn wait_text(&self, text: &str) -> String {
+        self.wait_for(text, |screen| screen.contains(text))
+    }
+
+    /// Starts kiosk from the shell, recording `stty -a` before and after.
+    fn launch(&self) {
+        let bin = env!("CARGO_BIN_EXE_kiosk");
+        let before = self.path("before.txt");
+        let after = self.path("after.txt");
+        self.type_line(&format!(
+            "stty -a > '{}'; '{bin}'; stty -a > '{}'; echo KIOSK-EXITED-$?",
+            before.display(),
+            after.display()
+        ));
+    }
+
+    /// Quits with `q` and checks the shell got its terminal back unchanged.
+    fn quit_and_check_restored(&self) {
+        self.keys(&["q"]);
+        self.check_restored();
+    }
+
+    /// Waits for kiosk to end and checks the shell got its terminal back unchanged.
+    fn check_restored(&self) {
+        self.wait_text("KIOSK-EXITED-0");
+        let read = |path: &Path| std::fs::read_to_string(path).expect("stty output");
+        assert_eq!(
+            read(&self.path("before.txt")),
+            read(&self.path("after.txt"))
+        );
+    }
+}
+
+/// The pid of the process the pane's shell is running (kiosk), from /proc.
+fn kiosk_pid(tmux: &Tmux) -> Option<String> {
+    let shell = tmux.run(&["display-message", "-p", "-t", "e2e", "#{pane_pid}"]);
+    let shell = String::from_utf8_lossy(&shell.stdout).trim().to_string();
+    let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).ok()?;
+    children.split_whitespace().next().map(str::to_string)
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.run(&["kill-server"]);
+    }
+}
+
+#[test]
+fn starts_on_the_sample_archive_moves_searches_and_quits_cleanly() {
+    let Some(tmux) = Tmux::start("sample") else {
+        return;
+    };
+    tmux.launch();
+    tmux.wait_for("the three panes and the counts", |screen| {
+        ["Articles (", "Reader", "Entities", "Unread"]
+            .iter()
+            .all(|text| screen.contains(text))
+    });
+    tmux.keys(&["j", "Enter"]);
+    tmux.wait_for("the reader to open", |screen| {
+        screen.contains('%') && !screen.contains("Enter opens")
+    });
+    tmux.keys(&["?"]);
+    tmux.wait_text("Help: keys from your config");
+    // Esc alone: followed at once by another key, a terminal reads it as Alt+key.
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("the help to close", |screen| !screen.contains("Help: keys"));
+    tmux.keys(&["/"]);
+    tmux.run(&["send-keys", "-t", "e2e", "-l", "lang:fr"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_text(" lang:fr ");
+    tmux.keys(&["/"]);
+    tmux.run(&["send-keys", "-t", "e2e", "-l", "nope:x"]);
+    tmux.keys(&["Enter"]);
+    tmux.wait_text("unknown");
+    tmux.quit_and_check_restored();
+}
+
+#[test]
+fn escape_sequences_in_articles_never_reach_the_terminal() {
+    let Some(tmux) = Tmux::start("hostile") else {
+        return;
+    };
+    let hostile = NewArticle {
+        title: "Hostile\u{1b}]0;PWNED\u{7} title\u{1b}[2J here".into(),
+        body: "Body\u{1b}]52;c;ZXZpbA==\u{7} text \u{202e}reversed\u{1b}[31m red.".into(),
+        source: Some("Evil".into()),
+        published: Some("2030-01-01T00:00:00Z".into()),
+        ..fixtures::article(1)
+    };
+    fixtures::import(&tmux.path("kiosk.db"), &[fixtures::article(2), hostile]);
+    tmux.run(&["select-pane", "-t", "e2e", "-T", "untouched"]);
+    tmux.launch();
+    tmux.wait_text("Hostile title here");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_text("Body text reversed red.");
+    assert!(
+        screen.contains("Article 2"),
+        "the screen was cleared:\n{screen}"
+    );
+    let title = tmux.run(&["display-message", "-p", "-t", "e2e", "#{pane_title}"]);
+    assert_eq!(String::from_utf8_lossy(&title.stdout).trim(), "untouched");
+    tmux.quit_and_check_restored();
+}
+
+#[test]
+fn ctrl_c_and_sigterm_restore_the_terminal() {
+    let Some(tmux) = Tmux::start("signals") else {
+        return;
+    };
+    fixtures::import(&tmux.path("kiosk.db"), &[fixtures::article(1)]);
+    tmux.launch();
+    tmux.wait_text("Articles (1)");
+    tmux.keys(&["C-c"]);
+    tmux.check_restored();
+    if !Path::new("/proc/self/task").exists() {
+        eprintln!("skipping the SIGTERM half: no /proc to find kiosk's pid");
+        return;
+    }
+    tmux.run(&["send-keys", "-t", "e2e", "clear", "Enter"]);
+    tmux.wait_for("the screen to clear", |screen| {
+        !screen.contains("KIOSK-EXITED")
+    });
+    tmux.launch();
+    tmux.wait_text("Articles (1)");
+    let pid = kiosk_pid(&tmux).expect("kiosk runs under the pane's shell");
+    let killed = Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("run kill");
+    assert!(killed.success());
+    tmux.check_restored();
+}
