@@ -14,6 +14,7 @@ use crate::query::Query;
 use crate::store::{SortOrder, Store};
 
 mod analysis;
+mod feeds;
 mod output;
 
 /// kiosk: a terminal news reader that knows which countries and people each article is about.
@@ -70,6 +71,16 @@ enum Command {
         query: Vec<String>,
         #[arg(long, value_enum, default_value_t = ExportFormat::Jsonl)]
         format: ExportFormat,
+    },
+    /// Manage feed subscriptions.
+    Feeds {
+        #[command(subcommand)]
+        command: feeds::FeedsCommand,
+    },
+    /// Download subscribed feeds: all of them, or those named.
+    Fetch {
+        #[arg(value_name = "NAME")]
+        names: Vec<String>,
     },
     /// Analyse raw text (a file or standard input) without storing it.
     Analyze {
@@ -201,6 +212,8 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             output::export(&open()?, &parse_query(&query)?)?;
             Ok(0)
         }
+        Some(Command::Feeds { command }) => feeds::run(&open()?, &config, command),
+        Some(Command::Fetch { names }) => feeds::fetch(&store_path, &config, &names),
         Some(Command::Analyze { file, lang, json }) => {
             analysis::analyze_text(file.as_deref(), lang.as_deref(), json)?;
             Ok(0)

@@ -16,6 +16,20 @@ pub struct Config {
     pub keys: KeysConfig,
     pub theme: ThemeConfig,
     pub layout: LayoutConfig,
+    /// Feeds subscribed from the config file, fetched along with those added by `kiosk feeds add`.
+    pub feeds: Vec<FeedConfig>,
+}
+
+/// One `[[feeds]]` table.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FeedConfig {
+    pub url: String,
+    /// Defaults to the URL's host.
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub tags: Vec<String>,
 }
 
 /// Rules for turning imported text into clean article bodies.

@@ -14,9 +14,16 @@ use crate::store::{InsertOutcome, Store, StoreError, Writer};
 pub mod clean;
 pub mod date;
 pub mod decode;
+pub mod feed;
+pub mod format;
 pub mod json;
+pub mod newsboat;
+pub mod opml;
 pub mod sample;
+mod subscribe;
 pub mod text;
+
+pub use format::Format;
 
 /// An article as a parser produced it, before cleaning rules and language detection.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -34,6 +41,9 @@ pub struct Draft {
     pub warnings: Vec<String>,
     /// Where in its file the draft came from (`17` for line 17, `item 3`), empty for whole files.
     pub position: String,
+    /// Read or starred in the reader it comes from (newsboat); applied to new and known articles.
+    pub read: bool,
+    pub starred: bool,
 }
 
 impl Draft {
@@ -76,17 +86,23 @@ pub struct ImportReport {
     pub duplicates: usize,
     pub skipped: Vec<Problem>,
     pub warnings: Vec<Problem>,
+    /// Feed subscriptions added (from OPML files and newsboat's `urls` and `cache.db`).
+    pub subscriptions: usize,
 }
 
 impl ImportReport {
     /// The one-line summary printed after an import.
     pub fn summary(&self) -> String {
-        format!(
+        let mut summary = format!(
             "added {}, duplicates {}, skipped {}",
             self.added,
             self.duplicates,
             self.skipped.len()
-        )
+        );
+        if self.subscriptions > 0 {
+            summary.push_str(&format!(", feeds subscribed {}", self.subscriptions));
+        }
+        summary
     }
 }
 
@@ -95,13 +111,6 @@ impl ImportReport {
 pub enum Input {
     Path(PathBuf),
     Stdin,
-}
-
-/// File formats kiosk reads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Format {
-    Text,
-    Json,
 }
 
 /// Told of each problem: `true` when the item was skipped, `false` for a warning.
@@ -174,6 +183,9 @@ impl<'a> Importer<'a> {
 
     fn import_file(&mut self, path: &Path) -> Result<(), StoreError> {
         let location = path.display().to_string();
+        if format_of(path) == Some(Format::NewsboatCache) || is_sqlite(path) {
+            return self.import_newsboat_cache(&location, path);
+        }
         match std::fs::read(path) {
             Ok(bytes) => self.import_bytes(&location, Some(path), &bytes, format_of(path)),
             Err(error) => {
@@ -191,6 +203,11 @@ impl<'a> Importer<'a> {
         bytes: &[u8],
         format: Option<Format>,
     ) -> Result<(), StoreError> {
+        if bytes.starts_with(newsboat::SQLITE_MAGIC) {
+            let why = "an SQLite database (a newsboat cache.db?) must be imported from a file path";
+            self.skip(location, why.to_string());
+            return Ok(());
+        }
         let decoded = match decode::decode(bytes) {
             Ok(decoded) => decoded,
             Err(error) => {
@@ -198,11 +215,25 @@ impl<'a> Importer<'a> {
                 return Ok(());
             }
         };
-        let format = format.unwrap_or_else(|| sniff(&decoded.text));
-        let items: Vec<json::Item> = match format {
+        let items: Vec<json::Item> = match format::settle(format, &decoded.text) {
             Format::Json => json::parse(&decoded.text),
             Format::Text => {
                 vec![text::parse(&decoded.text, path).map_err(|why| (String::new(), why))]
+            }
+            Format::Feed => return self.import_feed(location, bytes, None),
+            Format::Html => return self.import_html(location, &decoded.text),
+            Format::Opml => {
+                self.import_opml(location, &decoded.text);
+                return Ok(());
+            }
+            Format::NewsboatUrls => {
+                self.import_urls(location, &decoded.text);
+                return Ok(());
+            }
+            Format::NewsboatCache => {
+                let why = "a newsboat cache.db must be imported from a file path";
+                self.skip(location, why.to_string());
+                return Ok(());
             }
         };
         self.store_items(location, items)
@@ -253,13 +284,20 @@ impl<'a> Importer<'a> {
                 article,
                 hash,
                 newly_repeated,
+                read,
+                starred,
             } = new;
-            match writer.insert(&article, &hash)? {
+            let outcome = writer.insert(&article, &hash)?;
+            match outcome {
                 InsertOutcome::Added(id) => {
                     writer.save_analysis(id, &analysis)?;
                     self.report.added += 1;
                 }
                 InsertOutcome::Duplicate(_) => self.report.duplicates += 1,
+            }
+            if read || starred {
+                let (InsertOutcome::Added(id) | InsertOutcome::Duplicate(id)) = outcome;
+                writer.mark(id, read, starred)?;
             }
             if let Some(source) = &article.source {
                 for paragraph in newly_repeated {
@@ -293,6 +331,9 @@ struct Prepared {
     hash: String,
     /// Paragraphs this article made known trailers of its source.
     newly_repeated: Vec<String>,
+    /// Read and starred states brought from another reader (newsboat).
+    read: bool,
+    starred: bool,
 }
 
 /// Applies duplicate checks and trailer rules to `draft` (sequential: they read what the
@@ -315,7 +356,10 @@ fn prepare(
         published: draft.published,
         lang: draft.lang,
     };
-    if writer.find_duplicate(&article, &hash)?.is_some() {
+    if let Some(id) = writer.find_duplicate(&article, &hash)? {
+        if draft.read || draft.starred {
+            writer.mark(id, draft.read, draft.starred)?;
+        }
         return Ok(None);
     }
     let paragraphs = draft.paragraphs;
@@ -344,6 +388,8 @@ fn prepare(
         article,
         hash,
         newly_repeated,
+        read: draft.read,
+        starred: draft.starred,
     }))
 }
 
@@ -394,59 +440,7 @@ fn restrip_source(
     Ok(())
 }
 
-/// The files under `folder`, sorted, skipping hidden entries and files of no known format.
-fn walk(folder: &Path, on_error: &mut dyn FnMut(&str, String)) -> Vec<PathBuf> {
-    let mut files = Vec::new();
-    let mut pending = vec![folder.to_path_buf()];
-    while let Some(dir) = pending.pop() {
-        let entries = match std::fs::read_dir(&dir) {
-            Ok(entries) => entries,
-            Err(error) => {
-                on_error(
-                    &dir.display().to_string(),
-                    format!("cannot read folder: {error}"),
-                );
-                continue;
-            }
-        };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            let hidden = entry.file_name().to_string_lossy().starts_with('.');
-            if hidden {
-                continue;
-            }
-            if path.is_dir() {
-                pending.push(path);
-            } else if format_of(&path).is_some() {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
-}
-
-fn format_of(path: &Path) -> Option<Format> {
-    let extension = path.extension()?.to_string_lossy().to_ascii_lowercase();
-    match extension.as_str() {
-        "txt" | "text" => Some(Format::Text),
-        "json" | "jsonl" | "ndjson" => Some(Format::Json),
-        _ => None,
-    }
-}
-
-/// Guesses the format of a document given without a telling file name (stdin, `notes`).
-fn sniff(text: &str) -> Format {
-    match text
-        .trim_start_matches('\u{feff}')
-        .trim_start()
-        .chars()
-        .next()
-    {
-        Some('{' | '[') => Format::Json,
-        _ => Format::Text,
-    }
-}
+use format::{format_of, is_sqlite, walk};
 
 #[cfg(test)]
 mod tests;

@@ -6,6 +6,7 @@ pub mod app;
 pub mod article;
 pub mod cli;
 pub mod config;
+pub mod fetch;
 pub mod ingest;
 pub mod keymap;
 pub mod lang;

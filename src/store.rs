@@ -9,12 +9,14 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use crate::article::{Article, ArticleId, ArticleSummary};
 
 mod analysis;
+mod feeds;
 mod filter;
 mod list;
 mod schema;
 mod write;
 
 pub use analysis::{CountryCount, CountryRow, EntityCount, EntityRow, kind_name};
+pub use feeds::{AddOutcome, NewSubscription, Subscription, name_from_url};
 pub use schema::{MigrationOutcome, SCHEMA_VERSION};
 pub use write::{InsertOutcome, Writer};
 

@@ -105,6 +105,21 @@ pub(super) const MIGRATIONS: &[&str] = &[
         WHERE code = old.code;
     END;
     ",
+    // 4: feed subscriptions, with what conditional requests need.
+    r"
+    CREATE TABLE feeds (
+        id            INTEGER PRIMARY KEY,
+        name          TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        url           TEXT NOT NULL UNIQUE,
+        tags          TEXT NOT NULL DEFAULT '',
+        title         TEXT,
+        etag          TEXT,
+        last_modified TEXT,
+        fetched_at    TEXT,
+        last_error    TEXT,
+        added_at      TEXT NOT NULL
+    );
+    ",
 ];
 
 /// The schema version this kiosk writes.

@@ -115,6 +115,16 @@ impl<'a> Writer<'a> {
         Ok(())
     }
 
+    /// Marks article `id` read and/or starred (imports from other readers carry these states);
+    /// never clears a state already set.
+    pub fn mark(&self, id: ArticleId, read: bool, starred: bool) -> Result<()> {
+        self.tx.execute(
+            "UPDATE articles SET read = max(read, ?2), starred = max(starred, ?3) WHERE id = ?1",
+            params![id, read, starred],
+        )?;
+        Ok(())
+    }
+
     /// The title and language of a stored article.
     pub fn title_and_lang(&self, id: ArticleId) -> Result<(String, Option<String>)> {
         Ok(self.tx.query_row(
