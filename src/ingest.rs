@@ -216,7 +216,11 @@ impl<'a> Importer<'a> {
             }
         };
         let items: Vec<json::Item> = match format::settle(format, &decoded.text) {
-            Format::Json => json::parse(&decoded.text),
+            Format::Json => {
+                return json::parse_batches(&decoded.text, 1000, |items| {
+                    self.store_items(location, items)
+                });
+            }
             Format::Text => {
                 vec![text::parse(&decoded.text, path).map_err(|why| (String::new(), why))]
             }

@@ -12,9 +12,47 @@ pub type Item = Result<Draft, (String, String)>;
 
 /// Parses a whole JSON or JSON Lines document. Errors carry a location (`line 17`, `item 3`).
 pub fn parse(text: &str) -> Vec<Item> {
+    let mut all = Vec::new();
+    let _: Result<(), ()> = parse_batches(text, usize::MAX, |items| {
+        all.extend(items);
+        Ok(())
+    });
+    all
+}
+
+/// Parses like [`parse`], handing JSON Lines to `each` in batches of `batch` items, so a large
+/// file never holds all its articles in memory at once.
+pub fn parse_batches<E>(
+    text: &str,
+    batch: usize,
+    mut each: impl FnMut(Vec<Item>) -> Result<(), E>,
+) -> Result<(), E> {
+    let whole = parse_document(text);
+    if let Some(items) = whole {
+        return each(items);
+    }
+    let mut items = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        items.push(parse_line(index, line));
+        if items.len() >= batch {
+            each(std::mem::take(&mut items))?;
+        }
+    }
+    if items.is_empty() {
+        Ok(())
+    } else {
+        each(items)
+    }
+}
+
+/// A JSON array or one pretty-printed object; `None` for JSON Lines.
+fn parse_document(text: &str) -> Option<Vec<Item>> {
     let trimmed = text.trim_start_matches('\u{feff}').trim_start();
     if trimmed.starts_with('[') {
-        return match serde_json::from_str::<Vec<Value>>(trimmed) {
+        return Some(match serde_json::from_str::<Vec<Value>>(trimmed) {
             Ok(values) => values
                 .into_iter()
                 .enumerate()
@@ -28,7 +66,7 @@ pub fn parse(text: &str) -> Vec<Item> {
                 format!("line {}", error.line()),
                 format!("invalid JSON: {}", error_text(&error)),
             ))],
-        };
+        });
     }
     if trimmed.starts_with('{') {
         // One pretty-printed object is a document of its own, not JSON Lines.
@@ -36,23 +74,21 @@ pub fn parse(text: &str) -> Vec<Item> {
             && trimmed.lines().count() > 1
         {
             let original = trimmed.to_string();
-            return vec![from_value(value, original, "").map_err(|why| (String::new(), why))];
+            return Some(vec![
+                from_value(value, original, "").map_err(|why| (String::new(), why)),
+            ]);
         }
     }
-    text.lines()
-        .enumerate()
-        .filter(|(_, line)| !line.trim().is_empty())
-        .map(|(index, line)| {
-            let location = format!("line {}", index + 1);
-            let line = line.trim_start_matches('\u{feff}');
-            match serde_json::from_str::<Value>(line) {
-                Ok(value) => {
-                    from_value(value, line.to_string(), &location).map_err(|why| (location, why))
-                }
-                Err(error) => Err((location, format!("invalid JSON: {}", error_text(&error)))),
-            }
-        })
-        .collect()
+    None
+}
+
+fn parse_line(index: usize, line: &str) -> Item {
+    let location = format!("line {}", index + 1);
+    let line = line.trim_start_matches('\u{feff}');
+    match serde_json::from_str::<Value>(line) {
+        Ok(value) => from_value(value, line.to_string(), &location).map_err(|why| (location, why)),
+        Err(error) => Err((location, format!("invalid JSON: {}", error_text(&error)))),
+    }
 }
 
 fn error_text(error: &serde_json::Error) -> String {
@@ -176,6 +212,33 @@ mod tests {
         assert_eq!(
             parse(broken_array)[0].as_ref().err().map(|e| e.0.as_str()),
             Some("line 3")
+        );
+    }
+
+    #[test]
+    fn json_lines_come_in_batches_with_their_line_numbers() {
+        let text: String = (1..=5)
+            .map(|n| format!("{{\"title\": \"T{n}\"}}\n\n"))
+            .collect();
+        let mut batches = Vec::new();
+        let result: Result<(), ()> = parse_batches(&text, 2, |items| {
+            batches.push(items.len());
+            Ok(())
+        });
+        assert_eq!((result, batches), (Ok(()), vec![2, 2, 1]));
+        let mut positions = Vec::new();
+        let _: Result<(), ()> = parse_batches(&text, 10, |items| {
+            positions.extend(
+                items
+                    .into_iter()
+                    .filter_map(Result::ok)
+                    .map(|draft| draft.position),
+            );
+            Ok(())
+        });
+        assert_eq!(
+            positions,
+            ["line 1", "line 3", "line 5", "line 7", "line 9"]
         );
     }
 
