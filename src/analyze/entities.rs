@@ -38,7 +38,7 @@ pub fn build(
         let id = score::resolve(hit, &support);
         let e = GAZETTEER.entity(id);
         if let Some(code) = e.code {
-            score::add(&mut tallies, code, e, hit.zone, hit.start);
+            score::add(&mut tallies, code, &e, hit.zone, hit.start);
         }
         let (kind, priority) = match e.kind {
             Kind::Country => (EntityKind::Country, 2),
@@ -76,7 +76,7 @@ pub fn build(
             let e = GAZETTEER.entity(0);
             let person = super::gazetteer::GEntity {
                 kind: Kind::Person,
-                ..e.clone()
+                ..e
             };
             score::add(
                 &mut tallies,

@@ -10,7 +10,7 @@ use super::tokens::{Token, Zone, Zones};
 pub struct Hit {
     pub start: usize,
     pub end: usize,
-    pub pattern: &'static Pattern,
+    pub pattern: Pattern,
     pub zone: Zone,
     /// Index of the first token the match covers.
     pub token: usize,
@@ -67,9 +67,9 @@ pub fn find(text: &str, folded: &Folded, tokens: &[Token], zones: &Zones) -> Vec
         while tok < tokens.len() && tokens[tok].end <= start {
             tok += 1;
         }
-        let pattern = &g.patterns[pattern];
+        let pattern = g.pattern_at(pattern);
         let zone = zones.zone(start);
-        if accept(text, start, end, pattern, tokens, tok, zone) {
+        if accept(text, start, end, &pattern, tokens, tok, zone) {
             hits.push(Hit {
                 start,
                 end,

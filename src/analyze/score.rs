@@ -79,7 +79,7 @@ pub fn support(hits: &[Hit]) -> HashMap<&'static str, f32> {
             && codes.iter().all(|c| c == first)
         {
             let e = GAZETTEER.entity(hit.pattern.ids[0]);
-            *out.entry(*first).or_insert(0.0) += kind_weight(e) * zone_weight(hit.zone);
+            *out.entry(*first).or_insert(0.0) += kind_weight(&e) * zone_weight(hit.zone);
         }
     }
     out

@@ -1,0 +1,52 @@
+//! The precompiled gazetteer index shared by `build.rs` (which writes it) and the gazetteer
+//! (which reads it): the hash, where names may end, and the layout of the `u32` words.
+//!
+//! Layout, all little-endian `u32`:
+//! - header: `[slots, patterns, entities, max_len, bloom_words]`
+//! - hash table, `slots` (a power of two) × `[key_off, key_len | GOES_ON, pattern]`: every name
+//!   and every prefix of a name ending at a word end, as a slice of `patterns.tsv`; `key_len` 0
+//!   marks an empty slot, `pattern` is `NONE` for a bare prefix; linear probing
+//! - patterns, sorted as in `patterns.tsv`: `[text_off, text_len | flags << 24, ids_off, ids_len]`
+//! - entities, by id: `[name_off, name_len | kind << 24 | CAPITAL_BIT, population, code]`, the
+//!   code as two ASCII bytes (0 if none), offsets into `entities.tsv`
+//! - bloom filter, `bloom_words` × `u64` as two words (low first), one bit per key hash
+//! - entity ids, the candidates of each pattern.
+
+/// Words in the header.
+pub const HEADER: usize = 5;
+/// `u32` words per hash slot, pattern and entity.
+pub const SLOT: usize = 3;
+pub const PATTERN: usize = 4;
+pub const ENTITY: usize = 4;
+/// Marks a key that longer names go on from (in `key_len`).
+pub const GOES_ON: u32 = 1 << 31;
+/// `pattern` of a key that is only a prefix.
+pub const NONE: u32 = u32::MAX;
+/// Capital city flag in an entity's second word.
+pub const CAPITAL_BIT: u32 = 1 << 31;
+/// Bits in the bloom filter.
+pub const BLOOM_BITS: u64 = 1 << 21;
+
+/// FNV-1a: short keys, no hash-flooding concern (the keys are our own gazetteer).
+pub fn fnv(key: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in key {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Where a name may end: after each word, and after a period that closes an abbreviation.
+pub fn ends(text: &str, from: usize) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    text[from..].char_indices().filter_map(move |(k, c)| {
+        let at = from + k + c.len_utf8();
+        let next = text[at..].chars().next();
+        let word_end = c.is_alphanumeric() && next.is_none_or(|n| !n.is_alphanumeric());
+        let period_end = c == '.' && at >= 2 && bytes[at - 2].is_ascii_alphabetic();
+        (word_end || period_end).then_some(at)
+    })
+}
+
+/// Entity kind codes as in `entities.tsv`, in the order of their numbers in the index.
+pub const KINDS: [&str; 6] = ["C", "D", "Y", "R", "O", "P"];
