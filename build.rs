@@ -57,7 +57,8 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
 /// Writes `OUT_DIR/gazetteer.idx`, laid out as `src/analyze/gazetteer/index.rs` describes.
 fn gazetteer() {
     use gazetteer_index::{
-        BLOOM_BITS, CAPITAL_BIT, ENTITY, GOES_ON, HEADER, KINDS, NONE, PATTERN, SLOT, ends, fnv,
+        BLOOM_BITS, CAPITAL_BIT, ENTITY, GOES_ON, HEADER, KINDS, LOWER_BLOOM_BITS, NONE, PATTERN,
+        SLOT, ends, fnv,
     };
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/gazetteer");
     let read = |name: &str| {
@@ -67,6 +68,11 @@ fn gazetteer() {
     };
     let (patterns, entities) = (read("patterns.tsv"), read("entities.tsv"));
     let word = |n: usize| u32::try_from(n).expect("gazetteer fits u32 offsets");
+    let kinds: Vec<&str> = entities
+        .lines()
+        .map(|l| &l[..l.find('\t').unwrap_or(0)])
+        .collect();
+    let mut lower_keys: Vec<&str> = Vec::new();
     let mut table = Vec::new();
     let mut ids = Vec::new();
     // Keys: (offset in patterns.tsv, length) -> (pattern, goes on).
@@ -91,6 +97,15 @@ fn gazetteer() {
             .split(',')
             .filter_map(|i| i.parse().ok())
             .collect();
+        // As `matches::accept` decides from the best candidate: demonyms without `^` and
+        // multi-word organisations may be written in lower case.
+        let best = list.first().and_then(|&i| kinds.get(i as usize)).copied();
+        let lower_ok =
+            best == Some("D") && flags & 4 == 0 || best == Some("O") && text.contains(' ');
+        if lower_ok {
+            lower_keys.push(text);
+            lower_keys.extend(ends(text, 0).map(|e| &text[..e]));
+        }
         table.extend([word(off), word(text.len()) | flags << 24, word(ids.len())]);
         table.push(word(list.len()));
         ids.extend(list);
@@ -133,6 +148,11 @@ fn gazetteer() {
         let len = word(key.len()) | if goes_on { GOES_ON } else { 0 };
         hash[s * SLOT..s * SLOT + SLOT].copy_from_slice(&[word(off), len, pattern]);
     }
+    let mut lower_bloom = vec![0u64; usize::try_from(LOWER_BLOOM_BITS / 64).expect("small")];
+    for key in lower_keys {
+        let bit = fnv(key.as_bytes()) % LOWER_BLOOM_BITS;
+        lower_bloom[usize::try_from(bit / 64).expect("small")] |= 1 << (bit % 64);
+    }
     let mut out: Vec<u32> = Vec::with_capacity(HEADER + hash.len() + table.len() + ids.len());
     out.extend([
         word(slots),
@@ -140,13 +160,14 @@ fn gazetteer() {
         word(elines.len()),
         word(max_len),
         word(bloom.len()),
+        word(lower_bloom.len()),
     ]);
     out.extend(hash);
     assert_eq!(table.len(), plines.len() * PATTERN);
     out.extend(table);
     assert_eq!(ents.len(), elines.len() * ENTITY);
     out.extend(ents);
-    for b in bloom {
+    for b in bloom.into_iter().chain(lower_bloom) {
         out.extend([(b & 0xffff_ffff) as u32, (b >> 32) as u32]);
     }
     out.extend(ids);

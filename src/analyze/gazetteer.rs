@@ -3,7 +3,24 @@
 
 mod index;
 
+pub use index::{char_at, is_alnum};
+
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
+
+/// A hash set with a fast hash for short words (our own, so no flooding concern).
+pub type FastSet<T> = HashSet<T, BuildHasherDefault<index::Fnv>>;
+/// A set of folded words from an embedded list.
+pub type WordSet = FastSet<&'static str>;
+
+/// The words of an embedded list: one a line, `#` lines are comments.
+pub fn word_set(list: &'static str) -> WordSet {
+    list.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+}
 
 const ENTITIES: &str = include_str!("../../assets/gazetteer/entities.tsv");
 const PATTERNS: &str = include_str!("../../assets/gazetteer/patterns.tsv");
@@ -54,6 +71,7 @@ pub struct Pattern {
 pub struct Gazetteer {
     words: Vec<u32>,
     bloom: Vec<u64>,
+    lower_bloom: Vec<u64>,
     slots: usize,
     max_len: usize,
     /// Where the pattern, entity and id tables start in `words`.
@@ -68,11 +86,15 @@ fn at(n: u32) -> usize {
 
 impl Gazetteer {
     /// The longest name starting at byte `at` of the folded `hay` and ending at a word end:
-    /// (end, pattern index).
-    pub fn longest_at(&self, hay: &str, at: usize) -> Option<(usize, usize)> {
+    /// (end, pattern index). `lower`: the word is lower case in the text, so only names that
+    /// may be written so can start there.
+    pub fn longest_at(&self, hay: &str, at: usize, lower: bool) -> Option<(usize, usize)> {
         let mut best = None;
         for end in index::ends(hay, at) {
             if end - at > self.max_len {
+                break;
+            }
+            if lower && best.is_none() && !self.may_be_lower(&hay.as_bytes()[at..end]) {
                 break;
             }
             let Some((i, goes_on)) = self.lookup(&hay.as_bytes()[at..end]) else {
@@ -86,6 +108,12 @@ impl Gazetteer {
             }
         }
         best
+    }
+
+    /// Whether a key is (a prefix of) a name that may be written in lower case.
+    fn may_be_lower(&self, key: &[u8]) -> bool {
+        let bit = index::fnv(key) % index::LOWER_BLOOM_BITS;
+        self.lower_bloom[(bit / 64) as usize] & (1 << (bit % 64)) != 0
     }
 
     /// The hash table entry for a key: (pattern or [`index::NONE`], whether names go on).
@@ -176,18 +204,25 @@ fn load() -> Gazetteer {
         .collect();
     let header = |i: usize| at(words.get(i).copied().unwrap_or_default());
     let (slots, patterns, entities) = (header(0), header(1), header(2));
-    let (max_len, bloom_words) = (header(3), header(4));
+    let (max_len, bloom_words, lower_words) = (header(3), header(4), header(5));
     let pattern_at = index::HEADER + slots * index::SLOT;
     let entity_at = pattern_at + patterns * index::PATTERN;
     let bloom_at = entity_at + entities * index::ENTITY;
-    let ids_at = bloom_at + bloom_words * 2;
-    let bloom = words[bloom_at..ids_at]
-        .chunks_exact(2)
-        .map(|w| u64::from(w[0]) | u64::from(w[1]) << 32)
-        .collect();
+    let lower_at = bloom_at + bloom_words * 2;
+    let ids_at = lower_at + lower_words * 2;
+    let u64s = |w: &[u32]| {
+        w.chunks_exact(2)
+            .map(|w| u64::from(w[0]) | u64::from(w[1]) << 32)
+            .collect()
+    };
+    let (bloom, lower_bloom) = (
+        u64s(&words[bloom_at..lower_at]),
+        u64s(&words[lower_at..ids_at]),
+    );
     Gazetteer {
         words,
         bloom,
+        lower_bloom,
         slots,
         max_len,
         pattern_at,

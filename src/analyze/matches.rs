@@ -2,7 +2,9 @@
 //! case rules, headline and dateline rules, and the person-name ambiguity of place names.
 
 use super::fold::Folded;
-use super::gazetteer::{self, CAPITAL, DATELINE, GAZETTEER, Kind, PERSONISH, Pattern, UPPER};
+use super::gazetteer::{
+    self, CAPITAL, DATELINE, GAZETTEER, Kind, PERSONISH, Pattern, UPPER, char_at, is_alnum,
+};
 use super::tokens::{Token, Zone, Zones};
 
 /// One accepted gazetteer match, in original byte offsets.
@@ -42,19 +44,24 @@ pub fn find(text: &str, folded: &Folded, tokens: &[Token], zones: &Zones) -> Vec
     // Matching at each word start only: names never begin inside a word.
     let mut prev_word = false;
     let mut skip_to = 0;
-    for (i, c) in hay.char_indices() {
-        let word = c.is_alphanumeric();
+    let mut next = 0;
+    while let Some(c) = char_at(hay, next) {
+        let i = next;
+        next += c.len_utf8();
+        let word = is_alnum(c);
         let start_here = word && !prev_word && i >= skip_to;
         prev_word = word;
         if !start_here {
             continue;
         }
+        // Most words are lower case, and few names may be written so: a cheap filter first.
+        let lower = char_at(text, folded.orig(i)).is_some_and(char::is_lowercase);
         let mut found = None;
         for at in [i, i + c.len_utf8()] {
             if at > i && !(is_proclitic(c) && at < bytes.len()) {
                 break;
             }
-            if let Some(m) = g.longest_at(hay, at) {
+            if let Some(m) = g.longest_at(hay, at, lower) {
                 found = Some((at, m.0, m.1));
                 break;
             }

@@ -1,160 +1,20 @@
 //! Organisations beyond the gazetteer: acronym definitions ("Long Form (ACR)"), runs of
 //! capitalised words with an organisation word, French-style "ministère de l'Intérieur", acronyms.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::fold::fold_word;
+use super::gazetteer::{WordSet, word_set};
 use super::matches::Hit;
 use super::tokens::Token;
 
 /// Words (folded) that make a capitalised run an organisation.
-static ORG_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
-    HashSet::from_iter([
-        "ministry",
-        "department",
-        "bank",
-        "party",
-        "council",
-        "corp",
-        "corporation",
-        "inc",
-        "co",
-        "ltd",
-        "plc",
-        "llc",
-        "company",
-        "cos",
-        "group",
-        "holdings",
-        "association",
-        "agency",
-        "commission",
-        "committee",
-        "union",
-        "federation",
-        "army",
-        "police",
-        "court",
-        "parliament",
-        "assembly",
-        "institute",
-        "university",
-        "college",
-        "foundation",
-        "fund",
-        "organization",
-        "organisation",
-        "airlines",
-        "airways",
-        "motors",
-        "industries",
-        "board",
-        "authority",
-        "bureau",
-        "reserve",
-        "exchange",
-        "times",
-        "post",
-        "journal",
-        "tribune",
-        "press",
-        "tribunal",
-        "congress",
-        "church",
-        "hospital",
-        "club",
-        "league",
-        "network",
-        "systems",
-        "technologies",
-        "petroleum",
-        "oil",
-        "steel",
-        "chemical",
-        "chemicals",
-        "electric",
-        "trust",
-        "securities",
-        "partners",
-        "financial",
-        "insurance",
-        "bancorp",
-        "communications",
-        "telecom",
-        "pharmaceuticals",
-        "foods",
-        "mining",
-        "mines",
-        "resources",
-        "airport",
-        "administration",
-        "front",
-        "movement",
-        "navy",
-        "guard",
-        "forces",
-        "brigade",
-        "office",
-        "service",
-        "services",
-        "ministere",
-        "banque",
-        "parti",
-        "conseil",
-        "assemblee",
-        "cour",
-        "universite",
-        "agence",
-        "comite",
-        "federation",
-        "armee",
-        "societe",
-        "groupe",
-        "mouvement",
-        "fondation",
-        "fonds",
-        "institut",
-        "compagnie",
-        "syndicat",
-        "ministerio",
-        "banco",
-        "partido",
-        "consejo",
-        "asamblea",
-        "universidad",
-        "agencia",
-        "comision",
-        "ejercito",
-        "policia",
-        "fundacion",
-        "instituto",
-        "empresa",
-        "secretaria",
-        "sindicato",
-        "congreso",
-        "senado",
-        "ministerio",
-        "conselho",
-        "universidade",
-        "exercito",
-        "ministerium",
-        "partei",
-        "rat",
-        "gericht",
-        "universitat",
-        "ag",
-        "gmbh",
-        "verband",
-        "stiftung",
-        "bundesamt",
-        "vereinigung",
-    ])
-});
+static ORG_WORDS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../../assets/gazetteer/org_words.txt")));
 
 /// Lower-case heads that French, Spanish and Portuguese write before "de" + a capitalised name.
-static LOWER_HEADS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
-    HashSet::from_iter([
+static LOWER_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::from_iter([
         "ministere",
         "departement",
         "ministerio",
@@ -173,24 +33,16 @@ static LOWER_HEADS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
     ])
 });
 
-static CONNECTORS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
-    HashSet::from_iter([
+static CONNECTORS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::from_iter([
         "of", "for", "and", "&", "de", "du", "des", "pour", "la", "le", "les", "l", "d", "del",
         "y", "et", "fur", "der", "die", "on", "the",
     ])
 });
 
 /// Upper-case words that are not organisations.
-static NOT_ORGS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
-    HashSet::from_iter([
-        "ceo", "gdp", "tv", "am", "pm", "ok", "usd", "eur", "ii", "iii", "iv", "vi", "vii", "viii",
-        "ix", "xi", "xii", "vat", "pib", "pdg", "dna", "adn", "covid", "aids", "sida", "hiv",
-        "vih", "mr", "dr", "st", "jr", "sr", "dlrs", "pct", "mln", "bln", "cts", "shr", "net",
-        "qtr", "rev", "avg", "vs", "etc", "usa", "uk", "us", "ue", "ap", "ad", "bc", "km", "kg",
-        "mw", "gmt", "est", "faq", "pdf", "url", "ip", "id", "ph", "no", "oui", "non", "it", "pc",
-        "sms", "tva", "ttc", "ht", "fcfa", "cfa", "nb", "ps", "rss", "lbs", "oz", "cwt", "ft",
-    ])
-});
+static NOT_ORGS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../../assets/gazetteer/not_orgs.txt")));
 
 /// Whether a folded word marks an organisation.
 pub fn is_org_word(folded: &str) -> bool {

@@ -83,6 +83,9 @@ pub fn zones(text: &str, title_len: usize) -> Zones {
 }
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() || is_mark(c)
 }
 

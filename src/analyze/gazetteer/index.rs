@@ -13,7 +13,7 @@
 //! - entity ids, the candidates of each pattern.
 
 /// Words in the header.
-pub const HEADER: usize = 5;
+pub const HEADER: usize = 6;
 /// `u32` words per hash slot, pattern and entity.
 pub const SLOT: usize = 3;
 pub const PATTERN: usize = 4;
@@ -26,6 +26,10 @@ pub const NONE: u32 = u32::MAX;
 pub const CAPITAL_BIT: u32 = 1 << 31;
 /// Bits in the bloom filter.
 pub const BLOOM_BITS: u64 = 1 << 21;
+/// Bits in the second, small bloom filter of the names that may be written in lower case
+/// (demonyms, multi-word organisations) and their prefixes: most words of a text are lower
+/// case, and this one stays in cache.
+pub const LOWER_BLOOM_BITS: u64 = 1 << 17;
 
 /// FNV-1a: short keys, no hash-flooding concern (the keys are our own gazetteer).
 pub fn fnv(key: &[u8]) -> u64 {
@@ -39,14 +43,59 @@ pub fn fnv(key: &[u8]) -> u64 {
 /// Where a name may end: after each word, and after a period that closes an abbreviation.
 pub fn ends(text: &str, from: usize) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
-    text[from..].char_indices().filter_map(move |(k, c)| {
-        let at = from + k + c.len_utf8();
-        let next = text[at..].chars().next();
-        let word_end = c.is_alphanumeric() && next.is_none_or(|n| !n.is_alphanumeric());
-        let period_end = c == '.' && at >= 2 && bytes[at - 2].is_ascii_alphabetic();
-        (word_end || period_end).then_some(at)
+    let mut i = from;
+    std::iter::from_fn(move || {
+        while let Some(c) = char_at(text, i) {
+            let at = i + c.len_utf8();
+            i = at;
+            let word_end = is_alnum(c) && char_at(text, at).is_none_or(|n| !is_alnum(n));
+            let period_end = c == '.' && at >= 2 && bytes[at - 2].is_ascii_alphabetic();
+            if word_end || period_end {
+                return Some(at);
+            }
+        }
+        None
     })
+}
+
+/// The character at byte `i` (a character boundary), ASCII without decoding.
+pub fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => text.get(i..)?.chars().next(),
+        None => None,
+    }
+}
+
+/// `char::is_alphanumeric` with an ASCII shortcut.
+pub fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 /// Entity kind codes as in `entities.tsv`, in the order of their numbers in the index.
 pub const KINDS: [&str; 6] = ["C", "D", "Y", "R", "O", "P"];
+
+/// [`fnv`] as a [`std::hash::Hasher`], for the analyser's small word sets.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
