@@ -134,7 +134,7 @@ fn gazetteer() {
         ents.extend([word(name_off), second, population, code]);
         assert_eq!(&entities[name_off..name_off + name.len()], name);
     }
-    let slots = (keys.len() * 2).next_power_of_two();
+    let slots = (keys.len() + keys.len() / 2).next_power_of_two();
     let mut hash = vec![0u32; slots * SLOT];
     let mut bloom = vec![0u64; usize::try_from(BLOOM_BITS / 64).expect("small")];
     for (key, &(off, pattern, goes_on)) in &keys {
@@ -146,7 +146,8 @@ fn gazetteer() {
             s = (s + 1) & (slots - 1);
         }
         let len = word(key.len()) | if goes_on { GOES_ON } else { 0 };
-        hash[s * SLOT..s * SLOT + SLOT].copy_from_slice(&[word(off), len, pattern]);
+        let hi = u32::try_from(h >> 32).expect("top half");
+        hash[s * SLOT..s * SLOT + SLOT].copy_from_slice(&[word(off), len, pattern, hi]);
     }
     let mut lower_bloom = vec![0u64; usize::try_from(LOWER_BLOOM_BITS / 64).expect("small")];
     for key in lower_keys {

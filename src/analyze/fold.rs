@@ -102,6 +102,12 @@ pub fn fold_word(word: &str) -> std::borrow::Cow<'_, str> {
         .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`')
     {
         std::borrow::Cow::Borrowed(word)
+    } else if word.is_ascii() {
+        let lower = word.bytes().map(|b| match b {
+            b'`' => '\'',
+            _ => char::from(b.to_ascii_lowercase()),
+        });
+        std::borrow::Cow::Owned(lower.collect())
     } else {
         std::borrow::Cow::Owned(fold(word).text)
     }

@@ -124,6 +124,8 @@ impl Gazetteer {
             return None;
         }
         let mask = self.slots - 1;
+        #[allow(clippy::cast_possible_truncation)] // the top half
+        let hi = (h >> 32) as u32;
         #[allow(clippy::cast_possible_truncation)] // only the low bits pick a slot
         let mut s = h as usize & mask;
         loop {
@@ -133,7 +135,10 @@ impl Gazetteer {
                 return None;
             }
             let off = at(slot[0]);
-            if PATTERNS.as_bytes().get(off..off + at(len)) == Some(key) {
+            if slot[3] == hi
+                && at(len) == key.len()
+                && PATTERNS.as_bytes().get(off..off + key.len()) == Some(key)
+            {
                 return Some((slot[2], slot[1] & index::GOES_ON != 0));
             }
             s = (s + 1) & mask;

@@ -83,10 +83,7 @@ pub fn zones(text: &str, title_len: usize) -> Zones {
 }
 
 fn is_word_char(c: char) -> bool {
-    if c.is_ascii() {
-        return c.is_ascii_alphanumeric();
-    }
-    c.is_alphanumeric() || is_mark(c)
+    super::gazetteer::is_alnum(c) || !c.is_ascii() && is_mark(c)
 }
 
 fn is_mark(c: char) -> bool {
@@ -142,8 +139,13 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         let is_cap = c.is_uppercase();
         let mut letters = 0;
         let mut lower = false;
-        for ch in word.chars() {
-            if ch.is_alphabetic() {
+        if word.is_ascii() {
+            for b in word.bytes().filter(u8::is_ascii_alphabetic) {
+                letters += 1;
+                lower |= b.is_ascii_lowercase();
+            }
+        } else {
+            for ch in word.chars().filter(|c| c.is_alphabetic()) {
                 letters += 1;
                 lower |= ch.is_lowercase();
             }

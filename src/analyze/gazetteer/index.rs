@@ -15,7 +15,7 @@
 /// Words in the header.
 pub const HEADER: usize = 6;
 /// `u32` words per hash slot, pattern and entity.
-pub const SLOT: usize = 3;
+pub const SLOT: usize = 4;
 pub const PATTERN: usize = 4;
 pub const ENTITY: usize = 4;
 /// Marks a key that longer names go on from (in `key_len`).
@@ -67,12 +67,13 @@ pub fn char_at(text: &str, i: usize) -> Option<char> {
     }
 }
 
-/// `char::is_alphanumeric` with an ASCII shortcut.
+/// `char::is_alphanumeric` with shortcuts for ASCII, accented Latin and Arabic letters.
 pub fn is_alnum(c: char) -> bool {
-    if c.is_ascii() {
-        c.is_ascii_alphanumeric()
-    } else {
-        c.is_alphanumeric()
+    match c {
+        '\0'..='\x7f' => c.is_ascii_alphanumeric(),
+        '\u{c0}'..='\u{24f}' => c != '\u{d7}' && c != '\u{f7}',
+        '\u{621}'..='\u{64a}' => true,
+        _ => c.is_alphanumeric(),
     }
 }
 
