@@ -3,7 +3,7 @@
 
 mod index;
 
-pub use index::{char_at, is_alnum};
+pub use index::{Fnv, char_at, is_alnum};
 
 use std::collections::HashSet;
 use std::hash::BuildHasherDefault;

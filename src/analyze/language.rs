@@ -1,6 +1,12 @@
 //! A cheap first guess at the language from function words, for the Latin-script languages kiosk
 //! serves; anything unclear goes to the trigram detector in [`crate::lang`]. No other state.
 
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::LazyLock;
+
+use super::gazetteer::Fnv;
+
 /// Function words frequent in one language and rare in the others (ASCII, lower case). Words
 /// shared between languages ("que", "en", "a", "de", "la") are left out on purpose.
 const WORDS: [(&str, &[&str]); 6] = [
@@ -48,8 +54,20 @@ const WORDS: [(&str, &[&str]); 6] = [
     ),
 ];
 
+/// Each function word: the languages it belongs to, with its position in each list.
+static INDEX: LazyLock<HashMap<&'static str, Vec<(usize, usize)>, BuildHasherDefault<Fnv>>> =
+    LazyLock::new(|| {
+        let mut index: HashMap<_, Vec<_>, _> = HashMap::default();
+        for (l, (_, words)) in WORDS.iter().enumerate() {
+            for (k, w) in words.iter().enumerate() {
+                index.entry(*w).or_default().push((l, k));
+            }
+        }
+        index
+    });
+
 /// Words looked at: enough for a clear majority, few enough to cost nothing.
-const SAMPLE_WORDS: usize = 60;
+const SAMPLE_WORDS: usize = 80;
 
 /// The language of `text` when its function words leave no doubt, else the trigram detector's.
 pub fn detect(text: &str) -> Option<&'static str> {
@@ -87,11 +105,12 @@ fn guess(text: &str) -> Option<&'static str> {
         let lower = &mut buf[..word.len()];
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
-        for (l, (_, words)) in WORDS.iter().enumerate() {
-            if let Some(k) = words.iter().position(|w| w.as_bytes() == lower) {
-                hits[l] += 1;
-                distinct[l] |= 1 << k;
-            }
+        let Ok(lower) = std::str::from_utf8(lower) else {
+            continue;
+        };
+        for &(l, k) in INDEX.get(lower).into_iter().flatten() {
+            hits[l] += 1;
+            distinct[l] |= 1 << k;
         }
     }
     let mut order: Vec<usize> = (0..WORDS.len()).collect();

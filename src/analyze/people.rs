@@ -78,6 +78,7 @@ fn is_name_token(t: &Token) -> bool {
 pub fn find(
     tokens: &[Token],
     hits: &[Hit],
+    // Capitalised words (folded) that the text also writes in lower case.
     lower_words: &FastSet<Cow<'_, str>>,
 ) -> Vec<PersonMention> {
     let mut covered = vec![None::<usize>; tokens.len()];
@@ -133,7 +134,9 @@ pub fn find(
         let has_org_word = tokens[j.min(tokens.len() - 1)..]
             .first()
             .is_some_and(|t| t.joined && is_org_word(&fold_word(t.text)));
-        let common = |t: &Token| lower_words.contains(fold_word(t.text).to_lowercase().as_str());
+        let common = |t: &Token| {
+            t.text.starts_with(char::is_lowercase) || lower_words.contains(&fold_word(t.text))
+        };
         let plain_run = (2..=4).contains(&n) && !tokens[run].iter().any(common);
         let said = n == 1
             && !tokens[i].starts_sentence
