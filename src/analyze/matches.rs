@@ -149,7 +149,7 @@ fn part_of_person(text: &str, pattern: &Pattern, tokens: &[Token], tok: usize, e
     if tok > 0 && token.joined && !token.starts_sentence {
         let prev = &tokens[tok - 1];
         if prev.is_cap && !prev.shouting {
-            let folded = super::fold::fold_word(prev.text);
+            let folded = prev.folded.as_ref();
             if gazetteer::is_given_name(&folded) || super::people::is_title(&folded) {
                 return true;
             }
@@ -165,9 +165,7 @@ fn part_of_person(text: &str, pattern: &Pattern, tokens: &[Token], tok: usize, e
                 && gap.chars().all(|c| c == ' ')
                 && !gap.is_empty()
                 && next.text.chars().skip(1).all(char::is_lowercase)
-                && GAZETTEER
-                    .pattern(&super::fold::fold_word(next.text))
-                    .is_none();
+                && GAZETTEER.pattern(&next.folded).is_none();
             return is_surname;
         }
     }

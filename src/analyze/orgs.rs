@@ -60,7 +60,7 @@ pub struct OrgMention {
 }
 
 fn is_connector(t: &Token) -> bool {
-    CONNECTORS.contains(fold_word(t.text).trim_end_matches('\'')) || t.text == "&"
+    CONNECTORS.contains(t.folded.trim_end_matches('\'')) || t.text == "&"
 }
 
 /// The word after an elided article ("l'Intérieur" → "Intérieur").
@@ -96,9 +96,9 @@ pub fn find(text: &str, tokens: &[Token], hits: &[Hit]) -> Vec<OrgMention> {
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        let f = fold_word(t.text);
+        let f = t.folded.as_ref();
         // "ministère de l'Intérieur", "département d'État"
-        if LOWER_HEADS.contains(f.as_ref()) {
+        if LOWER_HEADS.contains(f) {
             let mut j = i + 1;
             while j < tokens.len() && tokens[j].joined && is_connector(&tokens[j]) {
                 j += 1;
@@ -147,7 +147,7 @@ pub fn find(text: &str, tokens: &[Token], hits: &[Hit]) -> Vec<OrgMention> {
                     break;
                 }
                 last = j;
-                has_word |= is_org_word(&fold_word(u.text));
+                has_word |= is_org_word(&u.folded);
             } else if !is_connector(u) || j - last > 2 {
                 break;
             }
@@ -157,7 +157,7 @@ pub fn find(text: &str, tokens: &[Token], hits: &[Hit]) -> Vec<OrgMention> {
         if has_word && !(starts_covered && last == i) {
             let mut first = i;
             if matches!(
-                fold_word(tokens[first].text).as_ref(),
+                tokens[first].folded.as_ref(),
                 "the" | "le" | "la" | "les" | "el" | "los" | "der" | "die" | "das"
             ) {
                 first += 1;
@@ -211,7 +211,7 @@ fn definitions(text: &str, tokens: &[Token], out: &mut Vec<OrgMention>) {
             if w.starts_with(letters[need - 1]) {
                 need -= 1;
             } else if !CONNECTORS.contains(w.as_ref())
-                && !CONNECTORS.contains(fold_word(tokens[j].text).as_ref())
+                && !CONNECTORS.contains(tokens[j].folded.as_ref())
             {
                 break;
             }

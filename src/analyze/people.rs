@@ -1,10 +1,8 @@
 //! People: titles and roles in each language, given names, known people from the gazetteer and
 //! runs of capitalised words that are not places or organisations. Coreference is in `entities`.
 
-use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use super::fold::fold_word;
 use super::gazetteer::{FastSet, GAZETTEER, Kind, WordSet, is_given_name, word_set};
 use super::matches::Hit;
 use super::orgs::is_org_word;
@@ -67,8 +65,8 @@ fn is_name_token(t: &Token) -> bool {
     if !t.is_cap || t.shouting || t.is_upper && t.text.chars().count() > 3 {
         return false;
     }
-    let f = fold_word(t.text);
-    !NOT_NAMES.contains(f.as_ref())
+    let f = t.folded.as_ref();
+    !NOT_NAMES.contains(f)
         && !is_title(&f)
         && !is_org_word(&f)
         && t.text.chars().any(char::is_lowercase)
@@ -79,7 +77,7 @@ pub fn find(
     tokens: &[Token],
     hits: &[Hit],
     // Capitalised words (folded) that the text also writes in lower case.
-    lower_words: &FastSet<Cow<'_, str>>,
+    lower_words: &FastSet<&str>,
 ) -> Vec<PersonMention> {
     let mut covered = vec![None::<usize>; tokens.len()];
     for (h, hit) in hits.iter().enumerate() {
@@ -118,10 +116,10 @@ pub fn find(
         let mut j = i + 1;
         let mut last = i;
         while j < tokens.len() && tokens[j].joined && covered[j].is_none() {
-            let f = fold_word(tokens[j].text);
+            let f = tokens[j].folded.as_ref();
             if is_name_token(&tokens[j]) {
                 last = j;
-            } else if !PARTICLES.contains(f.as_ref()) || j - last > 1 {
+            } else if !PARTICLES.contains(f) || j - last > 1 {
                 break;
             }
             j += 1;
@@ -130,19 +128,19 @@ pub fn find(
         let next = last + 1;
         let (title, country) = title_before(tokens, i, hits, &covered);
         let n = last - i + 1;
-        let given = is_given_name(&fold_word(tokens[i].text));
+        let given = is_given_name(&tokens[i].folded);
         let has_org_word = tokens[j.min(tokens.len() - 1)..]
             .first()
-            .is_some_and(|t| t.joined && is_org_word(&fold_word(t.text)));
+            .is_some_and(|t| t.joined && is_org_word(&t.folded));
         let common = |t: &Token| {
-            t.text.starts_with(char::is_lowercase) || lower_words.contains(&fold_word(t.text))
+            t.text.starts_with(char::is_lowercase) || lower_words.contains(t.folded.as_ref())
         };
         let plain_run = (2..=4).contains(&n) && !tokens[run].iter().any(common);
         let said = n == 1
             && !tokens[i].starts_sentence
             && tokens
                 .get(next)
-                .is_some_and(|t| SAID.contains(fold_word(t.text).as_ref()))
+                .is_some_and(|t| SAID.contains(t.folded.as_ref()))
             && !common(&tokens[i]);
         let person = if has_org_word {
             None
@@ -186,14 +184,14 @@ fn title_before(
         })
     };
     let prev = &tokens[i - 1];
-    if is_title(&fold_word(prev.text)) {
+    if is_title(&prev.folded) {
         let country = (i >= 2 && prev.joined).then(|| demonym(i - 2)).flatten();
         return (Some(prev.text.to_string()), country);
     }
     if let Some(code) = demonym(i - 1)
         && i >= 2
         && prev.joined
-        && is_title(&fold_word(tokens[i - 2].text))
+        && is_title(&tokens[i - 2].folded)
     {
         return (Some(tokens[i - 2].text.to_string()), Some(code));
     }
@@ -203,5 +201,5 @@ fn title_before(
 /// "Mr. Smith", "Gen. Tiani": a period between an abbreviated title and the name.
 fn abbreviated(tokens: &[Token], i: usize) -> bool {
     let prev = &tokens[i - 1];
-    prev.text.len() <= 4 && is_title(&fold_word(prev.text))
+    prev.text.len() <= 4 && is_title(&prev.folded)
 }

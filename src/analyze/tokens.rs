@@ -1,6 +1,7 @@
 //! Word tokens of the original text with the shape facts the rules need (capitalised, all caps,
 //! sentence start, headline), plus the dateline and the zones (title, dateline, lead, body).
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -9,6 +10,8 @@ use regex::Regex;
 #[derive(Debug, Clone)]
 pub struct Token<'a> {
     pub text: &'a str,
+    /// `text` folded as the gazetteer is (borrowed when already folded).
+    pub folded: Cow<'a, str>,
     pub start: usize,
     pub end: usize,
     /// First character upper case.
@@ -152,6 +155,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         }
         tokens.push(Token {
             text: word,
+            folded: super::fold::fold_word(word),
             start,
             end,
             is_cap,
