@@ -295,5 +295,9 @@ mod tests {
         let cedeao = g.pattern("cedeao").expect("Cédéao");
         assert_eq!(g.entity(cedeao.ids[0]).name, "ECOWAS");
         assert!(is_given_name("kathleen"));
+        assert!(
+            COUNTRY_NAMES.windows(2).all(|w| w[0].code < w[1].code),
+            "sorted by code"
+        );
     }
 }

@@ -175,7 +175,11 @@ pub fn find(text: &str, tokens: &[Token], hits: &[Hit]) -> Vec<OrgMention> {
 }
 
 fn is_acronym(word: &str) -> bool {
-    let n = word.chars().count();
+    let n = if word.is_ascii() {
+        word.len()
+    } else {
+        word.chars().count()
+    };
     (2..=6).contains(&n)
         && word.chars().all(|c| c.is_ascii_uppercase())
         && !NOT_ORGS.contains(word.to_ascii_lowercase().as_str())

@@ -62,7 +62,7 @@ pub struct PersonMention {
 }
 
 fn is_name_token(t: &Token) -> bool {
-    if !t.is_cap || t.shouting || t.is_upper && t.text.chars().count() > 3 {
+    if !t.is_cap || t.shouting || t.is_upper && t.text.chars().nth(3).is_some() {
         return false;
     }
     let f = t.folded.as_ref();

@@ -193,7 +193,7 @@ fn mark_shouting(text: &str, tokens: &mut [Token]) {
         let (mut all, mut upper) = (0, 0);
         for t in words {
             all += 1;
-            if t.is_upper || (t.text.chars().count() == 1 && t.is_cap) {
+            if t.is_upper || (t.is_cap && t.text.chars().nth(1).is_none()) {
                 upper += 1;
             }
         }
