@@ -116,8 +116,11 @@ fn guess(text: &str) -> Option<&'static str> {
     let mut order: Vec<usize> = (0..WORDS.len()).collect();
     order.sort_by_key(|&l| std::cmp::Reverse(hits[l]));
     let (best, second) = (order[0], order[1]);
+    // Either a clear majority, or a few words of one language and none of the others (a table
+    // or a list with a line of prose).
+    let (words, seen) = (hits[best], distinct[best].count_ones());
     let clear =
-        hits[best] >= 6 && distinct[best].count_ones() >= 3 && hits[best] >= 3 * hits[second];
+        seen >= 2 && words >= 4 && words >= 3 * hits[second] || seen >= 3 && hits[second] == 0;
     clear.then_some(WORDS[best].0)
 }
 

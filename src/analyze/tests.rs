@@ -237,5 +237,9 @@ fn a_country_named_once_in_passing_is_a_mention() {
 fn the_netherlands_is_the_country_after_its_article() {
     let text = "Trade talks\nExports to the Netherlands and the Philippines rose in May.";
     let a = analyze(text, 11, Some("en"));
-    assert!(codes(&a).contains(&"NL") && codes(&a).contains(&"PH"), "{:?}", a.countries);
+    assert!(
+        codes(&a).contains(&"NL") && codes(&a).contains(&"PH"),
+        "{:?}",
+        a.countries
+    );
 }
