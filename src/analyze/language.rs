@@ -55,16 +55,17 @@ const WORDS: [(&str, &[&str]); 6] = [
 ];
 
 /// Each function word: the languages it belongs to, with its position in each list.
-static INDEX: LazyLock<HashMap<&'static str, Vec<(usize, usize)>, BuildHasherDefault<Fnv>>> =
-    LazyLock::new(|| {
-        let mut index: HashMap<_, Vec<_>, _> = HashMap::default();
-        for (l, (_, words)) in WORDS.iter().enumerate() {
-            for (k, w) in words.iter().enumerate() {
-                index.entry(*w).or_default().push((l, k));
-            }
+type Index = HashMap<&'static str, Vec<(usize, usize)>, BuildHasherDefault<Fnv>>;
+
+static INDEX: LazyLock<Index> = LazyLock::new(|| {
+    let mut index: HashMap<_, Vec<_>, _> = HashMap::default();
+    for (l, (_, words)) in WORDS.iter().enumerate() {
+        for (k, w) in words.iter().enumerate() {
+            index.entry(*w).or_default().push((l, k));
         }
-        index
-    });
+    }
+    index
+});
 
 /// Words looked at: enough for a clear majority, few enough to cost nothing.
 const SAMPLE_WORDS: usize = 80;

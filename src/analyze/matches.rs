@@ -150,7 +150,7 @@ fn part_of_person(text: &str, pattern: &Pattern, tokens: &[Token], tok: usize, e
         let prev = &tokens[tok - 1];
         if prev.is_cap && !prev.shouting {
             let folded = prev.folded.as_ref();
-            if gazetteer::is_given_name(&folded) || super::people::is_title(&folded) {
+            if gazetteer::is_given_name(folded) || super::people::is_title(folded) {
                 return true;
             }
         }

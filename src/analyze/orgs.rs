@@ -127,18 +127,18 @@ pub fn find(text: &str, tokens: &[Token], hits: &[Hit]) -> Vec<OrgMention> {
                 continue;
             }
         }
-        if t.is_upper && !covered[i] && !t.shouting && is_acronym(t.text) && !is_org_word(&f) {
+        if t.is_upper && !covered[i] && !t.shouting && is_acronym(t.text) && !is_org_word(f) {
             push(&mut out, t.start, t.end, t.text.to_string());
             i += 1;
             continue;
         }
-        if !is_cap_word(t) || t.is_upper && !is_org_word(&f) {
+        if !is_cap_word(t) || t.is_upper && !is_org_word(f) {
             i += 1;
             continue;
         }
         // A capitalised run, connectors allowed inside; gazetteer places allowed after a connector.
         let mut last = i;
-        let mut has_word = is_org_word(&f);
+        let mut has_word = is_org_word(f);
         let mut j = i + 1;
         while j < tokens.len() && tokens[j].joined {
             let u = &tokens[j];

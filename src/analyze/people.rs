@@ -67,8 +67,8 @@ fn is_name_token(t: &Token) -> bool {
     }
     let f = t.folded.as_ref();
     !NOT_NAMES.contains(f)
-        && !is_title(&f)
-        && !is_org_word(&f)
+        && !is_title(f)
+        && !is_org_word(f)
         && t.text.chars().any(char::is_lowercase)
 }
 
