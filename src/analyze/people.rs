@@ -163,7 +163,55 @@ pub fn find(
         }
         i = last + 1;
     }
+    later_surnames(tokens, &covered, lower_words, &mut out);
     out
+}
+
+/// A lone capitalised word that is the surname of a person named in full elsewhere in the text
+/// ("Tiani" beside "Abdourahamane Tiani"), when the rules above did not take it.
+fn later_surnames(
+    tokens: &[Token],
+    covered: &[Option<usize>],
+    lower_words: &FastSet<&str>,
+    out: &mut Vec<PersonMention>,
+) {
+    let mut surnames: FastSet<&str> = FastSet::default();
+    for p in out.iter().filter(|p| !p.known) {
+        let last = tokens.partition_point(|t| t.end < p.end);
+        if last > 0
+            && tokens
+                .get(last)
+                .is_some_and(|t| t.end == p.end && t.start > p.start)
+        {
+            surnames.insert(tokens[last].folded.as_ref());
+        }
+    }
+    if surnames.is_empty() {
+        return;
+    }
+    let taken: Vec<(usize, usize)> = out.iter().map(|p| (p.start, p.end)).collect();
+    for (i, t) in tokens.iter().enumerate() {
+        let free = covered[i].is_none()
+            && !taken.iter().any(|&(s, e)| t.start < e && s < t.end)
+            && !tokens
+                .get(i + 1)
+                .is_some_and(|n| n.joined && is_name_token(n))
+            && !(i > 0 && tokens[i].joined && is_name_token(&tokens[i - 1]));
+        if free
+            && is_name_token(t)
+            && surnames.contains(t.folded.as_ref())
+            && !lower_words.contains(t.folded.as_ref())
+        {
+            out.push(PersonMention {
+                start: t.start,
+                end: t.end,
+                title: None,
+                country: None,
+                known: false,
+            });
+        }
+    }
+    out.sort_by_key(|p| p.start);
 }
 
 /// The title right before token `i` ("le président", "Russian President", "président russe"),

@@ -243,3 +243,12 @@ fn the_netherlands_is_the_country_after_its_article() {
         a.countries
     );
 }
+
+#[test]
+fn a_lone_surname_joins_the_full_name_named_elsewhere() {
+    let text = "Budget vote\nThe finance minister, Maria Okonjo, defended the plan on Monday. \
+        Critics in parliament were unconvinced, but allies of Okonjo expect it to pass.";
+    let a = analyze(text, 11, Some("en"));
+    let maria = entity(&a, EntityKind::Person, "Maria Okonjo").expect("person");
+    assert_eq!(maria.count, 2, "{:?}", a.mentions);
+}
