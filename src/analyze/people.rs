@@ -191,17 +191,18 @@ fn later_surnames(
     }
     let taken: Vec<(usize, usize)> = out.iter().map(|p| (p.start, p.end)).collect();
     for (i, t) in tokens.iter().enumerate() {
-        let free = covered[i].is_none()
-            && !taken.iter().any(|&(s, e)| t.start < e && s < t.end)
-            && !tokens
+        let candidate = surnames.contains(t.folded.as_ref())
+            && covered[i].is_none()
+            && is_name_token(t)
+            && !lower_words.contains(t.folded.as_ref());
+        let alone = || {
+            !tokens
                 .get(i + 1)
                 .is_some_and(|n| n.joined && is_name_token(n))
-            && !(i > 0 && tokens[i].joined && is_name_token(&tokens[i - 1]));
-        if free
-            && is_name_token(t)
-            && surnames.contains(t.folded.as_ref())
-            && !lower_words.contains(t.folded.as_ref())
-        {
+                && !(i > 0 && t.joined && is_name_token(&tokens[i - 1]))
+                && !taken.iter().any(|&(s, e)| t.start < e && s < t.end)
+        };
+        if candidate && alone() {
             out.push(PersonMention {
                 start: t.start,
                 end: t.end,
