@@ -64,20 +64,20 @@ pub struct Pattern {
     pub ids: &'static [u32],
 }
 
-/// The gazetteer's precompiled index (built by `build.rs`, see [`index`]) as words, with the
+/// The gazetteer's precompiled index (built by `build.rs`, see [`index`]), read in place, with the
 /// embedded tables its offsets point into: a word-level trie kept as a hash table, which gives
 /// leftmost-longest matches at word boundaries, plus a bloom filter that rejects most words of a
 /// text in cache.
 pub struct Gazetteer {
-    words: Vec<u32>,
+    /// The candidate entity ids of all patterns.
+    ids: Vec<u32>,
     bloom: Vec<u64>,
     lower_bloom: Vec<u64>,
     slots: usize,
     max_len: usize,
-    /// Where the pattern, entity and id tables start in `words`.
+    /// Where the pattern and entity tables start in the index, in words.
     pattern_at: usize,
     entity_at: usize,
-    ids_at: usize,
 }
 
 fn at(n: u32) -> usize {
@@ -129,7 +129,7 @@ impl Gazetteer {
         #[allow(clippy::cast_possible_truncation)] // only the low bits pick a slot
         let mut s = h as usize & mask;
         loop {
-            let slot = &self.words[index::HEADER + s * index::SLOT..][..index::SLOT];
+            let slot = words::<{ index::SLOT }>(index::HEADER + s * index::SLOT);
             let len = slot[1] & !index::GOES_ON;
             if len == 0 {
                 return None;
@@ -147,7 +147,7 @@ impl Gazetteer {
 
     /// Entity `id` (ids come from patterns, so they are in range).
     pub fn entity(&self, id: u32) -> GEntity {
-        let w = &self.words[self.entity_at + at(id) * index::ENTITY..][..index::ENTITY];
+        let w = words::<{ index::ENTITY }>(self.entity_at + at(id) * index::ENTITY);
         let name_off = at(w[0]);
         let name_len = at(w[1] & 0x00ff_ffff);
         let kind = match index::KINDS.get(at((w[1] >> 24) & 0x7f)).copied() {
@@ -175,9 +175,12 @@ impl Gazetteer {
 
     /// Pattern number `i`, in the sorted order of `patterns.tsv`.
     pub fn pattern_at(&'static self, i: usize) -> Pattern {
-        let w = &self.words[self.pattern_at + i * index::PATTERN..][..index::PATTERN];
+        let w = words::<{ index::PATTERN }>(self.pattern_at + i * index::PATTERN);
         let (off, len) = (at(w[0]), at(w[1] & 0x00ff_ffff));
-        let ids = &self.words[self.ids_at + at(w[2])..][..at(w[3])];
+        let ids = self
+            .ids
+            .get(at(w[2])..at(w[2]) + at(w[3]))
+            .unwrap_or_default();
         Pattern {
             text: PATTERNS.get(off..off + len).unwrap_or_default(),
             #[allow(clippy::cast_possible_truncation)] // flags are the top byte
@@ -189,7 +192,7 @@ impl Gazetteer {
     /// Every pattern, in sorted order.
     #[cfg(test)]
     pub fn patterns(&'static self) -> impl Iterator<Item = Pattern> {
-        (0..at(self.words[1])).map(|i| self.pattern_at(i))
+        (0..at(words::<2>(0)[1])).map(|i| self.pattern_at(i))
     }
 
     /// The pattern exactly equal to a folded string, if any.
@@ -199,40 +202,53 @@ impl Gazetteer {
     }
 }
 
-/// The gazetteer, read from its precompiled index on first use (a copy into aligned words).
+/// The gazetteer, read in place from its precompiled index; only the bloom filters and the
+/// entity ids are copied out on first use.
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(load);
 
+/// `N` consecutive words of the index from word `i` (zeros past its end, which a well-formed
+/// index never reaches).
+fn words<const N: usize>(i: usize) -> [u32; N] {
+    let mut out = [0; N];
+    if let Some(bytes) = INDEX.get(i * 4..(i + N) * 4) {
+        for (w, b) in out.iter_mut().zip(bytes.chunks_exact(4)) {
+            *w = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        }
+    }
+    out
+}
+
 fn load() -> Gazetteer {
-    let words: Vec<u32> = INDEX
-        .chunks_exact(4)
-        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
-        .collect();
-    let header = |i: usize| at(words.get(i).copied().unwrap_or_default());
-    let (slots, patterns, entities) = (header(0), header(1), header(2));
-    let (max_len, bloom_words, lower_words) = (header(3), header(4), header(5));
+    let [slots, patterns, entities, max_len, bloom_words, lower_words] =
+        words::<{ index::HEADER }>(0).map(at);
     let pattern_at = index::HEADER + slots * index::SLOT;
     let entity_at = pattern_at + patterns * index::PATTERN;
     let bloom_at = entity_at + entities * index::ENTITY;
     let lower_at = bloom_at + bloom_words * 2;
     let ids_at = lower_at + lower_words * 2;
-    let u64s = |w: &[u32]| {
-        w.chunks_exact(2)
-            .map(|w| u64::from(w[0]) | u64::from(w[1]) << 32)
+    let u32s = |from: usize, to: usize| {
+        INDEX
+            .get(from * 4..to * 4)
+            .unwrap_or_default()
+            .chunks_exact(4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    };
+    let u64s = |from: usize, to: usize| {
+        INDEX
+            .get(from * 4..to * 4)
+            .unwrap_or_default()
+            .chunks_exact(8)
+            .map(|b| u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]))
             .collect()
     };
-    let (bloom, lower_bloom) = (
-        u64s(&words[bloom_at..lower_at]),
-        u64s(&words[lower_at..ids_at]),
-    );
     Gazetteer {
-        words,
-        bloom,
-        lower_bloom,
+        ids: u32s(ids_at, INDEX.len() / 4).collect(),
+        bloom: u64s(bloom_at, lower_at),
+        lower_bloom: u64s(lower_at, ids_at),
         slots,
         max_len,
         pattern_at,
         entity_at,
-        ids_at,
     }
 }
 
