@@ -196,11 +196,12 @@ fn later_surnames(
             && is_name_token(t)
             && !lower_words.contains(t.folded.as_ref());
         let alone = || {
-            !tokens
+            let next_is_name = tokens
                 .get(i + 1)
-                .is_some_and(|n| n.joined && is_name_token(n))
-                && !(i > 0 && t.joined && is_name_token(&tokens[i - 1]))
-                && !taken.iter().any(|&(s, e)| t.start < e && s < t.end)
+                .is_some_and(|n| n.joined && is_name_token(n));
+            let prev_is_name = i > 0 && t.joined && is_name_token(&tokens[i - 1]);
+            let taken = taken.iter().any(|&(s, e)| t.start < e && s < t.end);
+            !(next_is_name || prev_is_name || taken)
         };
         if candidate && alone() {
             out.push(PersonMention {
