@@ -84,7 +84,7 @@ pub fn analyze(text: &str, title_len: usize, lang: Option<&str>) -> Analysis {
         None => language::detect(text).map(str::to_string),
     };
     let folded = fold::fold(text);
-    let mut tokens = tokens::tokenize(text);
+    let mut tokens = tokens::tokenize(text, &folded);
     if let Some(first) = tokens.iter_mut().find(|t| t.start >= title_len) {
         first.starts_sentence = true;
     }
@@ -94,10 +94,10 @@ pub fn analyze(text: &str, title_len: usize, lang: Option<&str>) -> Analysis {
     let (small, caps): (Vec<_>, Vec<_>) = tokens
         .iter()
         .partition(|t| t.text.starts_with(char::is_lowercase));
-    let caps: gazetteer::FastSet<&str> = caps.iter().map(|t| t.folded.as_ref()).collect();
+    let caps: gazetteer::FastSet<&str> = caps.iter().map(|t| t.folded).collect();
     let lower: gazetteer::FastSet<&str> = small
         .iter()
-        .map(|t| t.folded.as_ref())
+        .map(|t| t.folded)
         .filter(|w| caps.contains(w))
         .collect();
     let people = people::find(&tokens, &hits, &lower);

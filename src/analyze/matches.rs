@@ -149,7 +149,7 @@ fn part_of_person(text: &str, pattern: &Pattern, tokens: &[Token], tok: usize, e
     if tok > 0 && token.joined && !token.starts_sentence {
         let prev = &tokens[tok - 1];
         if prev.is_cap && !prev.shouting {
-            let folded = prev.folded.as_ref();
+            let folded = prev.folded;
             if gazetteer::is_given_name(folded) || super::people::is_title(folded) {
                 return true;
             }

@@ -96,7 +96,7 @@ pub fn find(text: &str, tokens: &[Token], hits: &[Hit]) -> Vec<OrgMention> {
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        let f = t.folded.as_ref();
+        let f = t.folded;
         // "ministère de l'Intérieur", "département d'État"
         if LOWER_HEADS.contains(f) {
             let mut j = i + 1;
@@ -157,7 +157,7 @@ pub fn find(text: &str, tokens: &[Token], hits: &[Hit]) -> Vec<OrgMention> {
         if has_word && !(starts_covered && last == i) {
             let mut first = i;
             if matches!(
-                tokens[first].folded.as_ref(),
+                tokens[first].folded,
                 "the" | "le" | "la" | "les" | "el" | "los" | "der" | "die" | "das"
             ) {
                 first += 1;
@@ -214,9 +214,7 @@ fn definitions(text: &str, tokens: &[Token], out: &mut Vec<OrgMention>) {
             let w = fold_word(elided(tokens[j].text));
             if w.starts_with(letters[need - 1]) {
                 need -= 1;
-            } else if !CONNECTORS.contains(w.as_ref())
-                && !CONNECTORS.contains(tokens[j].folded.as_ref())
-            {
+            } else if !CONNECTORS.contains(w.as_ref()) && !CONNECTORS.contains(tokens[j].folded) {
                 break;
             }
         }

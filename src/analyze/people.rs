@@ -65,7 +65,7 @@ fn is_name_token(t: &Token) -> bool {
     if !t.is_cap || t.shouting || t.is_upper && t.text.chars().nth(3).is_some() {
         return false;
     }
-    let f = t.folded.as_ref();
+    let f = t.folded;
     !NOT_NAMES.contains(f)
         && !is_title(f)
         && !is_org_word(f)
@@ -116,7 +116,7 @@ pub fn find(
         let mut j = i + 1;
         let mut last = i;
         while j < tokens.len() && tokens[j].joined && covered[j].is_none() {
-            let f = tokens[j].folded.as_ref();
+            let f = tokens[j].folded;
             if is_name_token(&tokens[j]) {
                 last = j;
             } else if !PARTICLES.contains(f) || j - last > 1 {
@@ -132,15 +132,12 @@ pub fn find(
         let has_org_word = tokens[j.min(tokens.len() - 1)..]
             .first()
             .is_some_and(|t| t.joined && is_org_word(&t.folded));
-        let common = |t: &Token| {
-            t.text.starts_with(char::is_lowercase) || lower_words.contains(t.folded.as_ref())
-        };
+        let common =
+            |t: &Token| t.text.starts_with(char::is_lowercase) || lower_words.contains(t.folded);
         let plain_run = (2..=4).contains(&n) && !tokens[run].iter().any(common);
         let said = n == 1
             && !tokens[i].starts_sentence
-            && tokens
-                .get(next)
-                .is_some_and(|t| SAID.contains(t.folded.as_ref()))
+            && tokens.get(next).is_some_and(|t| SAID.contains(t.folded))
             && !common(&tokens[i]);
         let person = if has_org_word {
             None
@@ -183,7 +180,7 @@ fn later_surnames(
                 .get(last)
                 .is_some_and(|t| t.end == p.end && t.start > p.start)
         {
-            surnames.insert(tokens[last].folded.as_ref());
+            surnames.insert(tokens[last].folded);
         }
     }
     if surnames.is_empty() {
@@ -191,10 +188,10 @@ fn later_surnames(
     }
     let taken: Vec<(usize, usize)> = out.iter().map(|p| (p.start, p.end)).collect();
     for (i, t) in tokens.iter().enumerate() {
-        let candidate = surnames.contains(t.folded.as_ref())
+        let candidate = surnames.contains(t.folded)
             && covered[i].is_none()
             && is_name_token(t)
-            && !lower_words.contains(t.folded.as_ref());
+            && !lower_words.contains(t.folded);
         let alone = || {
             let next_is_name = tokens
                 .get(i + 1)

@@ -1,14 +1,14 @@
 //! Word tokens of the original text with the shape facts the rules need (capitalised, all caps,
 //! sentence start, headline), plus the dateline and the zones (title, dateline, lead, body).
 
-use std::borrow::Cow;
+use super::fold::Folded;
 
 /// One word of the original text.
 #[derive(Debug, Clone)]
 pub struct Token<'a> {
     pub text: &'a str,
-    /// `text` folded as the gazetteer is (borrowed when already folded).
-    pub folded: Cow<'a, str>,
+    /// `text` folded as the gazetteer is.
+    pub folded: &'a str,
     pub start: usize,
     pub end: usize,
     /// First character upper case.
@@ -153,7 +153,10 @@ fn is_mark(c: char) -> bool {
 }
 
 /// Splits `text` into words; hyphens and apostrophes inside a word keep it whole.
-pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+/// `folded` is `text` folded: each token's folded form is a slice of it, found by walking its
+/// offset map alongside the tokens (no folding or allocation per word).
+pub fn tokenize<'a>(text: &'a str, folded: &'a Folded) -> Vec<Token<'a>> {
+    let mut fi = 0;
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5);
     let bytes = text.as_bytes();
     let mut chars = text.char_indices().peekable();
@@ -214,7 +217,16 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         }
         tokens.push(Token {
             text: word,
-            folded: super::fold::fold_word(word),
+            folded: {
+                while fi < folded.text.len() && folded.orig(fi) < start {
+                    fi += 1;
+                }
+                let from = fi;
+                while fi < folded.text.len() && folded.orig(fi) < end {
+                    fi += 1;
+                }
+                folded.text.get(from..fi).unwrap_or_default()
+            },
             start,
             end,
             is_cap,
@@ -281,9 +293,22 @@ mod tests {
         assert!(zones("Title\nThe U.S. said - no.", 6).dateline.is_none());
     }
 
+    fn tokenize_text(text: &str) -> Vec<Token<'static>> {
+        let text: &'static str = Box::leak(text.to_string().into_boxed_str());
+        let folded: &'static Folded = Box::leak(Box::new(super::super::fold::fold(text)));
+        tokenize(text, folded)
+    }
+
+    #[test]
+    fn tokens_fold_like_the_text() {
+        let t = tokenize_text("Le Général  Tiani à l’Élysée");
+        let folded: Vec<&str> = t.iter().map(|t| t.folded).collect();
+        assert_eq!(folded, ["le", "general", "tiani", "a", "l'elysee"]);
+    }
+
     #[test]
     fn tokens_know_sentences_and_headlines() {
-        let t = tokenize(
+        let t = tokenize_text(
             "OIL PRICES FALL IN LONDON\n\nThe U.S. Agriculture Department said. Prices fell.",
         );
         assert!(t[0].shouting && t[4].shouting);
