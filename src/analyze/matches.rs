@@ -165,7 +165,7 @@ fn part_of_person(text: &str, pattern: &Pattern, tokens: &[Token], tok: usize, e
                 && gap.chars().all(|c| c == ' ')
                 && !gap.is_empty()
                 && next.text.chars().skip(1).all(char::is_lowercase)
-                && GAZETTEER.pattern(&next.folded).is_none();
+                && GAZETTEER.pattern(next.folded).is_none();
             return is_surname;
         }
     }

@@ -147,7 +147,7 @@ pub fn find(text: &str, tokens: &[Token], hits: &[Hit]) -> Vec<OrgMention> {
                     break;
                 }
                 last = j;
-                has_word |= is_org_word(&u.folded);
+                has_word |= is_org_word(u.folded);
             } else if !is_connector(u) || j - last > 2 {
                 break;
             }

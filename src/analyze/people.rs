@@ -128,10 +128,10 @@ pub fn find(
         let next = last + 1;
         let (title, country) = title_before(tokens, i, hits, &covered);
         let n = last - i + 1;
-        let given = is_given_name(&tokens[i].folded);
+        let given = is_given_name(tokens[i].folded);
         let has_org_word = tokens[j.min(tokens.len() - 1)..]
             .first()
-            .is_some_and(|t| t.joined && is_org_word(&t.folded));
+            .is_some_and(|t| t.joined && is_org_word(t.folded));
         let common =
             |t: &Token| t.text.starts_with(char::is_lowercase) || lower_words.contains(t.folded);
         let plain_run = (2..=4).contains(&n) && !tokens[run].iter().any(common);
@@ -231,14 +231,14 @@ fn title_before(
         })
     };
     let prev = &tokens[i - 1];
-    if is_title(&prev.folded) {
+    if is_title(prev.folded) {
         let country = (i >= 2 && prev.joined).then(|| demonym(i - 2)).flatten();
         return (Some(prev.text.to_string()), country);
     }
     if let Some(code) = demonym(i - 1)
         && i >= 2
         && prev.joined
-        && is_title(&tokens[i - 2].folded)
+        && is_title(tokens[i - 2].folded)
     {
         return (Some(tokens[i - 2].text.to_string()), Some(code));
     }
@@ -248,5 +248,5 @@ fn title_before(
 /// "Mr. Smith", "Gen. Tiani": a period between an abbreviated title and the name.
 fn abbreviated(tokens: &[Token], i: usize) -> bool {
     let prev = &tokens[i - 1];
-    prev.text.len() <= 4 && is_title(&prev.folded)
+    prev.text.len() <= 4 && is_title(prev.folded)
 }
