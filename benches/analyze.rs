@@ -76,7 +76,7 @@ fn main() {
     let ms = |ns: Option<u64>| ns.map_or(f64::NAN, |n| n as f64 / 1e6);
     println!(
         "gazetteer load (first country_code): {:.1} ms ({:.1} ms on CPU); first analyze after it \
-         (lazy rule tables, regex, language models): {:.1} ms ({:.1} ms on CPU)",
+         (lazy rule tables, language models): {:.1} ms ({:.1} ms on CPU)",
         load.as_secs_f64() * 1e3,
         ms(load_cpu),
         first.as_secs_f64() * 1e3,
