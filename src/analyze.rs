@@ -4,21 +4,19 @@
 mod entities;
 mod fold;
 mod gazetteer;
+mod language;
 mod matches;
 mod orgs;
 mod people;
 mod score;
 mod tokens;
 
-use std::borrow::Cow;
-use std::collections::HashSet;
-
 use serde::{Deserialize, Serialize};
 
 use gazetteer::{COUNTRY_NAMES, GAZETTEER, Kind};
 
 /// Version of the analyser's output; bump it whenever the output for some text changes.
-pub const ANALYZER_VERSION: u32 = 1;
+pub const ANALYZER_VERSION: u32 = 2;
 
 /// Everything the analyser finds in one article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -83,27 +81,32 @@ pub enum EntityKind {
 pub fn analyze(text: &str, title_len: usize, lang: Option<&str>) -> Analysis {
     let lang = match lang {
         Some(l) => Some(l.to_string()),
-        // Trigram statistics settle within a few sentences; more text only costs time.
-        None => crate::lang::detect(prefix(text, 400)).map(str::to_string),
+        None => language::detect(text).map(str::to_string),
     };
     let folded = fold::fold(text);
-    let mut tokens = tokens::tokenize(text);
+    let mut tokens = tokens::tokenize(text, &folded);
     if let Some(first) = tokens.iter_mut().find(|t| t.start >= title_len) {
         first.starts_sentence = true;
     }
     let zones = tokens::zones(text, title_len);
     let hits = matches::find(text, &folded, &tokens, &zones);
-    let lower: HashSet<Cow<str>> = tokens
+    // Capitalised words also written in lower case are common words, not names.
+    let (small, caps): (Vec<_>, Vec<_>) = tokens
         .iter()
-        .filter(|t| t.text.starts_with(char::is_lowercase))
-        .map(|t| fold::fold_word(t.text))
+        .partition(|t| t.text.starts_with(char::is_lowercase));
+    let caps: gazetteer::FastSet<&str> = caps.iter().map(|t| t.folded).collect();
+    let lower: gazetteer::FastSet<&str> = small
+        .iter()
+        .map(|t| t.folded)
+        .filter(|w| caps.contains(w))
         .collect();
     let people = people::find(&tokens, &hits, &lower);
     let orgs = orgs::find(text, &tokens, &hits);
     entities::build(text, &hits, &people, &orgs, lang)
 }
 
-/// The first `max` bytes of `text`, cut at a character boundary.
+/// The first `max` bytes of `text`, cut at a character boundary: trigram statistics settle
+/// within a few sentences, more text only costs time.
 fn prefix(text: &str, max: usize) -> &str {
     let mut end = max.min(text.len());
     while !text.is_char_boundary(end) {
@@ -136,9 +139,7 @@ pub fn country_code(name: &str) -> Option<&'static str> {
 /// Display name of a country in a language, English when that language has none
 /// (("NE", "fr") → "Niger", ("US", "fr") → "États-Unis").
 pub fn country_name(code: &str, lang: &str) -> Option<&'static str> {
-    let country = COUNTRY_NAMES
-        .iter()
-        .find(|c| c.code.eq_ignore_ascii_case(code))?;
+    let country = find_country(code)?;
     let has = |locales: &str, l: &str| locales.split(',').any(|x| x == l);
     country
         .names
@@ -148,13 +149,20 @@ pub fn country_name(code: &str, lang: &str) -> Option<&'static str> {
         .map(|(name, _)| *name)
 }
 
+/// The display names of a country by its alpha-2 code, any case (the table is sorted by code).
+fn find_country(code: &str) -> Option<&'static gazetteer::CountryNames> {
+    let upper = code.as_bytes().to_ascii_uppercase();
+    let names = &*COUNTRY_NAMES;
+    let i = names
+        .binary_search_by(|c| c.code.as_bytes().cmp(&upper))
+        .ok()?;
+    names.get(i)
+}
+
 /// Every name a country is known by (all languages' display names, short forms and its code),
 /// for a fuzzy picker.
 pub fn country_names(code: &str) -> Vec<&'static str> {
-    let Some(country) = COUNTRY_NAMES
-        .iter()
-        .find(|c| c.code.eq_ignore_ascii_case(code))
-    else {
+    let Some(country) = find_country(code) else {
         return Vec::new();
     };
     let mut names: Vec<&'static str> = country.names.iter().map(|(n, _)| *n).collect();

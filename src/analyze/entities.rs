@@ -17,6 +17,8 @@ struct Draft {
     entity: String,
     country: Option<&'static str>,
     priority: u8,
+    /// Made from a gazetteer hit (not by a rule).
+    from_hit: bool,
 }
 
 fn overlaps(a: &Draft, b: &Draft) -> bool {
@@ -33,13 +35,12 @@ pub fn build(
 ) -> Analysis {
     let support = score::support(hits);
     let mut tallies = HashMap::new();
+    let mut evidence = Vec::with_capacity(hits.len());
     let mut drafts: Vec<Draft> = Vec::new();
     for hit in hits {
         let id = score::resolve(hit, &support);
         let e = GAZETTEER.entity(id);
-        if let Some(code) = e.code {
-            score::add(&mut tallies, code, e, hit.zone, hit.start);
-        }
+        evidence.push((hit, e));
         let (kind, priority) = match e.kind {
             Kind::Country => (EntityKind::Country, 2),
             Kind::City | Kind::Region => (EntityKind::Place, 2),
@@ -53,6 +54,7 @@ pub fn build(
             entity: e.name.to_string(),
             country: e.code,
             priority,
+            from_hit: true,
         });
     }
     add_orgs(text, hits, orgs, &mut drafts);
@@ -71,12 +73,25 @@ pub fn build(
         }
     }
     kept.sort_by_key(|d| d.start);
+    // A place name inside a person's name ("Chad" in "Chad Smith") is no evidence for its country;
+    // inside an organisation's it is ("London" in "London Metal Exchange").
+    for (hit, e) in evidence {
+        // `kept` is sorted and free of overlaps, so its ends are sorted too.
+        let from = kept.partition_point(|k| k.end <= hit.start);
+        let displaced = kept[from..]
+            .iter()
+            .take_while(|k| k.start < hit.end)
+            .any(|k| k.kind == EntityKind::Person && !k.from_hit);
+        if let (Some(code), false) = (e.code, displaced) {
+            score::add(&mut tallies, code, &e, hit.zone, hit.start);
+        }
+    }
     for d in kept.iter().filter(|d| d.kind == EntityKind::Person) {
         if let Some(code) = d.country {
             let e = GAZETTEER.entity(0);
             let person = super::gazetteer::GEntity {
                 kind: Kind::Person,
-                ..e.clone()
+                ..e
             };
             score::add(
                 &mut tallies,
@@ -170,6 +185,7 @@ fn add_orgs(text: &str, hits: &[Hit], orgs: &[OrgMention], drafts: &mut Vec<Draf
             entity,
             country,
             priority,
+            from_hit: false,
         });
     }
 }
@@ -223,6 +239,7 @@ fn add_people(text: &str, people: &[PersonMention], drafts: &mut Vec<Draft>) {
             entity,
             country: country.or(p.country),
             priority,
+            from_hit: false,
         });
     }
 }

@@ -39,26 +39,34 @@ pub fn fold(text: &str) -> Folded {
     let mut out = String::with_capacity(text.len() + 8);
     let mut map: Vec<u32> = Vec::with_capacity(text.len() + 9);
     let mut last_space = false;
-    for (i, ch) in text.char_indices() {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
         let at = u32::try_from(i).unwrap_or(u32::MAX);
-        if ch.is_ascii() {
-            if ch.is_ascii_whitespace() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            if b.is_ascii_whitespace() {
                 if !last_space {
                     out.push(' ');
                     map.push(at);
                 }
                 last_space = true;
             } else {
-                out.push(if ch == '`' {
+                out.push(if b == b'`' {
                     '\''
                 } else {
-                    ch.to_ascii_lowercase()
+                    char::from(b.to_ascii_lowercase())
                 });
                 map.push(at);
                 last_space = false;
             }
+            i += 1;
             continue;
         }
+        let Some(ch) = text[i..].chars().next() else {
+            break;
+        };
+        i += ch.len_utf8();
         if ch.is_whitespace() {
             if !last_space {
                 out.push(' ');
@@ -102,6 +110,12 @@ pub fn fold_word(word: &str) -> std::borrow::Cow<'_, str> {
         .all(|b| b.is_ascii() && !b.is_ascii_uppercase() && b != b'`')
     {
         std::borrow::Cow::Borrowed(word)
+    } else if word.is_ascii() {
+        let lower = word.bytes().map(|b| match b {
+            b'`' => '\'',
+            _ => char::from(b.to_ascii_lowercase()),
+        });
+        std::borrow::Cow::Owned(lower.collect())
     } else {
         std::borrow::Cow::Owned(fold(word).text)
     }

@@ -1,13 +1,31 @@
 //! The embedded gazetteer (assets/gazetteer): entities, folded name patterns and country display
-//! names, parsed once on first use. Lookups only; no text analysis here.
+//! names, read from the index `build.rs` precompiles. Lookups only; no text analysis here.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+mod index;
+
+pub use index::{Fnv, char_at, is_alnum};
+
+use std::collections::HashSet;
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
+
+/// A hash set with a fast hash for short words (our own, so no flooding concern).
+pub type FastSet<T> = HashSet<T, BuildHasherDefault<index::Fnv>>;
+/// A set of folded words from an embedded list.
+pub type WordSet = FastSet<&'static str>;
+
+/// The words of an embedded list: one a line, `#` lines are comments.
+pub fn word_set(list: &'static str) -> WordSet {
+    list.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+}
 
 const ENTITIES: &str = include_str!("../../assets/gazetteer/entities.tsv");
 const PATTERNS: &str = include_str!("../../assets/gazetteer/patterns.tsv");
 const COUNTRIES: &str = include_str!("../../assets/gazetteer/countries.tsv");
+const INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.idx"));
 const GIVEN_NAMES: &str = include_str!("../../assets/gazetteer/given_names.txt");
 
 /// What a gazetteer entity is.
@@ -22,7 +40,7 @@ pub enum Kind {
 }
 
 /// One gazetteer entity: a country, demonym, city, region, organisation or person.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct GEntity {
     pub kind: Kind,
     /// ISO 3166-1 alpha-2 code, if the entity belongs to or stands for a country.
@@ -39,88 +57,50 @@ pub const CAPITAL: u8 = 4; // `^`: needs a capital even when a demonym
 pub const PERSONISH: u8 = 8; // `~`: also a person's name
 
 /// One folded pattern: its text, flags and candidate entities, best first.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct Pattern {
     pub text: &'static str,
     pub flags: u8,
-    pub ids: Vec<u32>,
+    pub ids: &'static [u32],
 }
 
-/// FNV-1a: short keys, no hash-flooding concern (the keys are our own gazetteer).
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type FnvBuild = BuildHasherDefault<Fnv>;
-
-/// The parsed gazetteer with its matcher: a word-level trie kept as hash sets, which gives
-/// leftmost-longest matches at word boundaries and builds in milliseconds (an Aho-Corasick
-/// automaton over the same 130k names took 0.9 s to build).
+/// The gazetteer's precompiled index (built by `build.rs`, see [`index`]), read in place, with the
+/// embedded tables its offsets point into: a word-level trie kept as a hash table, which gives
+/// leftmost-longest matches at word boundaries, plus a bloom filter that rejects most words of a
+/// text in cache.
 pub struct Gazetteer {
-    pub entities: Vec<GEntity>,
-    pub patterns: Vec<Pattern>,
-    /// Every name and every prefix of a name ending at a word end: (pattern index if a name,
-    /// whether longer names go on from it).
-    index: HashMap<&'static str, (u32, bool), FnvBuild>,
-    /// One bit per hash of an `index` key: most words of a text are rejected here, in cache.
+    /// The candidate entity ids of all patterns.
+    ids: Vec<u32>,
     bloom: Vec<u64>,
+    lower_bloom: Vec<u64>,
+    slots: usize,
     max_len: usize,
+    /// Where the pattern and entity tables start in the index, in words.
+    pattern_at: usize,
+    entity_at: usize,
 }
 
-const BLOOM_BITS: u64 = 1 << 21;
-
-fn fnv(key: &str) -> u64 {
-    let mut h = Fnv::default();
-    h.write(key.as_bytes());
-    h.finish()
-}
-
-/// Where a name may end: after each word, and after a period that closes an abbreviation.
-fn ends(text: &str, from: usize) -> impl Iterator<Item = usize> + '_ {
-    let bytes = text.as_bytes();
-    text[from..].char_indices().filter_map(move |(k, c)| {
-        let at = from + k + c.len_utf8();
-        let next = text[at..].chars().next();
-        let word_end = c.is_alphanumeric() && next.is_none_or(|n| !n.is_alphanumeric());
-        let period_end = c == '.' && at >= 2 && bytes[at - 2].is_ascii_alphabetic();
-        (word_end || period_end).then_some(at)
-    })
+fn at(n: u32) -> usize {
+    n as usize
 }
 
 impl Gazetteer {
     /// The longest name starting at byte `at` of the folded `hay` and ending at a word end:
-    /// (end, pattern index).
-    pub fn longest_at(&self, hay: &str, at: usize) -> Option<(usize, usize)> {
+    /// (end, pattern index). `lower`: the word is lower case in the text, so only names that
+    /// may be written so can start there.
+    pub fn longest_at(&self, hay: &str, at: usize, lower: bool) -> Option<(usize, usize)> {
         let mut best = None;
-        for end in ends(hay, at) {
+        for end in index::ends(hay, at) {
             if end - at > self.max_len {
                 break;
             }
-            let key = &hay[at..end];
-            let bit = fnv(key) % BLOOM_BITS;
-            if self.bloom[(bit / 64) as usize] & (1 << (bit % 64)) == 0 {
+            if lower && best.is_none() && !self.may_be_lower(&hay.as_bytes()[at..end]) {
                 break;
             }
-            let Some(&(i, goes_on)) = self.index.get(key) else {
+            let Some((i, goes_on)) = self.lookup(&hay.as_bytes()[at..end]) else {
                 break;
             };
-            if i != u32::MAX {
+            if i != index::NONE {
                 best = Some((end, i as usize));
             }
             if !goes_on {
@@ -130,93 +110,146 @@ impl Gazetteer {
         best
     }
 
-    pub fn entity(&self, id: u32) -> &GEntity {
-        &self.entities[id as usize]
+    /// Whether a key is (a prefix of) a name that may be written in lower case.
+    fn may_be_lower(&self, key: &[u8]) -> bool {
+        let bit = index::fnv(key) % index::LOWER_BLOOM_BITS;
+        self.lower_bloom[(bit / 64) as usize] & (1 << (bit % 64)) != 0
     }
 
-    /// The pattern exactly equal to a folded string, if any (patterns are sorted).
-    pub fn pattern(&self, folded: &str) -> Option<&Pattern> {
-        self.patterns
-            .binary_search_by(|p| p.text.cmp(folded))
-            .ok()
-            .map(|i| &self.patterns[i])
+    /// The hash table entry for a key: (pattern or [`index::NONE`], whether names go on).
+    fn lookup(&self, key: &[u8]) -> Option<(u32, bool)> {
+        let h = index::fnv(key);
+        let bit = h % index::BLOOM_BITS;
+        if self.bloom[(bit / 64) as usize] & (1 << (bit % 64)) == 0 {
+            return None;
+        }
+        let mask = self.slots - 1;
+        #[allow(clippy::cast_possible_truncation)] // the top half
+        let hi = (h >> 32) as u32;
+        #[allow(clippy::cast_possible_truncation)] // only the low bits pick a slot
+        let mut s = h as usize & mask;
+        loop {
+            let slot = words::<{ index::SLOT }>(index::HEADER + s * index::SLOT);
+            let len = slot[1] & !index::GOES_ON;
+            if len == 0 {
+                return None;
+            }
+            let off = at(slot[0]);
+            if slot[3] == hi
+                && at(len) == key.len()
+                && PATTERNS.as_bytes().get(off..off + key.len()) == Some(key)
+            {
+                return Some((slot[2], slot[1] & index::GOES_ON != 0));
+            }
+            s = (s + 1) & mask;
+        }
+    }
+
+    /// Entity `id` (ids come from patterns, so they are in range).
+    pub fn entity(&self, id: u32) -> GEntity {
+        let w = words::<{ index::ENTITY }>(self.entity_at + at(id) * index::ENTITY);
+        let name_off = at(w[0]);
+        let name_len = at(w[1] & 0x00ff_ffff);
+        let kind = match index::KINDS.get(at((w[1] >> 24) & 0x7f)).copied() {
+            Some("C") => Kind::Country,
+            Some("D") => Kind::Demonym,
+            Some("Y") => Kind::City,
+            Some("R") => Kind::Region,
+            Some("P") => Kind::Person,
+            _ => Kind::Org,
+        };
+        let code = (w[3] != 0).then(|| {
+            let off = name_off - 3;
+            ENTITIES.get(off..off + 2).unwrap_or_default()
+        });
+        GEntity {
+            kind,
+            code,
+            name: ENTITIES
+                .get(name_off..name_off + name_len)
+                .unwrap_or_default(),
+            population: w[2],
+            is_capital: w[1] & index::CAPITAL_BIT != 0,
+        }
+    }
+
+    /// Pattern number `i`, in the sorted order of `patterns.tsv`.
+    pub fn pattern_at(&'static self, i: usize) -> Pattern {
+        let w = words::<{ index::PATTERN }>(self.pattern_at + i * index::PATTERN);
+        let (off, len) = (at(w[0]), at(w[1] & 0x00ff_ffff));
+        let ids = self
+            .ids
+            .get(at(w[2])..at(w[2]) + at(w[3]))
+            .unwrap_or_default();
+        Pattern {
+            text: PATTERNS.get(off..off + len).unwrap_or_default(),
+            #[allow(clippy::cast_possible_truncation)] // flags are the top byte
+            flags: (w[1] >> 24) as u8,
+            ids,
+        }
+    }
+
+    /// Every pattern, in sorted order.
+    #[cfg(test)]
+    pub fn patterns(&'static self) -> impl Iterator<Item = Pattern> {
+        (0..at(words::<2>(0)[1])).map(|i| self.pattern_at(i))
+    }
+
+    /// The pattern exactly equal to a folded string, if any.
+    pub fn pattern(&'static self, folded: &str) -> Option<Pattern> {
+        let (i, _) = self.lookup(folded.as_bytes())?;
+        (i != index::NONE).then(|| self.pattern_at(at(i)))
     }
 }
 
-/// The gazetteer, built on first use.
+/// The gazetteer, read in place from its precompiled index; only the bloom filters and the
+/// entity ids are copied out on first use.
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(load);
 
+/// `N` consecutive words of the index from word `i` (zeros past its end, which a well-formed
+/// index never reaches).
+fn words<const N: usize>(i: usize) -> [u32; N] {
+    let mut out = [0; N];
+    if let Some(bytes) = INDEX.get(i * 4..(i + N) * 4) {
+        for (w, b) in out.iter_mut().zip(bytes.chunks_exact(4)) {
+            *w = u32::from_le_bytes([b[0], b[1], b[2], b[3]]);
+        }
+    }
+    out
+}
+
 fn load() -> Gazetteer {
-    let entities = ENTITIES.lines().map(parse_entity).collect();
-    let patterns: Vec<Pattern> = PATTERNS.lines().filter_map(parse_pattern).collect();
-    let mut index: HashMap<&str, (u32, bool), FnvBuild> =
-        HashMap::with_capacity_and_hasher(patterns.len() * 2, FnvBuild::default());
-    let mut max_len = 0;
-    for (i, p) in patterns.iter().enumerate() {
-        index.entry(p.text).or_insert((u32::MAX, false)).0 = u32::try_from(i).unwrap_or(u32::MAX);
-        max_len = max_len.max(p.text.len());
-        // Every proper prefix ending at a word end, so a search knows when to go on.
-        for end in ends(p.text, 0) {
-            if end < p.text.len() {
-                index.entry(&p.text[..end]).or_insert((u32::MAX, true)).1 = true;
-            }
-        }
-    }
-    let mut bloom = vec![0u64; (BLOOM_BITS / 64) as usize];
-    for key in index.keys() {
-        let bit = fnv(key) % BLOOM_BITS;
-        bloom[(bit / 64) as usize] |= 1 << (bit % 64);
-    }
-    Gazetteer {
-        entities,
-        patterns,
-        index,
-        bloom,
-        max_len,
-    }
-}
-
-fn parse_entity(line: &'static str) -> GEntity {
-    let mut f = line.split('\t');
-    let kind = match f.next() {
-        Some("C") => Kind::Country,
-        Some("D") => Kind::Demonym,
-        Some("Y") => Kind::City,
-        Some("R") => Kind::Region,
-        Some("P") => Kind::Person,
-        _ => Kind::Org,
+    let [slots, patterns, entities, max_len, bloom_words, lower_words] =
+        words::<{ index::HEADER }>(0).map(at);
+    let pattern_at = index::HEADER + slots * index::SLOT;
+    let entity_at = pattern_at + patterns * index::PATTERN;
+    let bloom_at = entity_at + entities * index::ENTITY;
+    let lower_at = bloom_at + bloom_words * 2;
+    let ids_at = lower_at + lower_words * 2;
+    let u32s = |from: usize, to: usize| {
+        INDEX
+            .get(from * 4..to * 4)
+            .unwrap_or_default()
+            .chunks_exact(4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
     };
-    let code = f.next().filter(|c| *c != "-");
-    let name = f.next().unwrap_or_default();
-    let population = f.next().and_then(|p| p.parse().ok()).unwrap_or(0);
-    let is_capital = f.next().is_some_and(|flags| flags.contains('K'));
-    GEntity {
-        kind,
-        code,
-        name,
-        population,
-        is_capital,
+    let u64s = |from: usize, to: usize| {
+        INDEX
+            .get(from * 4..to * 4)
+            .unwrap_or_default()
+            .chunks_exact(8)
+            .map(|b| u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]))
+            .collect()
+    };
+    Gazetteer {
+        ids: u32s(ids_at, INDEX.len() / 4).collect(),
+        bloom: u64s(bloom_at, lower_at),
+        lower_bloom: u64s(lower_at, ids_at),
+        slots,
+        max_len,
+        pattern_at,
+        entity_at,
     }
-}
-
-fn parse_pattern(line: &'static str) -> Option<Pattern> {
-    let mut f = line.split('\t');
-    let text = f.next()?;
-    let flags = f.next()?.bytes().fold(0, |acc, b| {
-        acc | match b {
-            b'=' => UPPER,
-            b'@' => DATELINE,
-            b'^' => CAPITAL,
-            b'~' => PERSONISH,
-            _ => 0,
-        }
-    });
-    let ids = f
-        .next()?
-        .split(',')
-        .filter_map(|i| i.parse().ok())
-        .collect();
-    Some(Pattern { text, flags, ids })
 }
 
 /// Display names of one country: (name, comma-separated CLDR locales) pairs.
@@ -260,7 +293,7 @@ mod tests {
 
     #[test]
     fn patterns_are_folded_like_the_text() {
-        for p in &GAZETTEER.patterns {
+        for p in GAZETTEER.patterns() {
             assert_eq!(
                 fold_str(p.text),
                 p.text,
@@ -278,5 +311,9 @@ mod tests {
         let cedeao = g.pattern("cedeao").expect("Cédéao");
         assert_eq!(g.entity(cedeao.ids[0]).name, "ECOWAS");
         assert!(is_given_name("kathleen"));
+        assert!(
+            COUNTRY_NAMES.windows(2).all(|w| w[0].code < w[1].code),
+            "sorted by code"
+        );
     }
 }

@@ -2,7 +2,9 @@
 //! case rules, headline and dateline rules, and the person-name ambiguity of place names.
 
 use super::fold::Folded;
-use super::gazetteer::{self, CAPITAL, DATELINE, GAZETTEER, Kind, PERSONISH, Pattern, UPPER};
+use super::gazetteer::{
+    self, CAPITAL, DATELINE, GAZETTEER, Kind, PERSONISH, Pattern, UPPER, char_at, is_alnum,
+};
 use super::tokens::{Token, Zone, Zones};
 
 /// One accepted gazetteer match, in original byte offsets.
@@ -10,7 +12,7 @@ use super::tokens::{Token, Zone, Zones};
 pub struct Hit {
     pub start: usize,
     pub end: usize,
-    pub pattern: &'static Pattern,
+    pub pattern: Pattern,
     pub zone: Zone,
     /// Index of the first token the match covers.
     pub token: usize,
@@ -42,19 +44,24 @@ pub fn find(text: &str, folded: &Folded, tokens: &[Token], zones: &Zones) -> Vec
     // Matching at each word start only: names never begin inside a word.
     let mut prev_word = false;
     let mut skip_to = 0;
-    for (i, c) in hay.char_indices() {
-        let word = c.is_alphanumeric();
+    let mut next = 0;
+    while let Some(c) = char_at(hay, next) {
+        let i = next;
+        next += c.len_utf8();
+        let word = is_alnum(c);
         let start_here = word && !prev_word && i >= skip_to;
         prev_word = word;
         if !start_here {
             continue;
         }
+        // Most words are lower case, and few names may be written so: a cheap filter first.
+        let lower = char_at(text, folded.orig(i)).is_some_and(char::is_lowercase);
         let mut found = None;
         for at in [i, i + c.len_utf8()] {
             if at > i && !(is_proclitic(c) && at < bytes.len()) {
                 break;
             }
-            if let Some(m) = g.longest_at(hay, at) {
+            if let Some(m) = g.longest_at(hay, at, lower) {
                 found = Some((at, m.0, m.1));
                 break;
             }
@@ -67,9 +74,9 @@ pub fn find(text: &str, folded: &Folded, tokens: &[Token], zones: &Zones) -> Vec
         while tok < tokens.len() && tokens[tok].end <= start {
             tok += 1;
         }
-        let pattern = &g.patterns[pattern];
+        let pattern = g.pattern_at(pattern);
         let zone = zones.zone(start);
-        if accept(text, start, end, pattern, tokens, tok, zone) {
+        if accept(text, start, end, &pattern, tokens, tok, zone) {
             hits.push(Hit {
                 start,
                 end,
@@ -142,8 +149,8 @@ fn part_of_person(text: &str, pattern: &Pattern, tokens: &[Token], tok: usize, e
     if tok > 0 && token.joined && !token.starts_sentence {
         let prev = &tokens[tok - 1];
         if prev.is_cap && !prev.shouting {
-            let folded = super::fold::fold_word(prev.text);
-            if gazetteer::is_given_name(&folded) || super::people::is_title(&folded) {
+            let folded = prev.folded;
+            if gazetteer::is_given_name(folded) || super::people::is_title(folded) {
                 return true;
             }
         }
@@ -158,9 +165,7 @@ fn part_of_person(text: &str, pattern: &Pattern, tokens: &[Token], tok: usize, e
                 && gap.chars().all(|c| c == ' ')
                 && !gap.is_empty()
                 && next.text.chars().skip(1).all(char::is_lowercase)
-                && GAZETTEER
-                    .pattern(&super::fold::fold_word(next.text))
-                    .is_none();
+                && GAZETTEER.pattern(next.folded).is_none();
             return is_surname;
         }
     }

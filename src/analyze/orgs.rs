@@ -1,160 +1,20 @@
 //! Organisations beyond the gazetteer: acronym definitions ("Long Form (ACR)"), runs of
 //! capitalised words with an organisation word, French-style "ministère de l'Intérieur", acronyms.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::fold::fold_word;
+use super::gazetteer::{WordSet, word_set};
 use super::matches::Hit;
 use super::tokens::Token;
 
 /// Words (folded) that make a capitalised run an organisation.
-static ORG_WORDS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
-    HashSet::from_iter([
-        "ministry",
-        "department",
-        "bank",
-        "party",
-        "council",
-        "corp",
-        "corporation",
-        "inc",
-        "co",
-        "ltd",
-        "plc",
-        "llc",
-        "company",
-        "cos",
-        "group",
-        "holdings",
-        "association",
-        "agency",
-        "commission",
-        "committee",
-        "union",
-        "federation",
-        "army",
-        "police",
-        "court",
-        "parliament",
-        "assembly",
-        "institute",
-        "university",
-        "college",
-        "foundation",
-        "fund",
-        "organization",
-        "organisation",
-        "airlines",
-        "airways",
-        "motors",
-        "industries",
-        "board",
-        "authority",
-        "bureau",
-        "reserve",
-        "exchange",
-        "times",
-        "post",
-        "journal",
-        "tribune",
-        "press",
-        "tribunal",
-        "congress",
-        "church",
-        "hospital",
-        "club",
-        "league",
-        "network",
-        "systems",
-        "technologies",
-        "petroleum",
-        "oil",
-        "steel",
-        "chemical",
-        "chemicals",
-        "electric",
-        "trust",
-        "securities",
-        "partners",
-        "financial",
-        "insurance",
-        "bancorp",
-        "communications",
-        "telecom",
-        "pharmaceuticals",
-        "foods",
-        "mining",
-        "mines",
-        "resources",
-        "airport",
-        "administration",
-        "front",
-        "movement",
-        "navy",
-        "guard",
-        "forces",
-        "brigade",
-        "office",
-        "service",
-        "services",
-        "ministere",
-        "banque",
-        "parti",
-        "conseil",
-        "assemblee",
-        "cour",
-        "universite",
-        "agence",
-        "comite",
-        "federation",
-        "armee",
-        "societe",
-        "groupe",
-        "mouvement",
-        "fondation",
-        "fonds",
-        "institut",
-        "compagnie",
-        "syndicat",
-        "ministerio",
-        "banco",
-        "partido",
-        "consejo",
-        "asamblea",
-        "universidad",
-        "agencia",
-        "comision",
-        "ejercito",
-        "policia",
-        "fundacion",
-        "instituto",
-        "empresa",
-        "secretaria",
-        "sindicato",
-        "congreso",
-        "senado",
-        "ministerio",
-        "conselho",
-        "universidade",
-        "exercito",
-        "ministerium",
-        "partei",
-        "rat",
-        "gericht",
-        "universitat",
-        "ag",
-        "gmbh",
-        "verband",
-        "stiftung",
-        "bundesamt",
-        "vereinigung",
-    ])
-});
+static ORG_WORDS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../../assets/gazetteer/org_words.txt")));
 
 /// Lower-case heads that French, Spanish and Portuguese write before "de" + a capitalised name.
-static LOWER_HEADS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
-    HashSet::from_iter([
+static LOWER_HEADS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::from_iter([
         "ministere",
         "departement",
         "ministerio",
@@ -173,24 +33,16 @@ static LOWER_HEADS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
     ])
 });
 
-static CONNECTORS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
-    HashSet::from_iter([
+static CONNECTORS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::from_iter([
         "of", "for", "and", "&", "de", "du", "des", "pour", "la", "le", "les", "l", "d", "del",
         "y", "et", "fur", "der", "die", "on", "the",
     ])
 });
 
 /// Upper-case words that are not organisations.
-static NOT_ORGS: LazyLock<HashSet<&str>> = LazyLock::new(|| {
-    HashSet::from_iter([
-        "ceo", "gdp", "tv", "am", "pm", "ok", "usd", "eur", "ii", "iii", "iv", "vi", "vii", "viii",
-        "ix", "xi", "xii", "vat", "pib", "pdg", "dna", "adn", "covid", "aids", "sida", "hiv",
-        "vih", "mr", "dr", "st", "jr", "sr", "dlrs", "pct", "mln", "bln", "cts", "shr", "net",
-        "qtr", "rev", "avg", "vs", "etc", "usa", "uk", "us", "ue", "ap", "ad", "bc", "km", "kg",
-        "mw", "gmt", "est", "faq", "pdf", "url", "ip", "id", "ph", "no", "oui", "non", "it", "pc",
-        "sms", "tva", "ttc", "ht", "fcfa", "cfa", "nb", "ps", "rss", "lbs", "oz", "cwt", "ft",
-    ])
-});
+static NOT_ORGS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../../assets/gazetteer/not_orgs.txt")));
 
 /// Whether a folded word marks an organisation.
 pub fn is_org_word(folded: &str) -> bool {
@@ -208,7 +60,7 @@ pub struct OrgMention {
 }
 
 fn is_connector(t: &Token) -> bool {
-    CONNECTORS.contains(fold_word(t.text).trim_end_matches('\'')) || t.text == "&"
+    CONNECTORS.contains(t.folded.trim_end_matches('\'')) || t.text == "&"
 }
 
 /// The word after an elided article ("l'Intérieur" → "Intérieur").
@@ -244,9 +96,9 @@ pub fn find(text: &str, tokens: &[Token], hits: &[Hit]) -> Vec<OrgMention> {
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        let f = fold_word(t.text);
+        let f = t.folded;
         // "ministère de l'Intérieur", "département d'État"
-        if LOWER_HEADS.contains(f.as_ref()) {
+        if LOWER_HEADS.contains(f) {
             let mut j = i + 1;
             while j < tokens.len() && tokens[j].joined && is_connector(&tokens[j]) {
                 j += 1;
@@ -275,18 +127,18 @@ pub fn find(text: &str, tokens: &[Token], hits: &[Hit]) -> Vec<OrgMention> {
                 continue;
             }
         }
-        if t.is_upper && !covered[i] && !t.shouting && is_acronym(t.text) && !is_org_word(&f) {
+        if t.is_upper && !covered[i] && !t.shouting && is_acronym(t.text) && !is_org_word(f) {
             push(&mut out, t.start, t.end, t.text.to_string());
             i += 1;
             continue;
         }
-        if !is_cap_word(t) || t.is_upper && !is_org_word(&f) {
+        if !is_cap_word(t) || t.is_upper && !is_org_word(f) {
             i += 1;
             continue;
         }
         // A capitalised run, connectors allowed inside; gazetteer places allowed after a connector.
         let mut last = i;
-        let mut has_word = is_org_word(&f);
+        let mut has_word = is_org_word(f);
         let mut j = i + 1;
         while j < tokens.len() && tokens[j].joined {
             let u = &tokens[j];
@@ -295,7 +147,7 @@ pub fn find(text: &str, tokens: &[Token], hits: &[Hit]) -> Vec<OrgMention> {
                     break;
                 }
                 last = j;
-                has_word |= is_org_word(&fold_word(u.text));
+                has_word |= is_org_word(u.folded);
             } else if !is_connector(u) || j - last > 2 {
                 break;
             }
@@ -305,7 +157,7 @@ pub fn find(text: &str, tokens: &[Token], hits: &[Hit]) -> Vec<OrgMention> {
         if has_word && !(starts_covered && last == i) {
             let mut first = i;
             if matches!(
-                fold_word(tokens[first].text).as_ref(),
+                tokens[first].folded,
                 "the" | "le" | "la" | "les" | "el" | "los" | "der" | "die" | "das"
             ) {
                 first += 1;
@@ -323,7 +175,11 @@ pub fn find(text: &str, tokens: &[Token], hits: &[Hit]) -> Vec<OrgMention> {
 }
 
 fn is_acronym(word: &str) -> bool {
-    let n = word.chars().count();
+    let n = if word.is_ascii() {
+        word.len()
+    } else {
+        word.chars().count()
+    };
     (2..=6).contains(&n)
         && word.chars().all(|c| c.is_ascii_uppercase())
         && !NOT_ORGS.contains(word.to_ascii_lowercase().as_str())
@@ -358,9 +214,7 @@ fn definitions(text: &str, tokens: &[Token], out: &mut Vec<OrgMention>) {
             let w = fold_word(elided(tokens[j].text));
             if w.starts_with(letters[need - 1]) {
                 need -= 1;
-            } else if !CONNECTORS.contains(w.as_ref())
-                && !CONNECTORS.contains(fold_word(tokens[j].text).as_ref())
-            {
+            } else if !CONNECTORS.contains(w.as_ref()) && !CONNECTORS.contains(tokens[j].folded) {
                 break;
             }
         }

@@ -1,237 +1,16 @@
 //! People: titles and roles in each language, given names, known people from the gazetteer and
 //! runs of capitalised words that are not places or organisations. Coreference is in `entities`.
 
-use std::borrow::Cow;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
-use super::fold::fold_word;
-use super::gazetteer::{GAZETTEER, Kind, is_given_name};
+use super::gazetteer::{FastSet, GAZETTEER, Kind, WordSet, is_given_name, word_set};
 use super::matches::Hit;
 use super::orgs::is_org_word;
 use super::tokens::Token;
 
 /// Titles and roles (folded, without a final period) that announce a person's name.
-static TITLES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
-    HashSet::from_iter([
-        // English
-        "mr",
-        "mrs",
-        "ms",
-        "miss",
-        "dr",
-        "sir",
-        "dame",
-        "lord",
-        "president",
-        "vice-president",
-        "minister",
-        "premier",
-        "chancellor",
-        "secretary",
-        "senator",
-        "sen",
-        "rep",
-        "representative",
-        "gov",
-        "governor",
-        "mayor",
-        "king",
-        "queen",
-        "prince",
-        "princess",
-        "pope",
-        "general",
-        "gen",
-        "colonel",
-        "col",
-        "lt",
-        "lieutenant",
-        "captain",
-        "capt",
-        "major",
-        "commander",
-        "admiral",
-        "sergeant",
-        "judge",
-        "justice",
-        "ambassador",
-        "envoy",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "ceo",
-        "director",
-        "professor",
-        "prof",
-        "sheikh",
-        "emir",
-        "imam",
-        "rev",
-        "reverend",
-        "father",
-        "bishop",
-        "archbishop",
-        "cardinal",
-        "coach",
-        "striker",
-        "midfielder",
-        "defender",
-        "goalkeeper",
-        "player",
-        "actor",
-        "actress",
-        "singer",
-        "leader",
-        "chief",
-        "officer",
-        "analyst",
-        "economist",
-        "officials",
-        "official",
-        // French
-        "m",
-        "mme",
-        "mlle",
-        "me",
-        "monsieur",
-        "madame",
-        "president",
-        "presidente",
-        "ministre",
-        "premier",
-        "general",
-        "generale",
-        "colonel",
-        "capitaine",
-        "lieutenant",
-        "commandant",
-        "marechal",
-        "ambassadeur",
-        "ambassadrice",
-        "porte-parole",
-        "depute",
-        "deputee",
-        "senateur",
-        "maire",
-        "juge",
-        "procureur",
-        "roi",
-        "reine",
-        "prince",
-        "pape",
-        "cheikh",
-        "imam",
-        "pere",
-        "abbe",
-        "mgr",
-        "docteur",
-        "professeur",
-        "directeur",
-        "directrice",
-        "chancelier",
-        "chanceliere",
-        "secretaire",
-        "emir",
-        "defenseur",
-        "attaquant",
-        "entraineur",
-        "selectionneur",
-        "chanteur",
-        "chanteuse",
-        "ecrivain",
-        "journaliste",
-        "opposant",
-        "militant",
-        "avocat",
-        "avocate",
-        "patron",
-        "dirigeant",
-        "chef",
-        "correspondant",
-        "correspondante",
-        "envoye",
-        // Spanish, Portuguese
-        "sr",
-        "sra",
-        "senor",
-        "senora",
-        "don",
-        "dona",
-        "presidenta",
-        "ministro",
-        "ministra",
-        "canciller",
-        "gobernador",
-        "gobernadora",
-        "alcalde",
-        "alcaldesa",
-        "diputado",
-        "diputada",
-        "senador",
-        "senadora",
-        "juez",
-        "jueza",
-        "fiscal",
-        "rey",
-        "reina",
-        "papa",
-        "coronel",
-        "capitan",
-        "embajador",
-        "embajadora",
-        "portavoz",
-        "secretario",
-        "secretaria",
-        "director",
-        "directora",
-        "doctor",
-        "doctora",
-        "lider",
-        "governador",
-        "prefeito",
-        "deputado",
-        "senhor",
-        "senhora",
-        "embaixador",
-        "porta-voz",
-        "general",
-        "generala",
-        // German
-        "herr",
-        "frau",
-        "prasident",
-        "prasidentin",
-        "kanzler",
-        "kanzlerin",
-        "bundeskanzler",
-        "bundeskanzlerin",
-        "minister",
-        "ministerin",
-        "burgermeister",
-        "botschafter",
-        "sprecher",
-        "sprecherin",
-        "konig",
-        "konigin",
-        "papst",
-        "professor",
-        "professorin",
-        // Arabic
-        "الرئيس",
-        "الملك",
-        "الأمير",
-        "الامير",
-        "الشيخ",
-        "الوزير",
-        "وزير",
-        "رئيس",
-        "الدكتور",
-    ])
-});
+static TITLES: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../../assets/gazetteer/titles.txt")));
 
 /// Whether a folded word (period stripped) is a title or role that precedes names.
 pub fn is_title(folded: &str) -> bool {
@@ -239,187 +18,18 @@ pub fn is_title(folded: &str) -> bool {
 }
 
 /// Capitalised words that start sentences or headlines but never names.
-static NOT_NAMES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
-    HashSet::from_iter([
-        "the",
-        "a",
-        "an",
-        "this",
-        "that",
-        "these",
-        "those",
-        "in",
-        "on",
-        "at",
-        "for",
-        "but",
-        "and",
-        "or",
-        "if",
-        "when",
-        "while",
-        "after",
-        "before",
-        "as",
-        "by",
-        "with",
-        "from",
-        "to",
-        "of",
-        "it",
-        "its",
-        "he",
-        "she",
-        "they",
-        "we",
-        "i",
-        "his",
-        "her",
-        "their",
-        "our",
-        "there",
-        "here",
-        "what",
-        "who",
-        "le",
-        "la",
-        "les",
-        "l",
-        "un",
-        "une",
-        "des",
-        "du",
-        "de",
-        "ce",
-        "cette",
-        "ces",
-        "il",
-        "elle",
-        "ils",
-        "elles",
-        "nous",
-        "on",
-        "en",
-        "dans",
-        "pour",
-        "par",
-        "sur",
-        "avec",
-        "selon",
-        "depuis",
-        "mais",
-        "et",
-        "ou",
-        "si",
-        "quand",
-        "lors",
-        "apres",
-        "avant",
-        "pas",
-        "plus",
-        "moins",
-        "comme",
-        "el",
-        "los",
-        "las",
-        "una",
-        "unos",
-        "con",
-        "por",
-        "para",
-        "según",
-        "segun",
-        "desde",
-        "pero",
-        "der",
-        "die",
-        "das",
-        "ein",
-        "eine",
-        "und",
-        "im",
-        "am",
-        "mit",
-        "nach",
-        "von",
-        "bei",
-        "auf",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "lundi",
-        "mardi",
-        "mercredi",
-        "jeudi",
-        "vendredi",
-        "samedi",
-        "dimanche",
-        "janvier",
-        "fevrier",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "aout",
-        "septembre",
-        "octobre",
-        "novembre",
-        "decembre",
-        "lunes",
-        "martes",
-        "enero",
-        "febrero",
-        "marzo",
-        "abril",
-        "mayo",
-        "junio",
-        "julio",
-        "agosto",
-        "reuter",
-        "reuters",
-        "prime",
-        "north",
-        "south",
-        "east",
-        "west",
-        "new",
-        "former",
-        "ex",
-        "said",
-        "says",
-        "mr",
-        "mrs",
-        "but",
-        "also",
-    ])
-});
+static NOT_NAMES: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../../assets/gazetteer/not_names.txt")));
 
-static PARTICLES: LazyLock<HashSet<&str>> = LazyLock::new(|| {
-    HashSet::from_iter([
+static PARTICLES: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::from_iter([
         "de", "du", "da", "das", "dos", "do", "van", "von", "der", "den", "bin", "ben", "ibn",
         "al", "el", "del", "della", "di", "la", "le", "ould", "ag", "y",
     ])
 });
 
-static SAID: LazyLock<HashSet<&str>> = LazyLock::new(|| {
-    HashSet::from_iter([
+static SAID: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::from_iter([
         "said",
         "says",
         "told",
@@ -452,13 +62,13 @@ pub struct PersonMention {
 }
 
 fn is_name_token(t: &Token) -> bool {
-    if !t.is_cap || t.shouting || t.is_upper && t.text.chars().count() > 3 {
+    if !t.is_cap || t.shouting || t.is_upper && t.text.chars().nth(3).is_some() {
         return false;
     }
-    let f = fold_word(t.text);
-    !NOT_NAMES.contains(f.as_ref())
-        && !is_title(&f)
-        && !is_org_word(&f)
+    let f = t.folded;
+    !NOT_NAMES.contains(f)
+        && !is_title(f)
+        && !is_org_word(f)
         && t.text.chars().any(char::is_lowercase)
 }
 
@@ -466,7 +76,8 @@ fn is_name_token(t: &Token) -> bool {
 pub fn find(
     tokens: &[Token],
     hits: &[Hit],
-    lower_words: &HashSet<Cow<'_, str>>,
+    // Capitalised words (folded) that the text also writes in lower case.
+    lower_words: &FastSet<&str>,
 ) -> Vec<PersonMention> {
     let mut covered = vec![None::<usize>; tokens.len()];
     for (h, hit) in hits.iter().enumerate() {
@@ -505,10 +116,10 @@ pub fn find(
         let mut j = i + 1;
         let mut last = i;
         while j < tokens.len() && tokens[j].joined && covered[j].is_none() {
-            let f = fold_word(tokens[j].text);
+            let f = tokens[j].folded;
             if is_name_token(&tokens[j]) {
                 last = j;
-            } else if !PARTICLES.contains(f.as_ref()) || j - last > 1 {
+            } else if !PARTICLES.contains(f) || j - last > 1 {
                 break;
             }
             j += 1;
@@ -517,17 +128,16 @@ pub fn find(
         let next = last + 1;
         let (title, country) = title_before(tokens, i, hits, &covered);
         let n = last - i + 1;
-        let given = is_given_name(&fold_word(tokens[i].text));
+        let given = is_given_name(tokens[i].folded);
         let has_org_word = tokens[j.min(tokens.len() - 1)..]
             .first()
-            .is_some_and(|t| t.joined && is_org_word(&fold_word(t.text)));
-        let common = |t: &Token| lower_words.contains(fold_word(t.text).to_lowercase().as_str());
+            .is_some_and(|t| t.joined && is_org_word(t.folded));
+        let common =
+            |t: &Token| t.text.starts_with(char::is_lowercase) || lower_words.contains(t.folded);
         let plain_run = (2..=4).contains(&n) && !tokens[run].iter().any(common);
         let said = n == 1
             && !tokens[i].starts_sentence
-            && tokens
-                .get(next)
-                .is_some_and(|t| SAID.contains(fold_word(t.text).as_ref()))
+            && tokens.get(next).is_some_and(|t| SAID.contains(t.folded))
             && !common(&tokens[i]);
         let person = if has_org_word {
             None
@@ -550,7 +160,57 @@ pub fn find(
         }
         i = last + 1;
     }
+    later_surnames(tokens, &covered, lower_words, &mut out);
     out
+}
+
+/// A lone capitalised word that is the surname of a person named in full elsewhere in the text
+/// ("Tiani" beside "Abdourahamane Tiani"), when the rules above did not take it.
+fn later_surnames(
+    tokens: &[Token],
+    covered: &[Option<usize>],
+    lower_words: &FastSet<&str>,
+    out: &mut Vec<PersonMention>,
+) {
+    let mut surnames: FastSet<&str> = FastSet::default();
+    for p in out.iter().filter(|p| !p.known) {
+        let last = tokens.partition_point(|t| t.end < p.end);
+        if last > 0
+            && tokens
+                .get(last)
+                .is_some_and(|t| t.end == p.end && t.start > p.start)
+        {
+            surnames.insert(tokens[last].folded);
+        }
+    }
+    if surnames.is_empty() {
+        return;
+    }
+    let taken: Vec<(usize, usize)> = out.iter().map(|p| (p.start, p.end)).collect();
+    for (i, t) in tokens.iter().enumerate() {
+        let candidate = surnames.contains(t.folded)
+            && covered[i].is_none()
+            && is_name_token(t)
+            && !lower_words.contains(t.folded);
+        let alone = || {
+            let next_is_name = tokens
+                .get(i + 1)
+                .is_some_and(|n| n.joined && is_name_token(n));
+            let prev_is_name = i > 0 && t.joined && is_name_token(&tokens[i - 1]);
+            let taken = taken.iter().any(|&(s, e)| t.start < e && s < t.end);
+            !(next_is_name || prev_is_name || taken)
+        };
+        if candidate && alone() {
+            out.push(PersonMention {
+                start: t.start,
+                end: t.end,
+                title: None,
+                country: None,
+                known: false,
+            });
+        }
+    }
+    out.sort_by_key(|p| p.start);
 }
 
 /// The title right before token `i` ("le président", "Russian President", "président russe"),
@@ -571,14 +231,14 @@ fn title_before(
         })
     };
     let prev = &tokens[i - 1];
-    if is_title(&fold_word(prev.text)) {
+    if is_title(prev.folded) {
         let country = (i >= 2 && prev.joined).then(|| demonym(i - 2)).flatten();
         return (Some(prev.text.to_string()), country);
     }
     if let Some(code) = demonym(i - 1)
         && i >= 2
         && prev.joined
-        && is_title(&fold_word(tokens[i - 2].text))
+        && is_title(tokens[i - 2].folded)
     {
         return (Some(tokens[i - 2].text.to_string()), Some(code));
     }
@@ -588,5 +248,5 @@ fn title_before(
 /// "Mr. Smith", "Gen. Tiani": a period between an abbreviated title and the name.
 fn abbreviated(tokens: &[Token], i: usize) -> bool {
     let prev = &tokens[i - 1];
-    prev.text.len() <= 4 && is_title(&fold_word(prev.text))
+    prev.text.len() <= 4 && is_title(prev.folded)
 }

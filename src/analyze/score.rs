@@ -79,7 +79,7 @@ pub fn support(hits: &[Hit]) -> HashMap<&'static str, f32> {
             && codes.iter().all(|c| c == first)
         {
             let e = GAZETTEER.entity(hit.pattern.ids[0]);
-            *out.entry(*first).or_insert(0.0) += kind_weight(e) * zone_weight(hit.zone);
+            *out.entry(*first).or_insert(0.0) += kind_weight(&e) * zone_weight(hit.zone);
         }
     }
     out
@@ -126,7 +126,10 @@ pub fn rank(tallies: HashMap<&'static str, Tally>) -> Vec<(&'static str, f32, u3
     out.into_iter()
         .enumerate()
         .map(|(i, (code, score, mentions, strong, _))| {
-            let about = i == 0 || score >= ABOUT_SHARE || strong || score >= top * 0.5;
+            // A country named once, in passing, outside the title and dateline is a mention
+            // however little else the article says (a wire item's lone "Switzerland").
+            let share = score >= ABOUT_SHARE || score >= top * 0.5;
+            let about = i == 0 || strong || mentions >= 2 && share;
             (code, (score * 1000.0).round() / 1000.0, mentions, about)
         })
         .collect()

@@ -221,3 +221,34 @@ fn json_shape_matches_the_cli_contract() {
     );
     assert!(v["mentions"][0]["start"].is_u64());
 }
+
+#[test]
+fn a_country_named_once_in_passing_is_a_mention() {
+    let text = "ACME TOOLS POSTS HIGHER PROFIT\nDENVER, May 4 - Acme Tools Inc said quarterly \
+        profit rose on strong demand from builders. The company, which also sells in \
+        Switzerland, said it expects further growth this year. Orders from Colorado and Texas \
+        customers were up sharply, it said.";
+    let a = analyze(text, text.find('\n').unwrap_or(0), Some("en"));
+    assert_eq!(about(&a), ["US"], "{:?}", a.countries);
+    assert!(codes(&a).contains(&"CH"));
+}
+
+#[test]
+fn the_netherlands_is_the_country_after_its_article() {
+    let text = "Trade talks\nExports to the Netherlands and the Philippines rose in May.";
+    let a = analyze(text, 11, Some("en"));
+    assert!(
+        codes(&a).contains(&"NL") && codes(&a).contains(&"PH"),
+        "{:?}",
+        a.countries
+    );
+}
+
+#[test]
+fn a_lone_surname_joins_the_full_name_named_elsewhere() {
+    let text = "Budget vote\nThe finance minister, Maria Okonjo, defended the plan on Monday. \
+        Critics in parliament were unconvinced, but allies of Okonjo expect it to pass.";
+    let a = analyze(text, 11, Some("en"));
+    let maria = entity(&a, EntityKind::Person, "Maria Okonjo").expect("person");
+    assert_eq!(maria.count, 2, "{:?}", a.mentions);
+}

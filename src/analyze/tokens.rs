@@ -1,14 +1,14 @@
 //! Word tokens of the original text with the shape facts the rules need (capitalised, all caps,
 //! sentence start, headline), plus the dateline and the zones (title, dateline, lead, body).
 
-use std::sync::LazyLock;
-
-use regex::Regex;
+use super::fold::Folded;
 
 /// One word of the original text.
 #[derive(Debug, Clone)]
 pub struct Token<'a> {
     pub text: &'a str,
+    /// `text` folded as the gazetteer is.
+    pub folded: &'a str,
     pub start: usize,
     pub end: usize,
     /// First character upper case.
@@ -54,22 +54,84 @@ impl Zones {
     }
 }
 
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"^\s*(\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}?)\s*(,[^\n]{0,40}?)?\s*(\([^)\n]{1,30}\))?\s*[-–—]{1,2}\s",
-    )
-    .expect("dateline regex compiles")
-});
+fn is_place_start(c: char) -> bool {
+    c.is_uppercase()
+}
+
+fn is_place_char(c: char) -> bool {
+    c.is_uppercase() || is_mark(c) || matches!(c, ' ' | '.' | '\'' | '’' | '-')
+}
+
+/// A wire dateline opening `body`: a place in capitals, an optional ", region, date", an optional
+/// "(Agency)", then one or two dashes and a space, as in `SECAUCUS, N.J., March 3 - ` or
+/// `NIAMEY (Reuters) - `. Returns the byte range of the place and its region and date. The
+/// shortest place and comma part that let the rest follow win (hand-written: a regex with Unicode
+/// classes took milliseconds to compile).
+fn dateline(body: &str) -> Option<(usize, usize)> {
+    let from = body.len() - body.trim_start().len();
+    let chars: Vec<(usize, char)> = body[from..]
+        .char_indices()
+        .take(130)
+        .map(|(i, c)| (from + i, c))
+        .collect();
+    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
+    let pos = |k: usize| chars.get(k).map_or(from + body[from..].len(), |&(i, _)| i);
+    let skip_space = |mut k: usize| {
+        while at(k).is_some_and(char::is_whitespace) {
+            k += 1;
+        }
+        k
+    };
+    let dash = |k: usize| at(k).is_some_and(|c| matches!(c, '-' | '–' | '—'));
+    let space = |k: usize| at(k).is_some_and(char::is_whitespace);
+    // Spaces, one or two dashes, one space.
+    let dashes = |k: usize| {
+        let k = skip_space(k);
+        dash(k) && (dash(k + 1) && space(k + 2) || space(k + 1))
+    };
+    // After the comma part: spaces, an optional "(...)" of 1 to 30 characters, then the dashes.
+    let tail = |k: usize| {
+        let k = skip_space(k);
+        if at(k) == Some('(') {
+            let close = (k + 1..=k + 31).find(|&j| at(j).is_none_or(|c| c == ')' || c == '\n'));
+            if let Some(j) = close.filter(|&j| j > k + 1 && at(j) == Some(')'))
+                && dashes(j + 1)
+            {
+                return true;
+            }
+        }
+        dashes(k)
+    };
+    if !at(0).is_some_and(is_place_start) {
+        return None;
+    }
+    for len in 2..=41 {
+        if !at(len - 1).is_some_and(is_place_char) {
+            break;
+        }
+        let after = skip_space(len);
+        if at(after) == Some(',') {
+            for n in 0..=40 {
+                if n > 0 && at(after + n).is_none_or(|c| c == '\n') {
+                    break;
+                }
+                if tail(after + 1 + n) {
+                    return Some((pos(0), pos(after + 1 + n)));
+                }
+            }
+        }
+        if tail(len) {
+            return Some((pos(0), pos(len)));
+        }
+    }
+    None
+}
 
 /// Finds the zones: the title is given, a wire dateline may open the body, the lead follows.
 pub fn zones(text: &str, title_len: usize) -> Zones {
     let title_end = title_len.min(text.len());
     let body = text.get(title_end..).unwrap_or_default();
-    let dateline = DATELINE.captures(body).and_then(|c| {
-        let place = c.get(1)?;
-        let end = c.get(2).map_or(place.end(), |m| m.end());
-        Some((title_end + place.start(), title_end + end))
-    });
+    let dateline = dateline(body).map(|(s, e)| (title_end + s, title_end + e));
     let lead_from = dateline.map_or(title_end, |(_, e)| e);
     let mut lead_end = (lead_from + 400).min(text.len());
     while !text.is_char_boundary(lead_end) {
@@ -83,7 +145,7 @@ pub fn zones(text: &str, title_len: usize) -> Zones {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_mark(c)
+    super::gazetteer::is_alnum(c) || !c.is_ascii() && is_mark(c)
 }
 
 fn is_mark(c: char) -> bool {
@@ -91,7 +153,10 @@ fn is_mark(c: char) -> bool {
 }
 
 /// Splits `text` into words; hyphens and apostrophes inside a word keep it whole.
-pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+/// `folded` is `text` folded: each token's folded form is a slice of it, found by walking its
+/// offset map alongside the tokens (no folding or allocation per word).
+pub fn tokenize<'a>(text: &'a str, folded: &'a Folded) -> Vec<Token<'a>> {
+    let mut fi = 0;
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5);
     let bytes = text.as_bytes();
     let mut chars = text.char_indices().peekable();
@@ -139,14 +204,29 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         let is_cap = c.is_uppercase();
         let mut letters = 0;
         let mut lower = false;
-        for ch in word.chars() {
-            if ch.is_alphabetic() {
+        if word.is_ascii() {
+            for b in word.bytes().filter(u8::is_ascii_alphabetic) {
+                letters += 1;
+                lower |= b.is_ascii_lowercase();
+            }
+        } else {
+            for ch in word.chars().filter(|c| c.is_alphabetic()) {
                 letters += 1;
                 lower |= ch.is_lowercase();
             }
         }
         tokens.push(Token {
             text: word,
+            folded: {
+                while fi < folded.text.len() && folded.orig(fi) < start {
+                    fi += 1;
+                }
+                let from = fi;
+                while fi < folded.text.len() && folded.orig(fi) < end {
+                    fi += 1;
+                }
+                folded.text.get(from..fi).unwrap_or_default()
+            },
             start,
             end,
             is_cap,
@@ -184,7 +264,7 @@ fn mark_shouting(text: &str, tokens: &mut [Token]) {
         let (mut all, mut upper) = (0, 0);
         for t in words {
             all += 1;
-            if t.is_upper || (t.text.chars().count() == 1 && t.is_cap) {
+            if t.is_upper || (t.is_cap && t.text.chars().nth(1).is_none()) {
                 upper += 1;
             }
         }
@@ -213,9 +293,22 @@ mod tests {
         assert!(zones("Title\nThe U.S. said - no.", 6).dateline.is_none());
     }
 
+    fn tokenize_text(text: &str) -> Vec<Token<'static>> {
+        let text: &'static str = Box::leak(text.to_string().into_boxed_str());
+        let folded: &'static Folded = Box::leak(Box::new(super::super::fold::fold(text)));
+        tokenize(text, folded)
+    }
+
+    #[test]
+    fn tokens_fold_like_the_text() {
+        let t = tokenize_text("Le Général  Tiani à l’Élysée");
+        let folded: Vec<&str> = t.iter().map(|t| t.folded).collect();
+        assert_eq!(folded, ["le", "general", "tiani", "a", "l'elysee"]);
+    }
+
     #[test]
     fn tokens_know_sentences_and_headlines() {
-        let t = tokenize(
+        let t = tokenize_text(
             "OIL PRICES FALL IN LONDON\n\nThe U.S. Agriculture Department said. Prices fell.",
         );
         assert!(t[0].shouting && t[4].shouting);

@@ -1,0 +1,162 @@
+//! A cheap first guess at the language from function words, for the Latin-script languages kiosk
+//! serves; anything unclear goes to the trigram detector in [`crate::lang`]. No other state.
+
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
+use std::sync::LazyLock;
+
+use super::gazetteer::Fnv;
+
+/// Function words frequent in one language and rare in the others (ASCII, lower case). Words
+/// shared between languages ("que", "en", "a", "de", "la") are left out on purpose.
+const WORDS: [(&str, &[&str]); 6] = [
+    (
+        "en",
+        &[
+            "the", "and", "of", "to", "is", "that", "was", "for", "with", "said", "by", "it",
+            "from", "be", "has", "have", "which", "will", "are", "its",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            "le", "les", "des", "du", "et", "est", "une", "dans", "qui", "au", "aux", "sur",
+            "pour", "pas", "ont", "avec", "ce", "cette", "sont", "leur",
+        ],
+    ),
+    (
+        "es",
+        &[
+            "el", "los", "las", "del", "y", "con", "por", "una", "es", "su", "lo", "se", "como",
+            "fue", "al", "sus", "pero", "entre", "este", "esta",
+        ],
+    ),
+    (
+        "pt",
+        &[
+            "os", "do", "das", "dos", "uma", "com", "ao", "em", "foi", "mais", "pelo", "pela",
+            "seu", "sua", "ser", "pelos", "isso", "ele", "ela", "tem",
+        ],
+    ),
+    (
+        "de",
+        &[
+            "der", "die", "und", "ist", "nicht", "mit", "den", "von", "zu", "sich", "ein", "eine",
+            "auf", "im", "dem", "auch", "wird", "hat", "werden", "sie",
+        ],
+    ),
+    (
+        "it",
+        &[
+            "il", "di", "che", "della", "per", "sono", "gli", "nel", "alla", "anche", "non",
+            "questo", "delle", "degli", "ha", "questa", "dei", "nella", "ed", "essere",
+        ],
+    ),
+];
+
+/// Each function word: the languages it belongs to, with its position in each list.
+type Index = HashMap<&'static str, Vec<(usize, usize)>, BuildHasherDefault<Fnv>>;
+
+static INDEX: LazyLock<Index> = LazyLock::new(|| {
+    let mut index: HashMap<_, Vec<_>, _> = HashMap::default();
+    for (l, (_, words)) in WORDS.iter().enumerate() {
+        for (k, w) in words.iter().enumerate() {
+            index.entry(*w).or_default().push((l, k));
+        }
+    }
+    index
+});
+
+/// Words looked at: enough for a clear majority, few enough to cost nothing.
+const SAMPLE_WORDS: usize = 80;
+
+/// The language of `text` when its function words leave no doubt, else the trigram detector's.
+pub fn detect(text: &str) -> Option<&'static str> {
+    guess(text).or_else(|| crate::lang::detect(super::prefix(text, 400)))
+}
+
+/// The language whose function words clearly dominate the opening of `text`, if one does.
+fn guess(text: &str) -> Option<&'static str> {
+    let mut hits = [0u32; WORDS.len()];
+    let mut distinct = [0u64; WORDS.len()];
+    let mut buf = [0u8; 8];
+    let mut seen = 0;
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        if word.is_empty() {
+            continue;
+        }
+        if !word.is_ascii() {
+            // Another script (Arabic, Cyrillic...) is the trigram detector's to judge.
+            if word
+                .chars()
+                .any(|c| c.is_alphabetic() && !c.is_ascii() && !is_latin(c))
+            {
+                return None;
+            }
+            seen += 1;
+            continue;
+        }
+        seen += 1;
+        if seen > SAMPLE_WORDS {
+            break;
+        }
+        if word.len() > buf.len() {
+            continue;
+        }
+        let lower = &mut buf[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        let Ok(lower) = std::str::from_utf8(lower) else {
+            continue;
+        };
+        for &(l, k) in INDEX.get(lower).into_iter().flatten() {
+            hits[l] += 1;
+            distinct[l] |= 1 << k;
+        }
+    }
+    let mut order: Vec<usize> = (0..WORDS.len()).collect();
+    order.sort_by_key(|&l| std::cmp::Reverse(hits[l]));
+    let (best, second) = (order[0], order[1]);
+    // Either a clear majority, or a few words of one language and none of the others (a table
+    // or a list with a line of prose).
+    let (words, seen) = (hits[best], distinct[best].count_ones());
+    let clear =
+        seen >= 2 && words >= 4 && words >= 3 * hits[second] || seen >= 3 && hits[second] == 0;
+    clear.then_some(WORDS[best].0)
+}
+
+fn is_latin(c: char) -> bool {
+    // Latin-1 Supplement through Latin Extended Additional, without the symbols in between.
+    matches!(c, '\u{c0}'..='\u{24f}' | '\u{1e00}'..='\u{1eff}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn function_words_settle_clear_cases() {
+        let en = "The minister said on Monday that the talks with the union were over and that \
+                  it was time for a vote.";
+        assert_eq!(guess(en), Some("en"));
+        let fr = "Le ministre a dit lundi que les discussions avec le syndicat sont terminées et \
+                  qu'il est temps pour un vote dans le pays.";
+        assert_eq!(guess(fr), Some("fr"));
+        let es = "El ministro dijo el lunes que las conversaciones con los sindicatos terminaron y \
+                  que es hora de votar por una ley.";
+        assert_eq!(guess(es), Some("es"));
+        let de = "Der Minister sagte am Montag, dass die Gespräche mit der Gewerkschaft beendet \
+                  sind und es Zeit für eine Abstimmung ist.";
+        assert_eq!(guess(de), Some("de"));
+    }
+
+    #[test]
+    fn unclear_text_goes_to_trigrams() {
+        assert_eq!(guess("Niamey, Moscou, Washington"), None);
+        assert_eq!(
+            guess("Shugaban kasar Nijar ya ce za a gudanar da zabe"),
+            None
+        );
+        assert_eq!(guess("قال الرئيس إن المحادثات انتهت"), None);
+    }
+}
