@@ -131,6 +131,7 @@ pub fn update(state: &mut AppState, action: Action) -> Option<Effect> {
             });
         }
         Action::Suspend => return Some(Effect::Suspend),
+        Action::FetchFeeds => return Some(Effect::FetchFeeds),
         Action::ToggleHelp => {
             state.overlay = match state.overlay {
                 Some(Overlay::Help { .. }) => None,

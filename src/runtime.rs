@@ -2,10 +2,11 @@
 //! keymap → update → effects and is shared with the tests; [`run_library`] owns the terminal.
 
 mod env;
+mod feeds;
 pub mod memory;
 mod store_library;
 
-pub use env::{Counter, Desktop, Env, Library, System, base64};
+pub use env::{Counter, Desktop, Env, FeedFetcher, Library, System, base64};
 pub use store_library::parse_filters;
 
 use std::io::stdout;
@@ -85,7 +86,8 @@ pub fn start(
 pub fn run_tui(store: Store, config: &Config) -> anyhow::Result<()> {
     let path = store.path().to_path_buf();
     let counter = Counter::spawn(move || Store::open(&path).map_err(|e| e.to_string()));
-    run_library(Box::new(store), config, Some(counter))
+    let fetcher = feeds::fetcher(store.path().to_path_buf(), config);
+    run_library(Box::new(store), config, Some(counter), Some(fetcher))
 }
 
 /// Runs the TUI over `library` until the user quits or a signal ends it; always restores the
@@ -94,6 +96,7 @@ pub fn run_library(
     library: Box<dyn Library>,
     config: &Config,
     counter: Option<Counter>,
+    feed_fetcher: Option<FeedFetcher>,
 ) -> anyhow::Result<()> {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let (keymap, _) = prepare(config, no_color)?;
@@ -117,6 +120,7 @@ pub fn run_library(
             let system = Box::new(Desktop);
             let size = (size.width, size.height);
             let (state, mut env) = start(library, system, config, size, no_color, counter)?;
+            env.feed_fetcher = feed_fetcher;
             run(&mut terminal, state, &mut env, &stop)
         });
     let _ = execute!(stdout(), DisableMouseCapture);
@@ -140,7 +144,8 @@ fn run(
             }
             // Blocks for up to POLL: an idle kiosk wakes once a second to ask SQLite one pragma.
             // While counts are being computed it wakes more often to show them when ready.
-            let waiting = env.counter.as_ref().is_some_and(Counter::is_waiting);
+            let waiting =
+                env.counter.as_ref().is_some_and(Counter::is_waiting) || env.is_fetching();
             if event::poll(if waiting { ANSWER_POLL } else { POLL })? {
                 step(&mut state, env, &event::read()?);
                 break;
@@ -153,6 +158,13 @@ fn run(
             if !answers.is_empty() {
                 for answer in answers {
                     dispatch(&mut state, env, Some(answer));
+                }
+                break;
+            }
+            let progress = env.poll_fetch();
+            if !progress.is_empty() {
+                for action in progress {
+                    dispatch(&mut state, env, Some(action));
                 }
                 break;
             }

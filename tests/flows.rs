@@ -342,3 +342,46 @@ fn counts_from_the_background_thread_reach_the_sidebar() {
     assert_eq!(h.state.counts.total, 10);
     assert_eq!(h.state.sidebar.sections[0].rows[0].count, Some(10));
 }
+
+#[test]
+fn capital_f_fetches_feeds_in_the_background_and_reports_progress() {
+    let mut h = Harness::new(5, 120, 30);
+    h.env.feed_fetcher = Some(Box::new(|| {
+        let (sender, receiver) = std::sync::mpsc::channel();
+        for line in [
+            "fetching feeds 1/2: 3 new",
+            "fetched 2 feeds: 3 new articles",
+        ] {
+            sender
+                .send(kiosk::app::Action::Info(line.into()))
+                .expect("send");
+        }
+        receiver
+    }));
+    h.press("F");
+    assert_eq!(
+        h.state.status.as_ref().map(|s| s.text.as_str()),
+        Some("fetching feeds…")
+    );
+    assert!(h.env.is_fetching());
+    h.press("F");
+    assert_eq!(
+        h.state.status.as_ref().map(|s| s.text.as_str()),
+        Some("feeds are already being fetched"),
+        "one fetch at a time"
+    );
+    for action in h.env.poll_fetch() {
+        runtime::dispatch(&mut h.state, &mut h.env, Some(action));
+    }
+    assert_eq!(
+        h.state.status.as_ref().map(|s| s.text.as_str()),
+        Some("fetched 2 feeds: 3 new articles")
+    );
+    assert!(h.env.poll_fetch().is_empty());
+    assert!(
+        !h.env.is_fetching(),
+        "the finished thread's channel closes the fetch"
+    );
+    h.press("j");
+    assert_eq!(h.state.list.selected, 1, "keys keep working");
+}

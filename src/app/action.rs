@@ -43,6 +43,7 @@ pub enum Action {
     CopyUrl,
     Reload,
     CycleSort,
+    FetchFeeds,
     Noop,
     // Internal actions: produced by the runtime, never bound in the config.
     Resize(u16, u16),
@@ -127,6 +128,8 @@ pub enum Effect {
         selected: Option<ArticleId>,
     },
     Suspend,
+    /// Fetch every subscribed feed on a background thread; progress comes back as `Info`.
+    FetchFeeds,
 }
 
 /// The list order; `Date` is newest first.
@@ -191,6 +194,7 @@ pub const NAMED: &[(&str, &str)] = &[
     ("copy_url", "copy the URL (OSC 52)"),
     ("reload", "reload from the store"),
     ("cycle_sort", "sort by date, source, title"),
+    ("fetch_feeds", "fetch subscribed feeds in the background"),
     ("noop", "nothing (unbinds a key)"),
 ];
 
@@ -244,6 +248,7 @@ const BINDABLE: &[Action] = &[
     Action::CopyUrl,
     Action::Reload,
     Action::CycleSort,
+    Action::FetchFeeds,
     Action::Noop,
 ];
 

@@ -36,6 +36,7 @@ pub fn default_bindings(pane: Pane) -> &'static [(&'static str, &'static str)] {
             ("y", "copy_url"),
             ("R", "reload"),
             ("S", "cycle_sort"),
+            ("F", "fetch_feeds"),
             ("down", "select_next"),
             ("up", "select_prev"),
             ("home", "select_first"),

@@ -111,7 +111,13 @@ pub struct Env {
     suspend_requested: bool,
     /// Computes sidebar counts on another thread; `None` computes them inline (tests).
     pub counter: Option<Counter>,
+    /// Starts a feed fetch on another thread, returning where its progress arrives.
+    pub feed_fetcher: Option<FeedFetcher>,
+    fetching: Option<Receiver<Action>>,
 }
+
+/// Starts fetching the subscribed feeds in the background (see [`Env::poll_fetch`]).
+pub type FeedFetcher = Box<dyn FnMut() -> Receiver<Action>>;
 
 /// A background thread answering count requests, newest request first; see [`Env::counter`].
 pub struct Counter {
@@ -186,6 +192,8 @@ impl Env {
             last_version,
             suspend_requested: false,
             counter: None,
+            feed_fetcher: None,
+            fetching: None,
         }
     }
 
@@ -221,6 +229,41 @@ impl Env {
         let changed = self.last_version.is_some_and(|last| last != version);
         self.last_version = Some(version);
         changed.then_some(Action::Refresh)
+    }
+
+    /// Progress of a running feed fetch (`Info`/`Failed` lines), without blocking.
+    pub fn poll_fetch(&mut self) -> Vec<Action> {
+        let Some(receiver) = &self.fetching else {
+            return Vec::new();
+        };
+        let mut actions = Vec::new();
+        loop {
+            match receiver.try_recv() {
+                Ok(action) => actions.push(action),
+                Err(mpsc::TryRecvError::Empty) => break,
+                Err(mpsc::TryRecvError::Disconnected) => {
+                    self.fetching = None;
+                    break;
+                }
+            }
+        }
+        actions
+    }
+
+    /// Whether a feed fetch is running (the loop then polls more often).
+    pub fn is_fetching(&self) -> bool {
+        self.fetching.is_some()
+    }
+
+    fn fetch_feeds(&mut self) -> Option<Action> {
+        if self.fetching.is_some() {
+            return Some(Action::Info("feeds are already being fetched".into()));
+        }
+        let Some(start) = &mut self.feed_fetcher else {
+            return Some(Action::Info("fetching feeds is not available here".into()));
+        };
+        self.fetching = Some(start());
+        Some(Action::Info("fetching feeds…".into()))
     }
 
     /// Whether `Ctrl-Z` asked the runtime to suspend; clears the request.
@@ -264,6 +307,7 @@ impl Env {
                 self.suspend_requested = true;
                 Ok(None)
             }
+            Effect::FetchFeeds => Ok(self.fetch_feeds()),
         };
         result.unwrap_or_else(|message| Some(Action::Failed(message)))
     }
