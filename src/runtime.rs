@@ -77,8 +77,20 @@ pub fn start(
     dispatch(&mut state, &mut env, Some(restored));
     if env.first_start() {
         dispatch(&mut state, &mut env, Some(Action::Info(WELCOME.into())));
+    } else if let Some(notice) = stale_analysis_notice(env.library.stale_analysis().unwrap_or(0)) {
+        dispatch(&mut state, &mut env, Some(Action::Info(notice)));
     }
     Ok((state, env))
+}
+
+/// The status line when stored analysis predates this kiosk's analyser.
+fn stale_analysis_notice(stale: u64) -> Option<String> {
+    (stale > 0).then(|| {
+        format!(
+            "{stale} articles have no analysis or one from an older analyser: \
+             run `kiosk reanalyze` to update them"
+        )
+    })
 }
 
 /// Runs the TUI over the store: the entry point of `kiosk` with no subcommand. Sidebar counts
@@ -202,4 +214,19 @@ fn suspend(terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
 #[cfg(not(unix))]
 fn suspend(_terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stale_analysis_is_announced_only_when_there_is_some() {
+        assert_eq!(stale_analysis_notice(0), None);
+        let notice = stale_analysis_notice(12).expect("a notice");
+        assert!(
+            notice.starts_with("12 articles") && notice.contains("kiosk reanalyze"),
+            "{notice}"
+        );
+    }
 }

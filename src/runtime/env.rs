@@ -33,6 +33,10 @@ pub trait Library {
     fn set_starred(&mut self, id: ArticleId, starred: bool) -> Result<(), String>;
     /// Changes when another process commits to the store.
     fn data_version(&self) -> Result<i64, String>;
+    /// How many articles were analysed by an older analyser than this kiosk's.
+    fn stale_analysis(&self) -> Result<u64, String> {
+        Ok(0)
+    }
     fn counts(&self, filters: &[String]) -> Result<Counts, String>;
     fn ui_state(&self, key: &str) -> Result<Option<String>, String>;
     fn set_ui_state(&mut self, key: &str, value: &str) -> Result<(), String>;

@@ -141,6 +141,11 @@ impl Library for Store {
         Store::data_version(self).map_err(text)
     }
 
+    fn stale_analysis(&self) -> Result<u64, String> {
+        self.stale_analysis_count(crate::analyze::ANALYZER_VERSION)
+            .map_err(text)
+    }
+
     fn counts(&self, filters: &[String]) -> Result<Counts, String> {
         let facets = Store::facets(self, &parse_filters(filters)?).map_err(text)?;
         Ok(Counts {
