@@ -108,18 +108,10 @@ impl QueryError {
     }
 }
 
-/// Turns a country name or code into an ISO alpha-2 code.
-pub type CountryResolver = fn(&str) -> Option<String>;
-
 impl Query {
     /// Parses `text`; countries may be named in any language the gazetteer knows
     /// (`country:niger`, `country:Allemagne`, `country:EEUU`) or by ISO code.
     pub fn parse(text: &str) -> Result<Self, QueryError> {
-        Self::parse_with(text, gazetteer_country)
-    }
-
-    /// Parses `text`, resolving `country:`/`mentions:` values with `resolve_country`.
-    pub fn parse_with(text: &str, resolve_country: CountryResolver) -> Result<Self, QueryError> {
         let tokens = tokenize(text)?;
         let mut clauses: Vec<Clause> = Vec::new();
         let mut pending_or: Option<usize> = None;
@@ -138,8 +130,7 @@ impl Query {
                     value,
                     quoted,
                 } => {
-                    let filter =
-                        parse_filter(column, key.as_deref(), &value, quoted, resolve_country)?;
+                    let filter = parse_filter(column, key.as_deref(), &value, quoted)?;
                     let term = Term { negated, filter };
                     match (pending_or.take(), clauses.last_mut()) {
                         (Some(_), Some(last)) => last.alternatives.push(term),
@@ -169,10 +160,6 @@ impl Query {
     }
 }
 
-fn gazetteer_country(value: &str) -> Option<String> {
-    crate::analyze::country_code(value).map(str::to_string)
-}
-
 const KEYS: &str = "lang, source, since, until, is, country, mentions, entity, person, org, place";
 
 fn parse_filter(
@@ -180,7 +167,6 @@ fn parse_filter(
     key: Option<&str>,
     value: &str,
     quoted: bool,
-    resolve_country: CountryResolver,
 ) -> Result<Filter, QueryError> {
     let Some(key) = key else {
         return Ok(if quoted {
@@ -197,7 +183,8 @@ fn parse_filter(
         ));
     }
     let country = |value: &str| {
-        resolve_country(value)
+        crate::analyze::country_code(value)
+            .map(str::to_string)
             .ok_or_else(|| QueryError::new(value_column, format!("unknown country '{value}'")))
     };
     Ok(match key.to_ascii_lowercase().as_str() {
