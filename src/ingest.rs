@@ -291,6 +291,7 @@ impl<'a> Importer<'a> {
                 read,
                 starred,
             } = new;
+            // `insert` checks again: an earlier article of this batch may share its URL or id.
             let outcome = writer.insert(&article, &hash)?;
             match outcome {
                 InsertOutcome::Added(id) => {
