@@ -170,5 +170,24 @@ pub fn country_names(code: &str) -> Vec<&'static str> {
     names
 }
 
+/// The names of a country in the given languages (CLDR locales), its short forms (which carry
+/// no locale, e.g. "EE. UU.") and its code: what the country picker matches typing against.
+pub fn country_names_in(code: &str, langs: &[&str]) -> Vec<&'static str> {
+    let Some(country) = find_country(code) else {
+        return Vec::new();
+    };
+    let wanted = |locales: &str| {
+        locales.is_empty() || locales.split(',').any(|locale| langs.contains(&locale))
+    };
+    let mut names: Vec<&'static str> = country
+        .names
+        .iter()
+        .filter(|(_, locales)| wanted(locales))
+        .map(|(name, _)| *name)
+        .collect();
+    names.push(country.code);
+    names
+}
+
 #[cfg(test)]
 mod tests;

@@ -2,8 +2,11 @@
 //! No IO, clock or terminal here: those are requested as an [`Effect`] and performed by the runtime.
 
 mod action;
+pub mod daily;
+mod filters;
 pub mod list;
 mod ops;
+pub mod picker;
 pub mod reader;
 pub mod sidebar;
 mod terms;
@@ -34,10 +37,13 @@ pub enum Overlay {
     Help {
         scroll: usize,
     },
-    /// The query line opened by `/`.
+    /// The query line opened by `/`, or the command line opened by `:` (`command`).
     Prompt {
         input: String,
+        command: bool,
     },
+    /// The country picker opened by `c`.
+    Picker(picker::PickerState),
 }
 
 /// The one-line message of the status bar.
@@ -88,6 +94,12 @@ pub struct AppState {
     pub sort: SortKey,
     pub sidebar_visible: bool,
     pub counts: Counts,
+    /// Saved views (`[views]` in the config): name and query, by name.
+    pub views: Vec<(String, String)>,
+    /// The world map shows in place of the reader.
+    pub show_map: bool,
+    /// `]`/`[` pressed: step the country once the country counts arrive (forward?).
+    pub pending_step: Option<bool>,
     pub should_quit: bool,
 }
 
@@ -162,10 +174,35 @@ pub fn update(state: &mut AppState, action: Action) -> Option<Effect> {
         Action::CloseArticle => state.close_article(),
         Action::OpenNext => return state.open_neighbour(1),
         Action::OpenPrev => return state.open_neighbour(-1),
-        Action::Search => {
+        Action::Search | Action::Command => {
             state.overlay = Some(Overlay::Prompt {
                 input: String::new(),
+                command: action == Action::Command,
             });
+        }
+        Action::CountryPicker => return state.open_picker(),
+        Action::NextCountry | Action::PrevCountry => {
+            state.pending_step = Some(action == Action::NextCountry);
+            return Some(Effect::CountCountries {
+                base: picker::without_country(&state.filters),
+            });
+        }
+        Action::ClearFilters => {
+            state.overlay = None;
+            if !state.filters.is_empty() {
+                return Some(state.reload_with(Vec::new(), state.sort));
+            }
+        }
+        Action::ToggleMap => state.show_map = !state.show_map,
+        Action::PickerMove(delta) => state.move_picker(delta),
+        Action::PickerMark => state.mark_in_picker(),
+        Action::CountriesCounted { base, countries } => {
+            return state.countries_counted(&base, &countries);
+        }
+        Action::ViewsChanged { views, message } => {
+            state.views = views;
+            state.status = Some(Status::info(message));
+            return Some(state.reload_with(state.filters.clone(), state.sort));
         }
         Action::NextHit | Action::PrevHit => {
             let forward = action == Action::NextHit;
@@ -217,7 +254,12 @@ pub fn update(state: &mut AppState, action: Action) -> Option<Effect> {
         }),
         Action::PromptClear => state.edit_prompt(String::clear),
         Action::PromptCancel => state.overlay = None,
-        Action::PromptSubmit => return state.submit_prompt(),
+        Action::PromptSubmit => {
+            return match state.overlay {
+                Some(Overlay::Picker(_)) => state.submit_picker(),
+                _ => state.submit_prompt(),
+            };
+        }
         Action::ScrollAt { column, row, down } => return state.scroll_at(column, row, down),
         Action::ClickAt { column, row } => return state.click_at(column, row),
         Action::Reloaded(reloaded) => return state.apply_reload(*reloaded),

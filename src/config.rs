@@ -1,5 +1,7 @@
 //! The user's configuration: defaults, where the file lives, and the load rules.
-//! Loaded once at start-up and passed down; never written by kiosk.
+//! Loaded once at start-up and passed down; kiosk writes only `[views]` back (see [`views`]).
+
+pub mod views;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -18,6 +20,11 @@ pub struct Config {
     pub layout: LayoutConfig,
     /// Feeds subscribed from the config file, fetched along with those added by `kiosk feeds add`.
     pub feeds: Vec<FeedConfig>,
+    /// Saved views: name = query (`:save NAME` in the TUI adds one).
+    pub views: BTreeMap<String, String>,
+    /// The file this came from, or the default path it would come from (where `:save` writes).
+    #[serde(skip)]
+    pub file: Option<PathBuf>,
 }
 
 /// One `[[feeds]]` table.
@@ -219,13 +226,23 @@ impl Config {
                 None => return Ok(Self::default()),
             },
         };
-        match std::fs::read_to_string(&path) {
-            Ok(text) => Self::parse(&text).map_err(|message| ConfigError::Parse { path, message }),
+        let config = match std::fs::read_to_string(&path) {
+            Ok(text) => Self::parse(&text).map_err(|message| ConfigError::Parse {
+                path: path.clone(),
+                message,
+            }),
             Err(error) if !must_exist && error.kind() == std::io::ErrorKind::NotFound => {
                 Ok(Self::default())
             }
-            Err(cause) => Err(ConfigError::Read { path, cause }),
-        }
+            Err(cause) => Err(ConfigError::Read {
+                path: path.clone(),
+                cause,
+            }),
+        }?;
+        Ok(Self {
+            file: Some(path),
+            ..config
+        })
     }
 
     /// Parses TOML text; the error names the line and the key at fault.

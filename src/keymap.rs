@@ -241,6 +241,7 @@ impl Keymap {
     fn key_action(&self, state: &AppState, key: Key) -> Option<Action> {
         match &state.overlay {
             Some(Overlay::Prompt { .. }) => return prompt_action(key),
+            Some(Overlay::Picker(_)) => return picker_action(key),
             Some(Overlay::Help { .. }) => {
                 return Some(match key.code {
                     KeyCode::Esc | KeyCode::Char('q' | '?') => Action::ToggleHelp,
@@ -303,6 +304,20 @@ fn prompt_action(key: Key) -> Option<Action> {
         KeyCode::Char('u') if key.ctrl => Action::PromptClear,
         KeyCode::Char(c) if !key.ctrl && !key.alt => Action::PromptInput(c),
         _ => Action::Noop,
+    })
+}
+
+/// The picker: typing narrows, arrows (or Ctrl-n/p) move, Space marks, Enter applies.
+fn picker_action(key: Key) -> Option<Action> {
+    Some(match key.code {
+        KeyCode::Down | KeyCode::Tab => Action::PickerMove(1),
+        KeyCode::Up | KeyCode::BackTab => Action::PickerMove(-1),
+        KeyCode::Char('n' | 'j') if key.ctrl => Action::PickerMove(1),
+        KeyCode::Char('p' | 'k') if key.ctrl => Action::PickerMove(-1),
+        KeyCode::PageDown => Action::PickerMove(10),
+        KeyCode::PageUp => Action::PickerMove(-10),
+        KeyCode::Char(' ') => Action::PickerMark,
+        _ => return prompt_action(key),
     })
 }
 

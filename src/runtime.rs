@@ -1,6 +1,7 @@
 //! The event loop: the only code that touches the terminal. [`step`] feeds one event through
 //! keymap → update → effects and is shared with the tests; [`run_library`] owns the terminal.
 
+mod counter;
 mod env;
 mod feeds;
 pub mod memory;
@@ -71,11 +72,18 @@ pub fn start(
     let (keymap, view) = prepare(config, no_color)?;
     let mut env = Env::new(keymap, library, system);
     env.counter = counter;
+    let (views, view_errors) = crate::config::views::valid_views(&config.views);
+    env.views.clone_from(&views);
+    env.config_file.clone_from(&config.file);
     let mut state = AppState::new(view);
+    state.views = views;
     dispatch(&mut state, &mut env, Some(Action::Resize(size.0, size.1)));
     let restored = env.restore();
     dispatch(&mut state, &mut env, Some(restored));
-    if env.first_start() {
+    let first_start = env.first_start();
+    if let Some(error) = view_errors.into_iter().next() {
+        dispatch(&mut state, &mut env, Some(Action::Failed(error)));
+    } else if first_start {
         dispatch(&mut state, &mut env, Some(Action::Info(WELCOME.into())));
     } else if let Some(notice) = stale_analysis_notice(env.library.stale_analysis().unwrap_or(0)) {
         dispatch(&mut state, &mut env, Some(Action::Info(notice)));

@@ -4,12 +4,16 @@
 mod article_list;
 mod entity_sidebar;
 mod help;
+mod map;
+mod picker;
 mod reader;
 mod status;
 
 pub use article_list::ArticleList;
-pub use entity_sidebar::EntitySidebar;
+pub use entity_sidebar::{EntitySidebar, row_lines as sidebar_row_lines};
 pub use help::Help;
+pub use map::WorldMap;
+pub use picker::Picker;
 pub use reader::Reader;
 pub use status::StatusBar;
 
@@ -19,6 +23,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
+use crate::app::picker::{chip_countries, country_chip_index};
 use crate::app::{AppState, Focus, Overlay};
 use crate::config::LayoutConfig;
 use crate::theme::Theme;
@@ -105,19 +110,38 @@ pub fn render(state: &AppState, frame: &mut Frame) {
         );
     }
     if let Some(rect) = panes.reader {
-        frame.render_widget(
-            Reader::new(&state.reader, theme, state.focus == Focus::Reader),
-            rect,
-        );
+        let focused = state.focus == Focus::Reader;
+        if state.show_map {
+            let selected = country_chip_index(&state.filters)
+                .and_then(|at| chip_countries(&state.filters[at]))
+                .unwrap_or_default();
+            let countries = &state.counts.countries;
+            frame.render_widget(WorldMap::new(countries, &selected, theme, focused), rect);
+        } else {
+            frame.render_widget(Reader::new(&state.reader, theme, focused), rect);
+        }
     }
     if let Some(rect) = panes.sidebar {
         let focused = state.focus == Focus::Entities;
-        frame.render_widget(EntitySidebar::new(&state.sidebar, theme, focused), rect);
+        let daily = &state.counts.daily;
+        frame.render_widget(
+            EntitySidebar::new(&state.sidebar, daily, theme, focused),
+            rect,
+        );
     }
     frame.render_widget(StatusBar::new(state), panes.status);
-    if let Some(Overlay::Help { scroll }) = &state.overlay {
-        frame.render_widget(Clear, panes.popup);
-        frame.render_widget(Help::new(&state.view.help, theme, *scroll), panes.popup);
+    match &state.overlay {
+        Some(Overlay::Help { scroll }) => {
+            frame.render_widget(Clear, panes.popup);
+            frame.render_widget(Help::new(&state.view.help, theme, *scroll), panes.popup);
+        }
+        Some(Overlay::Picker(picker)) => {
+            let width = panes.popup.width.min(64);
+            let popup = panes.popup.centered_horizontally(Constraint::Length(width));
+            frame.render_widget(Clear, popup);
+            frame.render_widget(Picker::new(picker, theme), popup);
+        }
+        Some(Overlay::Prompt { .. }) | None => {}
     }
 }
 

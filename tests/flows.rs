@@ -81,7 +81,10 @@ fn the_prompt_edits_and_cancels() {
     h.press("/abc<backspace>");
     assert_eq!(
         h.state.overlay,
-        Some(Overlay::Prompt { input: "ab".into() })
+        Some(Overlay::Prompt {
+            input: "ab".into(),
+            command: false
+        })
     );
     h.press("<esc>");
     assert!(h.state.overlay.is_none() && h.state.filters.is_empty());

@@ -3,18 +3,20 @@
 
 #[path = "support/fixtures.rs"]
 mod fixtures;
+#[path = "support/screen.rs"]
+mod screen;
+
+use screen::{press, screen};
 
 use fixtures::Recorder;
 use kiosk::app::AppState;
+use kiosk::app::SortKey;
 use kiosk::app::sidebar::EntityCount;
 use kiosk::article::{Article, ArticleSummary};
 use kiosk::config::Config;
+use kiosk::runtime::Env;
 use kiosk::runtime::memory::MemoryLibrary;
-use kiosk::runtime::{self, Env};
-use kiosk::ui::{self, ArticleList, EntitySidebar, Reader};
-use kiosk::{app::SortKey, keymap::parse_keys};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use kiosk::ui::{ArticleList, EntitySidebar, Reader};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
@@ -105,31 +107,8 @@ fn library() -> MemoryLibrary {
 }
 
 fn start(width: u16, height: u16) -> (AppState, Env) {
-    let config = Config::default();
-    runtime::start(
-        Box::new(library()),
-        Box::new(Recorder::default()),
-        &config,
-        (width, height),
-        false,
-        None,
-    )
-    .expect("start")
-}
-
-fn press(state: &mut AppState, env: &mut Env, keys: &str) {
-    for key in parse_keys(keys).expect("valid keys") {
-        runtime::step(state, env, &key.event());
-    }
-}
-
-fn screen(state: &AppState) -> Terminal<TestBackend> {
-    let mut terminal =
-        Terminal::new(TestBackend::new(state.size.0, state.size.1)).expect("terminal");
-    terminal
-        .draw(|frame| ui::render(state, frame))
-        .expect("draw");
-    terminal
+    let system = Box::new(Recorder::default());
+    screen::start_on(library(), system, &Config::default(), width, height)
 }
 
 fn pane(width: u16, height: u16, draw: impl FnOnce(Rect, &mut Buffer)) -> Buffer {
@@ -224,11 +203,18 @@ fn pane_reader_wraps_cjk_and_rtl() {
 fn pane_entity_sidebar() {
     let (mut state, mut env) = start(120, 30);
     let counts = pane(28, 14, |area, buf| {
-        EntitySidebar::new(&state.sidebar, &state.view.theme, false).render(area, buf);
+        EntitySidebar::new(
+            &state.sidebar,
+            &state.counts.daily,
+            &state.view.theme,
+            false,
+        )
+        .render(area, buf);
     });
     press(&mut state, &mut env, "j <enter> 3");
     let open = pane(28, 18, |area, buf| {
-        EntitySidebar::new(&state.sidebar, &state.view.theme, true).render(area, buf);
+        EntitySidebar::new(&state.sidebar, &state.counts.daily, &state.view.theme, true)
+            .render(area, buf);
     });
     insta::assert_snapshot!(format!("{}\n{}", text(&counts), text(&open)));
 }

@@ -239,3 +239,46 @@ fn ctrl_c_and_sigterm_restore_the_terminal() {
     assert!(killed.success());
     tmux.check_restored();
 }
+
+#[test]
+fn filters_by_country_from_the_keyboard_on_the_sample_archive() {
+    let Some(tmux) = Tmux::start("country") else {
+        return;
+    };
+    tmux.launch();
+    tmux.wait_for("the sample archive", |screen| {
+        screen.contains("Articles (") && screen.contains("Unread")
+    });
+    tmux.keys(&["c"]);
+    tmux.wait_text("Countries · whole archive");
+    tmux.run(&["send-keys", "-t", "e2e", "-l", "niger"]);
+    tmux.wait_text("NE Niger");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_text(" country:NE ");
+    assert!(
+        !screen.contains("Countries ·"),
+        "the picker closed:\n{screen}"
+    );
+    // The list title counts what `kiosk list country:NE` lists.
+    let store = tmux.path("kiosk.db");
+    let listed = Command::new(env!("CARGO_BIN_EXE_kiosk"))
+        .args([
+            "--store",
+            store.to_str().expect("utf-8"),
+            "list",
+            "country:NE",
+        ])
+        .output()
+        .expect("kiosk list");
+    let count = String::from_utf8_lossy(&listed.stdout).lines().count();
+    tmux.wait_text(&format!("Articles ({count})"));
+    tmux.keys(&["]"]);
+    tmux.wait_for("the next country", |screen| {
+        screen.contains(" country:") && !screen.contains(" country:NE ")
+    });
+    tmux.keys(&["m"]);
+    tmux.wait_text("Map ·");
+    tmux.keys(&["X"]);
+    tmux.wait_for("every chip gone", |screen| !screen.contains(" country:"));
+    tmux.quit_and_check_restored();
+}

@@ -44,6 +44,12 @@ pub enum Action {
     Reload,
     CycleSort,
     FetchFeeds,
+    CountryPicker,
+    NextCountry,
+    PrevCountry,
+    ClearFilters,
+    ToggleMap,
+    Command,
     Noop,
     // Internal actions: produced by the runtime, never bound in the config.
     Resize(u16, u16),
@@ -54,6 +60,10 @@ pub enum Action {
     PromptClear,
     PromptSubmit,
     PromptCancel,
+    /// Moves the picker's selection by this many rows.
+    PickerMove(i16),
+    /// Marks or unmarks the picker's selected country (several combine with OR).
+    PickerMark,
     ScrollAt {
         column: u16,
         row: u16,
@@ -81,6 +91,16 @@ pub enum Action {
     Counted {
         filters: Vec<String>,
         counts: Counts,
+    },
+    /// Every country of the archive with its articles under `base`, most first.
+    CountriesCounted {
+        base: Vec<String>,
+        countries: Vec<(String, u64)>,
+    },
+    /// The saved views after `:save`/`:delete`, with what to tell the user.
+    ViewsChanged {
+        views: Vec<(String, String)>,
+        message: String,
     },
     Info(String),
     Failed(String),
@@ -130,6 +150,18 @@ pub enum Effect {
     Suspend,
     /// Fetch every subscribed feed on a background thread; progress comes back as `Info`.
     FetchFeeds,
+    /// Count articles per country under `base` (answered by `CountriesCounted`).
+    CountCountries {
+        base: Vec<String>,
+    },
+    /// Write `[views] name = "query"` to the config file.
+    SaveView {
+        name: String,
+        query: String,
+    },
+    DeleteView {
+        name: String,
+    },
 }
 
 /// The list order; `Date` is newest first.
@@ -195,6 +227,21 @@ pub const NAMED: &[(&str, &str)] = &[
     ("reload", "reload from the store"),
     ("cycle_sort", "sort by date, source, title"),
     ("fetch_feeds", "fetch subscribed feeds in the background"),
+    (
+        "country_picker",
+        "pick countries to filter by (Space marks several)",
+    ),
+    (
+        "next_country",
+        "filter by the next country (by article count)",
+    ),
+    ("prev_country", "filter by the previous country"),
+    ("clear_filters", "remove every filter"),
+    ("toggle_map", "show the world map in place of the reader"),
+    (
+        "command",
+        "command line: save NAME, delete NAME, view NAME, clear",
+    ),
     ("noop", "nothing (unbinds a key)"),
 ];
 
@@ -249,6 +296,12 @@ const BINDABLE: &[Action] = &[
     Action::Reload,
     Action::CycleSort,
     Action::FetchFeeds,
+    Action::CountryPicker,
+    Action::NextCountry,
+    Action::PrevCountry,
+    Action::ClearFilters,
+    Action::ToggleMap,
+    Action::Command,
     Action::Noop,
 ];
 

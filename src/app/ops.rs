@@ -8,7 +8,7 @@ use crate::ui::{Panes, layout};
 
 use super::sidebar::{Counts, EntityCount};
 use super::terms::{entity_names, is_web_url, search_terms};
-use super::{AppState, Effect, Focus, Overlay, Reloaded, SortKey, Status};
+use super::{AppState, Effect, Focus, Reloaded, SortKey, Status};
 
 /// A movement in the focused pane.
 #[derive(Debug, Clone, Copy)]
@@ -82,7 +82,8 @@ impl AppState {
                 .resize(usize::from(width.max(1)), usize::from(height.max(1)));
         }
         if let Some((_, height)) = inner(self.panes_for(Focus::Entities).sidebar) {
-            self.sidebar.resize(usize::from(height.max(1)));
+            let rows = crate::ui::sidebar_row_lines(height);
+            self.sidebar.resize(usize::from(rows.max(1)));
         }
         self.fetch_if_needed(false)
     }
@@ -156,7 +157,11 @@ impl AppState {
             }
             Focus::Reader => None,
             Focus::Entities => {
-                let term = self.sidebar.selected_row()?.term.clone()?;
+                let row = self.sidebar.selected_row()?;
+                let term = row.term.clone()?;
+                if row.view {
+                    return self.apply_view(&term);
+                }
                 if self.filters.contains(&term) {
                     return None;
                 }
@@ -183,6 +188,7 @@ impl AppState {
         let id = article.id();
         let was_unread = !article.summary.read;
         self.reader.open(article);
+        self.show_map = false;
         self.reader.entities = entity_names(entities);
         if let Some(open) = &mut self.reader.article {
             open.summary.read = true;
@@ -270,25 +276,6 @@ impl AppState {
         }
     }
 
-    pub fn edit_prompt(&mut self, edit: impl FnOnce(&mut String)) {
-        if let Some(Overlay::Prompt { input }) = &mut self.overlay {
-            edit(input);
-        }
-    }
-
-    pub fn submit_prompt(&mut self) -> Option<Effect> {
-        let Some(Overlay::Prompt { input }) = self.overlay.take() else {
-            return None;
-        };
-        let input = input.trim().to_string();
-        if input.is_empty() {
-            return None;
-        }
-        let mut filters = self.filters.clone();
-        filters.push(input);
-        Some(self.reload_with(filters, self.sort))
-    }
-
     /// Which pane is under a screen position.
     fn pane_at(&self, column: u16, row: u16) -> Option<(Focus, Rect)> {
         let panes = self.panes();
@@ -336,6 +323,10 @@ impl AppState {
                 self.fetch_if_needed(false)
             }
             Focus::Entities => {
+                // The sparkline sits above the rows.
+                let inner = rect.height.saturating_sub(2);
+                let above = inner - crate::ui::sidebar_row_lines(inner);
+                let line = line.checked_sub(above)?;
                 self.sidebar
                     .select_line(self.sidebar.scroll + usize::from(line));
                 None

@@ -3,6 +3,7 @@
 
 use crate::article::Article;
 
+pub use super::daily::Daily;
 use super::text::clean_line;
 
 /// Counts over the current list, shown when no article is open.
@@ -14,6 +15,20 @@ pub struct Counts {
     pub by_source: Vec<(String, u64)>,
     /// Countries and entities most cited by the listed articles.
     pub entities: Vec<EntityCount>,
+    /// Every country the listed articles are about, most articles first (for the map).
+    pub countries: Vec<(String, u64)>,
+    /// Listed articles per day, for the sparkline.
+    pub daily: Daily,
+    /// Saved views with their unread articles.
+    pub views: Vec<ViewCount>,
+}
+
+/// A saved view and how many of its articles are unread.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ViewCount {
+    pub name: String,
+    pub query: String,
+    pub unread: u64,
 }
 
 /// A country or entity with how often it is cited (in an article, or across the list).
@@ -64,6 +79,8 @@ pub struct Row {
     pub label: String,
     pub count: Option<u64>,
     pub term: Option<String>,
+    /// The term is a saved view's query: it replaces the filters instead of adding to them.
+    pub view: bool,
 }
 
 /// A titled group of rows ("Countries", "People", "Languages", ...).
@@ -98,6 +115,7 @@ impl EntitySidebarState {
             label: format!("{} words", article.word_count()),
             count: None,
             term: None,
+            view: false,
         }];
         if let Some(source) = &summary.source {
             about.push(row(
@@ -122,6 +140,7 @@ impl EntitySidebarState {
                 label: format!("By {author}"),
                 count: None,
                 term: None,
+                view: false,
             });
         }
         let mut sections = vec![Section {
@@ -150,6 +169,7 @@ impl EntitySidebarState {
                 label: "Articles".into(),
                 count: Some(counts.total),
                 term: None,
+                view: false,
             },
             row("Unread".into(), Some(counts.unread), "is:unread".into()),
         ];
@@ -169,7 +189,13 @@ impl EntitySidebarState {
             title: title.into(),
             rows,
         };
-        let mut sections = vec![section("List", overview)];
+        let views = counts.views.iter().map(|view| Row {
+            label: clean_line(&view.name),
+            count: Some(view.unread),
+            term: Some(view.query.clone()),
+            view: true,
+        });
+        let mut sections = vec![section("Views", views.collect()), section("List", overview)];
         sections.extend(entity_sections(&counts.entities));
         sections.push(section("Languages", langs.collect()));
         sections.push(section("Sources", sources.collect()));
@@ -247,6 +273,7 @@ fn row(label: String, count: Option<u64>, term: String) -> Row {
         label,
         count,
         term: Some(term),
+        view: false,
     }
 }
 
@@ -272,7 +299,7 @@ mod tests {
             unread: 4,
             by_lang: vec![("fr".into(), 6), ("en".into(), 4)],
             by_source: vec![("Radio France\u{1b}[2J".into(), 10)],
-            entities: Vec::new(),
+            ..Counts::default()
         }
     }
 

@@ -96,6 +96,7 @@ fn overlays_see_keys_first() {
     let keymap = Keymap::new(&KeysConfig::default()).expect("defaults are valid");
     let mut state = AppState {
         overlay: Some(Overlay::Prompt {
+            command: false,
             input: String::new(),
         }),
         ..AppState::default()

@@ -2,12 +2,14 @@
 //! [`Library`] (the store) and a [`System`] (browser, clipboard) and answers with an [`Action`].
 
 use std::io::Write;
-use std::sync::mpsc::{self, Receiver, Sender};
+use std::sync::mpsc::{self, Receiver};
 
 use crate::app::sidebar::{Counts, EntityCount};
 use crate::app::{Action, Effect, Reloaded, SortKey};
 use crate::article::{Article, ArticleId, ArticleSummary};
 use crate::keymap::Keymap;
+
+pub use super::counter::{CountJob, Counter};
 
 /// What the TUI needs from an article store; filters are filter-language texts, ANDed.
 pub trait Library {
@@ -37,7 +39,11 @@ pub trait Library {
     fn stale_analysis(&self) -> Result<u64, String> {
         Ok(0)
     }
-    fn counts(&self, filters: &[String]) -> Result<Counts, String>;
+    /// Sidebar counts for `filters`, with the unread articles of each saved view (name, query).
+    fn counts(&self, filters: &[String], views: &[(String, String)]) -> Result<Counts, String>;
+    /// Every country the archive's articles are about, with how many of those match `filters`,
+    /// most first (the country picker and `]`/`[`).
+    fn country_list(&self, filters: &[String]) -> Result<Vec<(String, u64)>, String>;
     fn ui_state(&self, key: &str) -> Result<Option<String>, String>;
     fn set_ui_state(&mut self, key: &str, value: &str) -> Result<(), String>;
 }
@@ -118,73 +124,14 @@ pub struct Env {
     /// Starts a feed fetch on another thread, returning where its progress arrives.
     pub feed_fetcher: Option<FeedFetcher>,
     fetching: Option<Receiver<Action>>,
+    /// Saved views (name, query), kept for their unread counts.
+    pub views: Vec<(String, String)>,
+    /// The config file `:save` writes views to; `None` when there is nowhere to write.
+    pub config_file: Option<std::path::PathBuf>,
 }
 
 /// Starts fetching the subscribed feeds in the background (see [`Env::poll_fetch`]).
 pub type FeedFetcher = Box<dyn FnMut() -> Receiver<Action>>;
-
-/// A background thread answering count requests, newest request first; see [`Env::counter`].
-pub struct Counter {
-    requests: Sender<Vec<String>>,
-    results: Receiver<Action>,
-    waiting: bool,
-}
-
-impl Counter {
-    /// Starts the thread; `open` makes its own store handle there (a store is not `Sync`).
-    pub fn spawn<L, F>(open: F) -> Self
-    where
-        L: Library,
-        F: FnOnce() -> Result<L, String> + Send + 'static,
-    {
-        let (requests, inbox) = mpsc::channel::<Vec<String>>();
-        let (outbox, results) = mpsc::channel();
-        std::thread::spawn(move || {
-            let library = open();
-            while let Ok(mut filters) = inbox.recv() {
-                // Only the latest filter matters: skip requests the user already typed past.
-                while let Ok(newer) = inbox.try_recv() {
-                    filters = newer;
-                }
-                let counts = match &library {
-                    Ok(library) => library.counts(&filters),
-                    Err(message) => Err(message.clone()),
-                };
-                let action = match counts {
-                    Ok(counts) => Action::Counted { filters, counts },
-                    Err(message) => Action::Failed(message),
-                };
-                if outbox.send(action).is_err() {
-                    return;
-                }
-            }
-        });
-        Self {
-            requests,
-            results,
-            waiting: false,
-        }
-    }
-
-    fn request(&mut self, filters: Vec<String>) {
-        self.waiting = self.requests.send(filters).is_ok();
-    }
-
-    /// Whether an answer is still to come (the loop then polls more often).
-    pub fn is_waiting(&self) -> bool {
-        self.waiting
-    }
-
-    /// The answers that arrived, without blocking.
-    pub fn try_recv(&mut self) -> Vec<Action> {
-        let answers: Vec<Action> = self.results.try_iter().collect();
-        if !answers.is_empty() {
-            // Coalesced requests answer once, for the newest filter.
-            self.waiting = false;
-        }
-        answers
-    }
-}
 
 impl Env {
     pub fn new(keymap: Keymap, library: Box<dyn Library>, system: Box<dyn System>) -> Self {
@@ -198,6 +145,8 @@ impl Env {
             counter: None,
             feed_fetcher: None,
             fetching: None,
+            views: Vec::new(),
+            config_file: None,
         }
     }
 
@@ -312,6 +261,9 @@ impl Env {
                 Ok(None)
             }
             Effect::FetchFeeds => Ok(self.fetch_feeds()),
+            Effect::CountCountries { base } => Ok(self.count(CountJob::Countries(base))),
+            Effect::SaveView { name, query } => self.change_view(&name, Some(&query)),
+            Effect::DeleteView { name } => self.change_view(&name, None),
         };
         result.unwrap_or_else(|message| Some(Action::Failed(message)))
     }
@@ -334,10 +286,13 @@ impl Env {
         let rows = self.library.summaries(query, sort, start, len)?;
         let counts = match &mut self.counter {
             Some(counter) => {
-                counter.request(filters.clone());
+                counter.request(CountJob::Sidebar {
+                    filters: filters.clone(),
+                    views: self.views.clone(),
+                });
                 None
             }
-            None => Some(self.library.counts(query)?),
+            None => Some(self.library.counts(query, &self.views)?),
         };
         self.last_version = self.library.data_version().ok();
         Ok(Some(Action::Reloaded(Box::new(Reloaded {
@@ -349,6 +304,33 @@ impl Env {
             rows,
             counts,
         }))))
+    }
+
+    /// Runs `job` on the counter thread (its answer comes later) or, without one, right here.
+    fn count(&mut self, job: CountJob) -> Option<Action> {
+        match &mut self.counter {
+            Some(counter) => {
+                counter.request(job);
+                None
+            }
+            None => Some(job.run(self.library.as_ref())),
+        }
+    }
+
+    /// Saves (`query` given) or deletes the view `name` in the config file.
+    fn change_view(&mut self, name: &str, query: Option<&str>) -> Result<Option<Action>, String> {
+        let Some(path) = &self.config_file else {
+            return Err("no config file to save views in (use --config PATH)".into());
+        };
+        self.views = crate::config::views::write_view(path, name, query)?;
+        let message = match query {
+            Some(query) => format!("saved view '{name}' = {query} in {}", path.display()),
+            None => format!("deleted view '{name}' from {}", path.display()),
+        };
+        Ok(Some(Action::ViewsChanged {
+            views: self.views.clone(),
+            message,
+        }))
     }
 
     fn save(&mut self, filters: &[String], selected: Option<ArticleId>) -> Result<(), String> {

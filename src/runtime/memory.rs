@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::app::SortKey;
-use crate::app::sidebar::{Counts, EntityCount};
+use crate::app::sidebar::{Counts, Daily, EntityCount, ViewCount};
 use crate::article::{Article, ArticleId, ArticleSummary};
 
 use super::env::Library;
@@ -130,6 +130,19 @@ fn split(query: &str) -> Vec<String> {
     out
 }
 
+/// Articles per country code, most first.
+fn country_totals(articles: &[&Article]) -> Vec<(String, u64)> {
+    let mut totals: BTreeMap<String, u64> = BTreeMap::new();
+    for article in articles {
+        for code in &article.summary.countries {
+            *totals.entry(code.clone()).or_default() += 1;
+        }
+    }
+    let mut totals: Vec<(String, u64)> = totals.into_iter().collect();
+    totals.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    totals
+}
+
 impl Library for MemoryLibrary {
     fn count(&self, query: &[String]) -> Result<u64, String> {
         Ok(self.matching(query, SortKey::Date)?.len() as u64)
@@ -189,8 +202,36 @@ impl Library for MemoryLibrary {
         Ok(self.version)
     }
 
-    fn counts(&self, query: &[String]) -> Result<Counts, String> {
+    fn country_list(&self, query: &[String]) -> Result<Vec<(String, u64)>, String> {
+        let archive = country_totals(&self.matching(&[], SortKey::Date)?);
+        let matching = country_totals(&self.matching(query, SortKey::Date)?);
+        Ok(super::store_library::merge_counts(
+            &archive,
+            &matching.into_iter().collect(),
+        ))
+    }
+
+    fn counts(&self, query: &[String], views: &[(String, String)]) -> Result<Counts, String> {
         let found = self.matching(query, SortKey::Date)?;
+        let views = views
+            .iter()
+            .map(|(name, view)| {
+                let filters = [view.clone(), "is:unread".to_string()];
+                ViewCount {
+                    name: name.clone(),
+                    query: view.clone(),
+                    unread: self.count(&filters).unwrap_or(0),
+                }
+            })
+            .collect();
+        let mut days: BTreeMap<String, u64> = BTreeMap::new();
+        for date in found.iter().filter_map(|a| a.summary.published.as_deref()) {
+            *days.entry(date.chars().take(10).collect()).or_default() += 1;
+        }
+        let newest = found.first().and_then(|a| a.summary.published.clone());
+        let daily = newest.map_or_else(Daily::default, |newest| {
+            Daily::from_pairs(&newest, &days.into_iter().collect::<Vec<_>>())
+        });
         let mut by_lang: BTreeMap<String, u64> = BTreeMap::new();
         let mut by_source: BTreeMap<String, u64> = BTreeMap::new();
         for article in &found {
@@ -226,6 +267,9 @@ impl Library for MemoryLibrary {
         entities.sort_by_key(|entity| std::cmp::Reverse(entity.count));
         Ok(Counts {
             entities,
+            countries: country_totals(&found),
+            daily,
+            views,
             total: found.len() as u64,
             unread: found.iter().filter(|a| !a.summary.read).count() as u64,
             by_lang: ranked(by_lang),

@@ -2,7 +2,7 @@
 //! points into the filter the user just typed) and ANDed together.
 
 use crate::app::SortKey;
-use crate::app::sidebar::{Counts, EntityCount};
+use crate::app::sidebar::{Counts, Daily, EntityCount, ViewCount};
 use crate::article::{Article, ArticleId, ArticleSummary};
 use crate::query::Query;
 use crate::store::{SortOrder, Store};
@@ -34,16 +34,20 @@ fn text(error: impl std::fmt::Display) -> String {
 const TOP_COUNTRIES: usize = 10;
 const TOP_ENTITIES: u64 = 30;
 
-fn list_entities(store: &Store, query: &Query) -> crate::store::Result<Vec<EntityCount>> {
-    let countries = store.country_counts(query)?;
+/// The sidebar's countries (the first of `countries`) and the most cited entities.
+fn list_entities(
+    store: &Store,
+    query: &Query,
+    countries: &[(String, u64)],
+) -> crate::store::Result<Vec<EntityCount>> {
     let countries = countries
-        .into_iter()
+        .iter()
         .take(TOP_COUNTRIES)
-        .map(|country| EntityCount {
+        .map(|(code, count)| EntityCount {
             kind: "country".into(),
-            name: country.code,
+            name: code.clone(),
             label: None,
-            count: country.articles,
+            count: *count,
         });
     let entities = store.entity_counts(query, None, TOP_ENTITIES)?;
     let entities = entities.into_iter().map(|entity| EntityCount {
@@ -53,6 +57,49 @@ fn list_entities(store: &Store, query: &Query) -> crate::store::Result<Vec<Entit
         count: entity.articles,
     });
     Ok(countries.chain(entities).collect())
+}
+
+/// Countries the matching articles are about, most articles first.
+fn about_counts(store: &Store, query: &Query) -> crate::store::Result<Vec<(String, u64)>> {
+    let mut countries: Vec<(String, u64)> = store
+        .country_counts(query)?
+        .into_iter()
+        .filter(|country| country.articles > 0)
+        .map(|country| (country.code, country.articles))
+        .collect();
+    countries.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    Ok(countries)
+}
+
+/// Matching articles per day up to the newest one, for the sparkline.
+fn daily(store: &Store, query: &Query) -> crate::store::Result<Daily> {
+    let newest = store.summaries(query, SortOrder::Date, 0, 1)?;
+    let Some(newest) = newest.first().and_then(|row| row.published.clone()) else {
+        return Ok(Daily::default());
+    };
+    let Some(since) = Daily::start_for(&newest) else {
+        return Ok(Daily::default());
+    };
+    Ok(Daily::from_pairs(
+        &newest,
+        &store.daily_counts(query, &since)?,
+    ))
+}
+
+/// Unread articles of each saved view; a view whose query fails counts nothing.
+fn view_counts(store: &Store, views: &[(String, String)]) -> Vec<ViewCount> {
+    let unread = Query::parse("is:unread").unwrap_or_default();
+    views
+        .iter()
+        .map(|(name, query)| ViewCount {
+            name: name.clone(),
+            query: query.clone(),
+            unread: Query::parse(query)
+                .ok()
+                .and_then(|q| store.count(&q.and(unread.clone())).ok())
+                .unwrap_or(0),
+        })
+        .collect()
 }
 
 /// Reads the `analyze` JSON shape (DESIGN.md): `countries[{code, name, mentions}]` and
@@ -146,15 +193,33 @@ impl Library for Store {
             .map_err(text)
     }
 
-    fn counts(&self, filters: &[String]) -> Result<Counts, String> {
-        let facets = Store::facets(self, &parse_filters(filters)?).map_err(text)?;
+    fn counts(&self, filters: &[String], views: &[(String, String)]) -> Result<Counts, String> {
+        let query = parse_filters(filters)?;
+        let facets = Store::facets(self, &query).map_err(text)?;
+        let countries = about_counts(self, &query).map_err(text)?;
         Ok(Counts {
             total: facets.total,
             unread: facets.unread,
             by_lang: facets.by_lang,
             by_source: facets.by_source,
-            entities: list_entities(self, &parse_filters(filters)?).map_err(text)?,
+            entities: list_entities(self, &query, &countries).map_err(text)?,
+            countries,
+            daily: daily(self, &query).map_err(text)?,
+            views: view_counts(self, views),
         })
+    }
+
+    fn country_list(&self, filters: &[String]) -> Result<Vec<(String, u64)>, String> {
+        let query = parse_filters(filters)?;
+        let archive = about_counts(self, &Query::default()).map_err(text)?;
+        if filters.is_empty() {
+            return Ok(archive);
+        }
+        let matching: std::collections::HashMap<String, u64> = about_counts(self, &query)
+            .map_err(text)?
+            .into_iter()
+            .collect();
+        Ok(merge_counts(&archive, &matching))
     }
 
     fn ui_state(&self, key: &str) -> Result<Option<String>, String> {
@@ -164,6 +229,20 @@ impl Library for Store {
     fn set_ui_state(&mut self, key: &str, value: &str) -> Result<(), String> {
         Store::set_ui_state(self, key, value).map_err(text)
     }
+}
+
+/// Every country of `archive` with its count in `matching` (0 when absent), most first; ties
+/// keep the archive's order.
+pub fn merge_counts(
+    archive: &[(String, u64)],
+    matching: &std::collections::HashMap<String, u64>,
+) -> Vec<(String, u64)> {
+    let mut merged: Vec<(String, u64)> = archive
+        .iter()
+        .map(|(code, _)| (code.clone(), matching.get(code).copied().unwrap_or(0)))
+        .collect();
+    merged.sort_by_key(|(_, count)| std::cmp::Reverse(*count));
+    merged
 }
 
 #[cfg(test)]

@@ -1,32 +1,74 @@
-//! Draws the entity sidebar: section headers and rows with right-aligned counts, the selected
-//! row highlighted.
+//! Draws the entity sidebar: a sparkline of the list's articles per day on top, then section
+//! headers and rows with right-aligned counts, the selected row highlighted.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
+use ratatui::widgets::{Sparkline, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::sidebar::EntitySidebarState;
+use crate::app::sidebar::{Daily, EntitySidebarState};
 use crate::theme::Theme;
 
-use super::{article_list::fit, pane_block};
+use super::article_list::{fit, thousands};
+use super::pane_block;
+
+/// Lines the sparkline takes at the top of the sidebar: a caption and two of bars.
+pub const SPARKLINE_LINES: u16 = 3;
+
+/// The lines left for rows in a sidebar of `inner` lines (the sparkline shows only when at
+/// least a few rows still fit under it).
+pub fn row_lines(inner: u16) -> u16 {
+    if inner >= SPARKLINE_LINES + 3 {
+        inner - SPARKLINE_LINES
+    } else {
+        inner
+    }
+}
 
 /// The sidebar pane, borrowed for one frame.
 pub struct EntitySidebar<'a> {
     state: &'a EntitySidebarState,
+    daily: &'a Daily,
     theme: &'a Theme,
     focused: bool,
 }
 
 impl<'a> EntitySidebar<'a> {
-    pub fn new(state: &'a EntitySidebarState, theme: &'a Theme, focused: bool) -> Self {
+    pub fn new(
+        state: &'a EntitySidebarState,
+        daily: &'a Daily,
+        theme: &'a Theme,
+        focused: bool,
+    ) -> Self {
         Self {
             state,
+            daily,
             theme,
             focused,
         }
+    }
+
+    /// The caption and the bars of the last days that fit in `area`'s width.
+    fn render_sparkline(&self, area: Rect, buf: &mut Buffer) {
+        let width = usize::from(area.width);
+        let counts = &self.daily.counts;
+        let shown = &counts[counts.len().saturating_sub(width)..];
+        let caption = if self.daily.is_empty() {
+            "Per day: no dated articles".to_string()
+        } else {
+            let peak = shown.iter().max().copied().unwrap_or(0);
+            let to = self.daily.to.get(5..).unwrap_or(&self.daily.to);
+            format!("Per day to {to} · max {}", thousands(peak))
+        };
+        Line::from(Span::styled(fit(&caption, width), self.theme.header))
+            .render(Rect::new(area.x, area.y, area.width, 1), buf);
+        let bars = Rect::new(area.x, area.y + 1, area.width, SPARKLINE_LINES - 1);
+        Sparkline::default()
+            .data(shown)
+            .style(self.theme.entity)
+            .render(bars, buf);
     }
 
     /// Every display line: a header per section, then its rows.
@@ -66,8 +108,14 @@ impl Widget for EntitySidebar<'_> {
             title => format!(" {title} "),
         };
         let block = pane_block(Line::from(title), self.theme, self.focused);
-        let inner = block.inner(area);
+        let mut inner = block.inner(area);
         block.render(area, buf);
+        let rows = row_lines(inner.height);
+        if rows < inner.height {
+            let spark = Rect::new(inner.x, inner.y, inner.width, SPARKLINE_LINES);
+            self.render_sparkline(spark, buf);
+            inner = Rect::new(inner.x, inner.y + SPARKLINE_LINES, inner.width, rows);
+        }
         if self.state.sections.is_empty() {
             // Counts over a big list come from a background thread a moment after the list.
             Line::from(" counting…")

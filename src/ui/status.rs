@@ -19,15 +19,15 @@ impl<'a> StatusBar<'a> {
     }
 }
 
-const HINT: &str = "j/k move · Enter read · / search · Esc unfilter · ? help · q quit";
+const HINT: &str = "j/k move · Enter read · / search · c country · Esc unfilter · ? help · q quit";
 
 impl Widget for StatusBar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let state = self.state;
         let theme = &state.view.theme;
-        if let Some(Overlay::Prompt { input }) = &state.overlay {
+        if let Some(Overlay::Prompt { input, command }) = &state.overlay {
             let spans = vec![
-                Span::styled("/", theme.chip),
+                Span::styled(if *command { ":" } else { "/" }, theme.chip),
                 Span::raw(format!(" {}", super::super::app::text::clean_line(input))),
                 Span::styled("█", theme.status),
             ];

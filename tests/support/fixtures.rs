@@ -116,12 +116,44 @@ impl Harness {
 
     /// Starts the app on an existing store.
     pub fn open(dir: TempDir, path: PathBuf, width: u16, height: u16) -> Self {
+        Self::open_with(dir, path, width, height, &Config::default())
+    }
+
+    /// A store holding the bundled sample archive (analysed at import), with a config file
+    /// `config.toml` beside it for `:save`.
+    pub fn sample(width: u16, height: u16) -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("kiosk.db");
+        let mut store = Store::open(&path).expect("open store");
+        kiosk::cli::seed_if_empty(&mut store, &Config::default()).expect("sample");
+        drop(store);
+        let config = Self::config_in(&dir);
+        Self::open_with(dir, path, width, height, &config)
+    }
+
+    /// The config loaded from `config.toml` in `dir` (a missing file is an empty config).
+    pub fn config_in(dir: &TempDir) -> Config {
+        let file = dir.path().join("config.toml");
+        if !file.exists() {
+            std::fs::write(&file, "").expect("write config");
+        }
+        Config::load(Some(&file)).expect("config")
+    }
+
+    /// Starts the app on an existing store with `config`.
+    pub fn open_with(
+        dir: TempDir,
+        path: PathBuf,
+        width: u16,
+        height: u16,
+        config: &Config,
+    ) -> Self {
         let store = Store::open(&path).expect("open store");
         let system = Recorder::default();
         let (state, env) = runtime::start(
             Box::new(store),
             Box::new(system.clone()),
-            &Config::default(),
+            config,
             (width, height),
             false,
             None,
@@ -158,6 +190,42 @@ impl Harness {
             .article
             .as_ref()
             .map(|a| a.summary.title.clone())
+    }
+
+    /// The ids of the whole list, in its order, read through the store like the TUI does.
+    pub fn listed_ids(&self) -> Vec<i64> {
+        use kiosk::runtime::Library;
+        let store = self.store();
+        let rows = Library::summaries(
+            &store,
+            &self.state.filters,
+            self.state.sort,
+            0,
+            self.state.list.total,
+        )
+        .expect("rows");
+        rows.iter().map(|row| row.id).collect()
+    }
+
+    /// `kiosk list QUERY --json` on this store: the ids, in order.
+    pub fn cli_ids(&self, query: &str) -> Vec<i64> {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_kiosk"))
+            .args(["--store", self.path.to_str().expect("utf-8 path")])
+            .args(["list", "--json", "--limit", "100000", "--", query])
+            .output()
+            .expect("run kiosk");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8_lossy(&out.stdout)
+            .lines()
+            .map(|line| {
+                let value: serde_json::Value = serde_json::from_str(line).expect("json line");
+                value["id"].as_i64().expect("id")
+            })
+            .collect()
     }
 
     pub fn store(&self) -> Store {

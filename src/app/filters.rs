@@ -1,0 +1,246 @@
+//! Filter changes beyond one typed query: the query and command lines, the country picker and
+//! `]`/`[`, and saved views. Pure like the rest of `update`: IO goes out as an [`Effect`].
+
+use super::picker::{
+    PickerState, chip_countries, country_chip, country_chip_index, step_country, with_country,
+    without_country,
+};
+use super::{AppState, Effect, Overlay, Status};
+
+/// What `:` understands, for the error on anything else.
+const COMMANDS: &str = "save NAME, delete NAME, view NAME, clear";
+
+impl AppState {
+    /// Edits the text of the open prompt or picker.
+    pub fn edit_prompt(&mut self, edit: impl FnOnce(&mut String)) {
+        match &mut self.overlay {
+            Some(Overlay::Prompt { input, .. }) => edit(input),
+            Some(Overlay::Picker(picker)) => picker.edit(edit),
+            _ => {}
+        }
+    }
+
+    /// Enter on the query line adds a filter; on the command line runs the command.
+    pub fn submit_prompt(&mut self) -> Option<Effect> {
+        let Some(Overlay::Prompt { input, command }) = self.overlay.take() else {
+            return None;
+        };
+        let input = input.trim().to_string();
+        if input.is_empty() {
+            return None;
+        }
+        if command {
+            return self.run_command(&input);
+        }
+        let mut filters = self.filters.clone();
+        filters.push(input);
+        Some(self.reload_with(filters, self.sort))
+    }
+
+    /// `c`: the picker opens at once; its counts follow as [`super::Action::CountriesCounted`].
+    pub fn open_picker(&mut self) -> Option<Effect> {
+        let base = without_country(&self.filters);
+        self.overlay = Some(Overlay::Picker(PickerState::new(base.clone())));
+        Some(Effect::CountCountries { base })
+    }
+
+    pub fn move_picker(&mut self, delta: i16) {
+        if let Some(Overlay::Picker(picker)) = &mut self.overlay {
+            picker.move_by(isize::from(delta));
+        }
+    }
+
+    pub fn mark_in_picker(&mut self) {
+        if let Some(Overlay::Picker(picker)) = &mut self.overlay {
+            picker.toggle_mark();
+        }
+    }
+
+    /// Enter in the picker: the chosen countries replace the country chip.
+    pub fn submit_picker(&mut self) -> Option<Effect> {
+        let Some(Overlay::Picker(picker)) = self.overlay.take() else {
+            return None;
+        };
+        let codes = picker.chosen();
+        if codes.is_empty() {
+            return None;
+        }
+        self.apply_filters(with_country(&self.filters, country_chip(&codes)))
+    }
+
+    /// Country counts for `base` arrived: they fill the picker and finish a `]`/`[` step.
+    pub fn countries_counted(
+        &mut self,
+        base: &[String],
+        countries: &[(String, u64)],
+    ) -> Option<Effect> {
+        if let Some(Overlay::Picker(picker)) = &mut self.overlay
+            && picker.base == base
+        {
+            picker.fill(countries);
+        }
+        let forward = self.pending_step?;
+        // Counts for a filter the user has already left do not say where to step.
+        if without_country(&self.filters) != base {
+            return None;
+        }
+        self.pending_step = None;
+        let current = country_chip_index(&self.filters)
+            .and_then(|at| chip_countries(&self.filters[at]))
+            .and_then(|codes| codes.into_iter().next());
+        match step_country(countries, current.as_deref(), forward) {
+            Some(code) => self.apply_filters(with_country(&self.filters, country_chip(&[code]))),
+            None => {
+                self.status = Some(Status::info("no country to step to in this list"));
+                None
+            }
+        }
+    }
+
+    /// Replaces the filters, closing an open article (it may not be in the new list).
+    pub fn apply_filters(&mut self, filters: Vec<String>) -> Option<Effect> {
+        if filters == self.filters {
+            return None;
+        }
+        self.close_article();
+        Some(self.reload_with(filters, self.sort))
+    }
+
+    /// Enter on a saved view: its query replaces every filter, one chip per term.
+    pub fn apply_view(&mut self, query: &str) -> Option<Effect> {
+        self.apply_filters(chips_of(query))
+    }
+
+    /// A `:` command.
+    fn run_command(&mut self, line: &str) -> Option<Effect> {
+        let (command, argument) = line.split_once(' ').unwrap_or((line, ""));
+        let name = argument.trim().to_string();
+        let view = self.views.iter().find(|(known, _)| *known == name);
+        match (command, name.is_empty()) {
+            ("save" | "w", false) if self.filters.is_empty() => {
+                self.status = Some(Status::error("nothing to save: filter the list first"));
+                None
+            }
+            ("save" | "w", false) => Some(Effect::SaveView {
+                name,
+                query: self.query(),
+            }),
+            ("delete" | "unsave", false) if view.is_none() => {
+                self.status = Some(Status::error(format!("no saved view named '{name}'")));
+                None
+            }
+            ("delete" | "unsave", false) => Some(Effect::DeleteView { name }),
+            ("view", false) => match view {
+                Some((_, query)) => {
+                    let query = query.clone();
+                    self.apply_view(&query)
+                }
+                None => {
+                    self.status = Some(Status::error(format!("no saved view named '{name}'")));
+                    None
+                }
+            },
+            ("clear", true) => self.apply_filters(Vec::new()),
+            ("save" | "w" | "delete" | "unsave" | "view", true) => {
+                self.status = Some(Status::error(format!("usage: :{command} NAME")));
+                None
+            }
+            _ => {
+                self.status = Some(Status::error(format!(
+                    "unknown command '{command}': try {COMMANDS}"
+                )));
+                None
+            }
+        }
+    }
+}
+
+/// A query as chips: one per term, unless it combines terms with OR (then it stays whole).
+pub fn chips_of(query: &str) -> Vec<String> {
+    let mut chips = vec![String::new()];
+    let mut quoted = false;
+    for c in query.trim().chars() {
+        match c {
+            '"' => {
+                quoted = !quoted;
+                chips.last_mut().expect("never empty").push(c);
+            }
+            c if c.is_whitespace() && !quoted => chips.push(String::new()),
+            c => chips.last_mut().expect("never empty").push(c),
+        }
+    }
+    chips.retain(|chip| !chip.is_empty());
+    if chips.iter().any(|chip| chip == "OR") {
+        return vec![query.trim().to_string()];
+    }
+    chips
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn views_split_into_chips_unless_they_use_or() {
+        assert_eq!(
+            chips_of(" country:NE  person:\"Vladimir Poutine\" lang:fr"),
+            ["country:NE", "person:\"Vladimir Poutine\"", "lang:fr"]
+        );
+        assert_eq!(
+            chips_of("country:NE OR country:ML"),
+            ["country:NE OR country:ML"]
+        );
+        assert!(chips_of("  ").is_empty());
+    }
+
+    fn command(state: &mut AppState, line: &str) -> Option<Effect> {
+        state.overlay = Some(Overlay::Prompt {
+            input: line.into(),
+            command: true,
+        });
+        state.submit_prompt()
+    }
+
+    #[test]
+    fn commands_save_delete_and_explain_mistakes() {
+        let mut state = AppState::default();
+        assert_eq!(command(&mut state, "save sahel"), None);
+        assert!(state.status.as_ref().is_some_and(|s| s.is_error));
+        state.filters = vec!["country:NE".into(), "lang:fr".into()];
+        assert_eq!(
+            command(&mut state, "save sahel news"),
+            Some(Effect::SaveView {
+                name: "sahel news".into(),
+                query: "country:NE lang:fr".into()
+            })
+        );
+        assert_eq!(command(&mut state, "delete nope"), None);
+        assert!(
+            state
+                .status
+                .as_ref()
+                .is_some_and(|s| s.text.contains("nope"))
+        );
+        state.views = vec![("sahel".into(), "country:ML".into())];
+        assert_eq!(
+            command(&mut state, "delete sahel"),
+            Some(Effect::DeleteView {
+                name: "sahel".into()
+            })
+        );
+        assert_eq!(command(&mut state, "fly"), None);
+        let status = state.status.clone().expect("status");
+        assert!(
+            status.text.contains("unknown command 'fly'"),
+            "{}",
+            status.text
+        );
+        assert_eq!(command(&mut state, "save"), None);
+        assert!(
+            state
+                .status
+                .as_ref()
+                .is_some_and(|s| s.text.contains("usage"))
+        );
+    }
+}

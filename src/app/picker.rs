@@ -1,0 +1,348 @@
+//! The country picker (`c`): every country of the archive with its article count under the
+//! current filter, narrowed fuzzily over the country's names in every language and its ISO code.
+//! Also the country chip: which filter the picker and `]`/`[` replace.
+
+use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
+use nucleo_matcher::{Config, Matcher, Utf32Str};
+
+use crate::analyze::{country_code, country_name, country_names_in};
+
+/// The languages whose country names typing matches: those kiosk analyses.
+const LANGUAGES: &[&str] = &["en", "fr", "es", "pt", "de", "ar"];
+
+/// One country of the picker.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PickerCountry {
+    pub code: String,
+    /// English display name (the names in other languages are what typing matches).
+    pub name: String,
+    /// Articles about it under the picker's base filter.
+    pub count: u64,
+}
+
+/// A country as listed: its index in [`PickerState::countries`] and the name that matched the
+/// typed text when it is not the display name ("Allemagne" for Germany).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Shown {
+    pub index: usize,
+    pub matched: Option<String>,
+}
+
+/// The open picker.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PickerState {
+    pub input: String,
+    /// The filters the counts are for: the current ones without the country chip, which the
+    /// choice replaces. The count shown is what the list will hold.
+    pub base: Vec<String>,
+    /// Most articles first; empty while the counts are on their way.
+    pub countries: Vec<PickerCountry>,
+    pub loading: bool,
+    pub shown: Vec<Shown>,
+    pub selected: usize,
+    /// Codes marked with Space, in the order marked.
+    pub marked: Vec<String>,
+}
+
+impl PickerState {
+    pub fn new(base: Vec<String>) -> Self {
+        Self {
+            base,
+            loading: true,
+            ..Self::default()
+        }
+    }
+
+    /// The counts arrived: `(code, articles)` most first.
+    pub fn fill(&mut self, counts: &[(String, u64)]) {
+        self.countries = counts
+            .iter()
+            .map(|(code, count)| PickerCountry {
+                name: country_name(code, "en").unwrap_or(code).to_string(),
+                code: code.clone(),
+                count: *count,
+            })
+            .collect();
+        self.loading = false;
+        self.refilter();
+    }
+
+    pub fn edit(&mut self, edit: impl FnOnce(&mut String)) {
+        edit(&mut self.input);
+        self.selected = 0;
+        self.refilter();
+    }
+
+    /// Recomputes the listed countries for the typed text: best name score first, then counts.
+    fn refilter(&mut self) {
+        let query = self.input.trim();
+        if query.is_empty() {
+            self.shown = (0..self.countries.len())
+                .map(|index| Shown {
+                    index,
+                    matched: None,
+                })
+                .collect();
+            return;
+        }
+        let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
+        let mut matcher = Matcher::new(Config::DEFAULT);
+        let mut buffer = Vec::new();
+        let mut scored: Vec<(u32, Shown)> = Vec::new();
+        for (index, country) in self.countries.iter().enumerate() {
+            let mut best: Option<(u32, &str)> = None;
+            for name in country_names_in(&country.code, LANGUAGES) {
+                let Some(score) = pattern.score(Utf32Str::new(name, &mut buffer), &mut matcher)
+                else {
+                    continue;
+                };
+                // An exact code or name ("NE", "niger") outranks any partial match.
+                let exact = name.eq_ignore_ascii_case(query) || name.to_lowercase() == query;
+                let score = if exact { score + 1000 } else { score };
+                if best.is_none_or(|(top, _)| score > top) {
+                    best = Some((score, name));
+                }
+            }
+            if let Some((score, name)) = best {
+                let matched = (name != country.name && name != country.code).then(|| name.into());
+                scored.push((score, Shown { index, matched }));
+            }
+        }
+        let countries = &self.countries;
+        scored.sort_by(|(a, x), (b, y)| {
+            b.cmp(a)
+                .then(countries[y.index].count.cmp(&countries[x.index].count))
+                .then(x.index.cmp(&y.index))
+        });
+        self.shown = scored.into_iter().map(|(_, shown)| shown).collect();
+    }
+
+    pub fn move_by(&mut self, delta: isize) {
+        let last = self.shown.len().saturating_sub(1);
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+    }
+
+    pub fn selected_country(&self) -> Option<&PickerCountry> {
+        let shown = self.shown.get(self.selected)?;
+        self.countries.get(shown.index)
+    }
+
+    /// Space: marks or unmarks the selected country, then moves down.
+    pub fn toggle_mark(&mut self) {
+        let Some(code) = self.selected_country().map(|c| c.code.clone()) else {
+            return;
+        };
+        if let Some(at) = self.marked.iter().position(|m| *m == code) {
+            self.marked.remove(at);
+        } else {
+            self.marked.push(code);
+        }
+        self.move_by(1);
+    }
+
+    /// What Enter applies: the marked countries, else the selected one.
+    pub fn chosen(&self) -> Vec<String> {
+        if self.marked.is_empty() {
+            self.selected_country()
+                .map(|c| vec![c.code.clone()])
+                .unwrap_or_default()
+        } else {
+            self.marked.clone()
+        }
+    }
+}
+
+/// The chip for `codes`: `country:NE`, or `country:NE OR country:ML`.
+pub fn country_chip(codes: &[String]) -> String {
+    codes
+        .iter()
+        .map(|code| format!("country:{code}"))
+        .collect::<Vec<_>>()
+        .join(" OR ")
+}
+
+/// The codes of a chip made only of `country:` terms joined by OR (`country:niger` counts).
+pub fn chip_countries(chip: &str) -> Option<Vec<String>> {
+    let mut codes = Vec::new();
+    for (i, word) in chip.split_whitespace().enumerate() {
+        if i % 2 == 1 {
+            if word != "OR" {
+                return None;
+            }
+            continue;
+        }
+        let value = word.strip_prefix("country:")?.trim_matches('"');
+        codes.push(country_code(value)?.to_string());
+    }
+    (!codes.is_empty() && chip.split_whitespace().count() % 2 == 1).then_some(codes)
+}
+
+/// The index of the last country chip among `filters`.
+pub fn country_chip_index(filters: &[String]) -> Option<usize> {
+    filters
+        .iter()
+        .rposition(|chip| chip_countries(chip).is_some())
+}
+
+/// `filters` without the country chip.
+pub fn without_country(filters: &[String]) -> Vec<String> {
+    let mut base = filters.to_vec();
+    if let Some(at) = country_chip_index(filters) {
+        base.remove(at);
+    }
+    base
+}
+
+/// `filters` with the country chip replaced by (or, without one, ending with) `chip`.
+pub fn with_country(filters: &[String], chip: String) -> Vec<String> {
+    let mut filters = filters.to_vec();
+    match country_chip_index(&filters) {
+        Some(at) => filters[at] = chip,
+        None => filters.push(chip),
+    }
+    filters
+}
+
+/// The country after (or before) `current` in `order` (most articles first), wrapping; the
+/// first (or last) when there is no current country. Countries with no article are skipped.
+pub fn step_country(
+    order: &[(String, u64)],
+    current: Option<&str>,
+    forward: bool,
+) -> Option<String> {
+    let listed: Vec<&str> = order
+        .iter()
+        .filter(|(_, count)| *count > 0)
+        .map(|(code, _)| code.as_str())
+        .collect();
+    let len = listed.len();
+    if len == 0 {
+        return None;
+    }
+    let at = current.and_then(|code| listed.iter().position(|c| *c == code));
+    let next = match (at, forward) {
+        (Some(i), true) => (i + 1) % len,
+        (Some(i), false) => (i + len - 1) % len,
+        (None, true) => 0,
+        (None, false) => len - 1,
+    };
+    Some(listed[next].to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn picker(codes: &[(&str, u64)]) -> PickerState {
+        let mut picker = PickerState::new(Vec::new());
+        let counts: Vec<(String, u64)> = codes.iter().map(|(c, n)| ((*c).into(), *n)).collect();
+        picker.fill(&counts);
+        picker
+    }
+
+    fn typed(picker: &mut PickerState, text: &str) -> Vec<String> {
+        picker.edit(|input| *input = text.into());
+        picker
+            .shown
+            .iter()
+            .map(|s| picker.countries[s.index].code.clone())
+            .collect()
+    }
+
+    const SOME: [(&str, u64); 8] = [
+        ("FR", 40),
+        ("US", 30),
+        ("NG", 20),
+        ("DE", 12),
+        ("NE", 10),
+        ("NL", 3),
+        ("NP", 2),
+        ("ML", 1),
+    ];
+
+    #[test]
+    fn names_in_any_language_and_codes_find_the_country() {
+        let mut p = picker(&SOME);
+        assert_eq!(typed(&mut p, "alle")[0], "DE");
+        assert_eq!(p.shown[0].matched.as_deref(), Some("Allemagne"));
+        assert_eq!(typed(&mut p, "deutschland")[0], "DE");
+        assert_eq!(typed(&mut p, "germany")[0], "DE");
+        assert_eq!(typed(&mut p, "EEUU")[0], "US");
+        assert_eq!(typed(&mut p, "États")[0], "US");
+        assert_eq!(typed(&mut p, "etats")[0], "US");
+        assert_eq!(typed(&mut p, "estados unidos")[0], "US");
+        assert_eq!(typed(&mut p, "senegal"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn ne_puts_niger_and_nigeria_near_the_top() {
+        let mut p = picker(&SOME);
+        let codes = typed(&mut p, "ne");
+        assert_eq!(codes[0], "NE");
+        let nigeria = codes
+            .iter()
+            .position(|c| c == "NG")
+            .expect("Nigeria listed");
+        assert!(nigeria < 5, "{codes:?}");
+    }
+
+    #[test]
+    fn without_text_countries_come_by_count_and_space_marks_several() {
+        let mut p = picker(&SOME);
+        assert_eq!(p.selected_country().map(|c| c.code.as_str()), Some("FR"));
+        assert_eq!(p.chosen(), ["FR"]);
+        p.toggle_mark();
+        p.move_by(2);
+        p.toggle_mark();
+        assert_eq!(p.chosen(), ["FR", "DE"]);
+        assert_eq!(country_chip(&p.chosen()), "country:FR OR country:DE");
+        p.move_by(-1);
+        p.toggle_mark();
+        assert_eq!(p.chosen(), ["FR"]);
+    }
+
+    #[test]
+    fn country_chips_are_recognised_and_replaced() {
+        assert_eq!(chip_countries("country:NE"), Some(vec!["NE".into()]));
+        assert_eq!(
+            chip_countries("country:niger OR country:Allemagne"),
+            Some(vec!["NE".into(), "DE".into()])
+        );
+        assert_eq!(chip_countries("country:NE lang:fr"), None);
+        assert_eq!(chip_countries("country:NE OR"), None);
+        assert_eq!(chip_countries("mentions:NE"), None);
+        let filters: Vec<String> = vec!["lang:fr".into(), "country:NE".into(), "niamey".into()];
+        assert_eq!(without_country(&filters), ["lang:fr", "niamey"]);
+        assert_eq!(
+            with_country(&filters, "country:ML".into()),
+            ["lang:fr", "country:ML", "niamey"]
+        );
+        assert_eq!(
+            with_country(&["lang:fr".into()], "country:ML".into()),
+            ["lang:fr", "country:ML"]
+        );
+    }
+
+    #[test]
+    fn stepping_wraps_and_skips_empty_countries() {
+        let order: Vec<(String, u64)> = [("FR", 4), ("NE", 2), ("ML", 1), ("TD", 0)]
+            .iter()
+            .map(|(c, n)| ((*c).to_string(), *n))
+            .collect();
+        assert_eq!(step_country(&order, None, true).as_deref(), Some("FR"));
+        assert_eq!(step_country(&order, None, false).as_deref(), Some("ML"));
+        assert_eq!(
+            step_country(&order, Some("FR"), true).as_deref(),
+            Some("NE")
+        );
+        assert_eq!(
+            step_country(&order, Some("ML"), true).as_deref(),
+            Some("FR")
+        );
+        assert_eq!(
+            step_country(&order, Some("FR"), false).as_deref(),
+            Some("ML")
+        );
+        assert_eq!(step_country(&[], None, true), None);
+    }
+}

@@ -1,0 +1,247 @@
+//! Flow tests of filtering from the keyboard on the bundled sample archive: the country picker,
+//! `]`/`[`, chips, `X`, sidebar entities, saved views, and the CLI agreeing with the TUI.
+
+#[path = "support/fixtures.rs"]
+mod fixtures;
+
+use fixtures::Harness;
+use kiosk::app::Overlay;
+use kiosk::runtime::Library;
+
+/// The codes the open picker lists, in order.
+fn picker_codes(h: &Harness) -> Vec<String> {
+    match &h.state.overlay {
+        Some(Overlay::Picker(picker)) => picker
+            .shown
+            .iter()
+            .map(|shown| picker.countries[shown.index].code.clone())
+            .collect(),
+        other => panic!("no picker open: {other:?}"),
+    }
+}
+
+#[test]
+fn c_niger_enter_lists_only_niger_like_the_cli() {
+    let mut h = Harness::sample(140, 40);
+    let everything = h.state.list.total;
+    h.press("c");
+    assert!(picker_codes(&h).len() > 20, "{:?}", picker_codes(&h));
+    h.press("n i g e r <enter>");
+    assert!(h.state.overlay.is_none());
+    assert_eq!(h.state.filters, ["country:NE"]);
+    let cli = h.cli_ids("country:NE");
+    assert!(cli.len() >= 3, "{cli:?}");
+    assert_eq!(h.state.list.total, cli.len() as u64);
+    assert_eq!(h.listed_ids(), cli);
+    assert!(
+        h.state
+            .list
+            .rows
+            .iter()
+            .all(|row| row.countries.contains(&"NE".to_string()))
+    );
+    h.press("<esc>");
+    assert!(h.state.filters.is_empty());
+    assert_eq!(h.state.list.total, everything);
+}
+
+#[test]
+fn the_picker_matches_names_in_french_english_spanish_and_german() {
+    let mut h = Harness::sample(140, 40);
+    for (typed, code) in [
+        ("allemagne", "DE"),
+        ("germany", "DE"),
+        ("alemania", "DE"),
+        ("deutschland", "DE"),
+        ("EEUU", "US"),
+        ("états", "US"),
+        ("niger", "NE"),
+        ("ne", "NE"),
+        ("marruecos", "MA"),
+    ] {
+        h.press("c");
+        for c in typed.chars() {
+            h.press(&c.to_string());
+        }
+        assert_eq!(
+            picker_codes(&h).first().map(String::as_str),
+            Some(code),
+            "{typed}"
+        );
+        h.press("<esc>");
+        assert!(h.state.overlay.is_none());
+    }
+    h.press("c n e");
+    let codes = picker_codes(&h);
+    let nigeria = codes
+        .iter()
+        .position(|c| c == "NG")
+        .expect("Nigeria listed");
+    assert!(nigeria < 5, "{codes:?}");
+}
+
+#[test]
+fn space_marks_several_countries_into_one_or_chip() {
+    let mut h = Harness::sample(140, 40);
+    h.press("c n i g e r <space> <ctrl-u> m a l i <space> <enter>");
+    assert_eq!(h.state.filters, ["country:NE OR country:ML"]);
+    let cli = h.cli_ids("country:NE OR country:ML");
+    assert_eq!(h.listed_ids(), cli);
+    assert!(cli.len() > h.cli_ids("country:NE").len());
+}
+
+#[test]
+fn brackets_step_through_countries_by_count() {
+    let mut h = Harness::sample(140, 40);
+    let order = Library::country_list(&h.store(), &[]).expect("countries");
+    h.press("]");
+    assert_eq!(h.state.filters, [format!("country:{}", order[0].0)]);
+    h.press("]");
+    assert_eq!(h.state.filters, [format!("country:{}", order[1].0)]);
+    h.press("[");
+    assert_eq!(h.state.filters, [format!("country:{}", order[0].0)]);
+    h.press("[");
+    let last = order.iter().rev().find(|(_, n)| *n > 0).expect("a country");
+    assert_eq!(h.state.filters, [format!("country:{}", last.0)]);
+    // The step keeps other filters and replaces only the country chip.
+    h.press("X /lang:fr<enter> ]");
+    let in_french = Library::country_list(&h.store(), &["lang:fr".into()]).expect("countries");
+    assert_eq!(
+        h.state.filters,
+        ["lang:fr".to_string(), format!("country:{}", in_french[0].0)]
+    );
+    assert_eq!(h.listed_ids(), h.cli_ids(&h.state.query()));
+}
+
+#[test]
+fn x_clears_every_chip_and_the_picker_replaces_only_the_country_chip() {
+    let mut h = Harness::sample(140, 40);
+    h.press("/lang:es<enter> c m e x <enter>");
+    assert_eq!(h.state.filters, ["lang:es", "country:MX"]);
+    h.press("c a r g e n <enter>");
+    assert_eq!(h.state.filters, ["lang:es", "country:AR"]);
+    h.press("X");
+    assert!(h.state.filters.is_empty());
+    assert_eq!(h.state.list.total, h.cli_ids("").len() as u64);
+}
+
+#[test]
+fn sidebar_people_of_a_country_become_filters() {
+    let mut h = Harness::sample(140, 40);
+    h.press("c n i g e r <enter> 3");
+    let titles: Vec<String> = h
+        .state
+        .sidebar
+        .sections
+        .iter()
+        .map(|s| s.title.clone())
+        .collect();
+    let people = titles
+        .iter()
+        .position(|t| t == "People")
+        .expect("people of Niger news");
+    let before: usize = h.state.sidebar.sections[..people]
+        .iter()
+        .map(|s| s.rows.len())
+        .sum();
+    h.press("g");
+    for _ in 0..before {
+        h.press("j");
+    }
+    let term = h
+        .state
+        .sidebar
+        .selected_row()
+        .and_then(|r| r.term.clone())
+        .expect("term");
+    assert!(term.starts_with("person:"), "{term}");
+    h.press("<enter>");
+    assert_eq!(h.state.filters, ["country:NE".to_string(), term.clone()]);
+    assert!(h.state.list.total >= 1);
+    assert_eq!(h.listed_ids(), h.cli_ids(&format!("country:NE {term}")));
+}
+
+#[test]
+fn saved_views_round_trip_through_the_config() {
+    let mut h = Harness::sample(140, 40);
+    h.press("c n i g e r <enter> /is:unread<enter> :save<space>niger<space>unread<enter>");
+    let file = h.dir.path().join("config.toml");
+    let text = std::fs::read_to_string(&file).expect("config written");
+    assert!(text.contains("[views]"), "{text}");
+    let status = h.state.status.clone().expect("status");
+    assert!(
+        status.text.contains("saved view 'niger unread'"),
+        "{}",
+        status.text
+    );
+    assert_eq!(
+        h.state.views,
+        [(
+            "niger unread".to_string(),
+            "country:NE is:unread".to_string()
+        )]
+    );
+    // A new start reads the view back and lists it in the sidebar with its unread count.
+    let Harness { dir, path, .. } = h;
+    let config = Harness::config_in(&dir);
+    assert_eq!(config.views["niger unread"], "country:NE is:unread");
+    let mut h = Harness::open_with(dir, path, 140, 40, &config);
+    h.press("X 3 g");
+    let row = h.state.sidebar.selected_row().expect("a row").clone();
+    assert!(row.view && row.label == "niger unread", "{row:?}");
+    assert_eq!(
+        row.count,
+        Some(h.cli_ids("country:NE is:unread").len() as u64)
+    );
+    h.press("<enter>");
+    assert_eq!(h.state.filters, ["country:NE", "is:unread"]);
+    h.press(":delete<space>niger<space>unread<enter>");
+    assert!(h.state.views.is_empty());
+    let config = Harness::config_in(&h.dir);
+    assert!(config.views.is_empty());
+}
+
+#[test]
+fn the_map_follows_the_filter() {
+    let mut h = Harness::sample(140, 40);
+    h.press("m");
+    assert!(h.state.show_map);
+    let everywhere = h.state.counts.countries.len();
+    h.press("c n i g e r <enter>");
+    assert!(h.state.show_map);
+    let niger = h.state.counts.countries.clone();
+    assert!(niger.len() < everywhere && niger[0].0 == "NE", "{niger:?}");
+    assert!(h.state.counts.daily.counts.iter().sum::<u64>() > 0);
+    h.press("<enter>");
+    assert!(!h.state.show_map, "opening an article shows the reader");
+}
+
+#[test]
+fn the_cli_and_the_tui_list_the_same_articles_for_the_same_query() {
+    let mut h = Harness::sample(140, 40);
+    for query in [
+        "country:NE",
+        "country:niger",
+        "mentions:US",
+        "lang:fr -country:NE",
+        "country:NE OR country:ML",
+        "source:\"Sahel Wire\" since:2024-01-01",
+        "is:unread -lang:en",
+        "\"coup d'état\" OR junta",
+        "org:ECOWAS",
+    ] {
+        h.press("X /");
+        for c in query.chars() {
+            h.press(&if c == ' ' {
+                "<space>".to_string()
+            } else {
+                c.to_string()
+            });
+        }
+        h.press("<enter>");
+        assert_eq!(h.state.filters, [query], "{query}");
+        let cli = h.cli_ids(query);
+        assert_eq!(h.listed_ids(), cli, "{query}");
+        assert_eq!(h.state.list.total, cli.len() as u64, "{query}");
+    }
+}

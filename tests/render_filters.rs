@@ -1,0 +1,103 @@
+//! Render tests of the filtering features: the country picker, filter chips, saved views, the
+//! world map and the per-day sparkline, drawn on a `TestBackend` and compared with snapshots.
+
+#[path = "support/fixtures.rs"]
+mod fixtures;
+#[path = "support/screen.rs"]
+mod screen;
+
+use screen::{press, screen};
+
+use fixtures::Recorder;
+use kiosk::app::AppState;
+use kiosk::article::{Article, ArticleSummary};
+use kiosk::config::Config;
+use kiosk::runtime::Env;
+use kiosk::runtime::memory::MemoryLibrary;
+
+/// Articles about a few countries over three weeks of March 2024.
+fn library() -> MemoryLibrary {
+    let about = [
+        &["NE"][..],
+        &["NE", "US"],
+        &["NG"],
+        &["NE"],
+        &["ML", "FR"],
+        &["DE"],
+        &["NE", "RU"],
+        &["NG", "NE"],
+        &["FR"],
+        &["BR"],
+    ];
+    let articles = about
+        .iter()
+        .enumerate()
+        .map(|(i, codes)| {
+            let id = i64::try_from(i).expect("small") + 1;
+            Article {
+                summary: ArticleSummary {
+                    id,
+                    title: format!("Dispatch {id} about {}", codes.join(" and ")),
+                    source: Some(if id % 2 == 0 { "RFI" } else { "VOA" }.into()),
+                    published: Some(format!("2024-03-{:02}T08:00:00Z", 2 * id)),
+                    lang: Some(if id % 2 == 0 { "fr" } else { "en" }.into()),
+                    countries: codes.iter().map(|c| (*c).to_string()).collect(),
+                    read: id % 4 == 0,
+                    ..ArticleSummary::default()
+                },
+                body: format!("Body of dispatch {id}."),
+                ..Article::default()
+            }
+        })
+        .collect();
+    MemoryLibrary::new(articles)
+}
+
+fn start(width: u16, height: u16, config: &Config) -> (AppState, Env) {
+    screen::start_on(
+        library(),
+        Box::new(Recorder::default()),
+        config,
+        width,
+        height,
+    )
+}
+
+#[test]
+fn picker_lists_countries_by_count() {
+    let (mut state, mut env) = start(110, 22, &Config::default());
+    press(&mut state, &mut env, "c");
+    insta::assert_snapshot!(screen(&state).backend());
+}
+
+#[test]
+fn picker_narrows_by_typing_and_marks_with_space() {
+    let (mut state, mut env) = start(110, 22, &Config::default());
+    press(&mut state, &mut env, "/lang:en<enter> c n i <space>");
+    insta::assert_snapshot!(screen(&state).backend());
+}
+
+#[test]
+fn chips_show_each_filter_after_a_pick() {
+    let (mut state, mut env) = start(110, 16, &Config::default());
+    press(&mut state, &mut env, "c n i g e r <enter> /dispatch<enter>");
+    assert_eq!(state.filters, ["country:NE", "dispatch"]);
+    insta::assert_snapshot!(screen(&state).backend());
+}
+
+#[test]
+fn map_marks_the_countries_of_the_list() {
+    let (mut state, mut env) = start(130, 30, &Config::default());
+    press(&mut state, &mut env, "] m");
+    assert_eq!(state.filters, ["country:NE"]);
+    insta::assert_snapshot!(screen(&state).backend());
+}
+
+#[test]
+fn sidebar_shows_the_sparkline_and_saved_views() {
+    let mut config = Config::default();
+    config.views.insert("niger".into(), "country:NE".into());
+    config.views.insert("in english".into(), "lang:en".into());
+    let (state, _env) = start(110, 24, &config);
+    insta::assert_snapshot!(screen(&state).backend());
+}

@@ -1,0 +1,46 @@
+//! Shared by the render tests: an app over an in-memory library, driven by key strings and drawn
+//! on a `TestBackend`.
+#![allow(dead_code)]
+
+use kiosk::app::AppState;
+use kiosk::config::Config;
+use kiosk::keymap::parse_keys;
+use kiosk::runtime::memory::MemoryLibrary;
+use kiosk::runtime::{self, Env, System};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+/// The app over `library` with `config` on a `width`×`height` screen.
+pub fn start_on(
+    library: MemoryLibrary,
+    system: Box<dyn System>,
+    config: &Config,
+    width: u16,
+    height: u16,
+) -> (AppState, Env) {
+    runtime::start(
+        Box::new(library),
+        system,
+        config,
+        (width, height),
+        false,
+        None,
+    )
+    .expect("start")
+}
+
+pub fn press(state: &mut AppState, env: &mut Env, keys: &str) {
+    for key in parse_keys(keys).expect("valid keys") {
+        runtime::step(state, env, &key.event());
+    }
+}
+
+/// The whole screen drawn from `state`.
+pub fn screen(state: &AppState) -> Terminal<TestBackend> {
+    let mut terminal =
+        Terminal::new(TestBackend::new(state.size.0, state.size.1)).expect("terminal");
+    terminal
+        .draw(|frame| kiosk::ui::render(state, frame))
+        .expect("draw");
+    terminal
+}
