@@ -395,3 +395,28 @@ fn capital_f_fetches_feeds_in_the_background_and_reports_progress() {
     h.press("j");
     assert_eq!(h.state.list.selected, 1, "keys keep working");
 }
+
+#[test]
+fn narrowing_keeps_a_visible_selection_and_widening_keeps_any() {
+    let mut h = Harness::new(400, 100, 24);
+    h.press("j j");
+    assert_eq!(h.selected_title(), "Article 398");
+    h.press("/lang:fr<enter>");
+    assert_eq!(
+        h.selected_title(),
+        "Article 398",
+        "still in the first window"
+    );
+    h.press("G");
+    assert_eq!(h.selected_title(), "Article 2");
+    h.press("<esc>");
+    assert_eq!(
+        h.selected_title(),
+        "Article 2",
+        "widening finds it however deep"
+    );
+    assert_eq!(h.state.list.selected, 398);
+    h.press("/source:VOA<enter>");
+    assert_eq!(h.state.list.selected, 0, "narrowing jumps to the top");
+    assert_eq!(h.selected_title(), "Article 399");
+}

@@ -56,8 +56,15 @@ impl AppState {
         }
     }
 
-    /// Enter in the picker: the chosen countries replace the country chip.
+    /// Enter in the picker: the chosen countries replace the country chip. Typed ahead of the
+    /// counts, it waits for them (the choice depends on the list).
     pub fn submit_picker(&mut self) -> Option<Effect> {
+        if let Some(Overlay::Picker(picker)) = &mut self.overlay
+            && picker.loading
+        {
+            picker.submitted = true;
+            return None;
+        }
         let Some(Overlay::Picker(picker)) = self.overlay.take() else {
             return None;
         };
@@ -78,6 +85,9 @@ impl AppState {
             && picker.base == base
         {
             picker.fill(countries);
+            if picker.submitted {
+                return self.submit_picker();
+            }
         }
         let forward = self.pending_step?;
         // Counts for a filter the user has already left do not say where to step.

@@ -42,6 +42,8 @@ pub struct PickerState {
     pub selected: usize,
     /// Codes marked with Space, in the order marked.
     pub marked: Vec<String>,
+    /// Enter was pressed before the counts arrived: apply the choice when they do.
+    pub submitted: bool,
 }
 
 impl PickerState {

@@ -33,68 +33,84 @@ impl CountJob {
     }
 }
 
-/// A background thread answering count requests, newest request first; see [`Env::counter`].
+/// Two background threads answering count requests, newest request first; see
+/// [`super::Env::counter`]. The picker's lane has its own thread and store handle, so its list
+/// never waits behind a slow sidebar count over a big filtered list.
 pub struct Counter {
+    lanes: [Lane; 2],
+    results: Receiver<(usize, Action)>,
+}
+
+/// One thread's inbox and whether an answer from it is due.
+struct Lane {
     requests: Sender<CountJob>,
-    results: Receiver<Action>,
     waiting: bool,
 }
 
+impl CountJob {
+    /// The thread that answers this kind of job.
+    fn lane(&self) -> usize {
+        match self {
+            Self::Sidebar { .. } => 0,
+            Self::Countries(_) => 1,
+        }
+    }
+}
+
 impl Counter {
-    /// Starts the thread; `open` makes its own store handle there (a store is not `Sync`).
+    /// Starts the threads; `open` makes each its own store handle (a store is not `Sync`).
     pub fn spawn<L, F>(open: F) -> Self
     where
         L: Library,
-        F: FnOnce() -> Result<L, String> + Send + 'static,
+        F: Fn() -> Result<L, String> + Clone + Send + 'static,
     {
-        let (requests, inbox) = mpsc::channel::<CountJob>();
         let (outbox, results) = mpsc::channel();
-        std::thread::spawn(move || {
-            let library = open();
-            while let Ok(first) = inbox.recv() {
-                // Only the latest request of each kind matters: skip those the user already
-                // typed past. The picker's list goes first: someone is waiting for it.
-                let (mut sidebar, mut countries) = (None, None);
-                for job in std::iter::once(first).chain(inbox.try_iter()) {
-                    match job {
-                        CountJob::Sidebar { .. } => sidebar = Some(job),
-                        CountJob::Countries(_) => countries = Some(job),
+        let lanes = [0, 1].map(|lane| {
+            let (requests, inbox) = mpsc::channel::<CountJob>();
+            let (open, outbox) = (open.clone(), outbox.clone());
+            std::thread::spawn(move || {
+                let library = open();
+                while let Ok(mut job) = inbox.recv() {
+                    // Only the latest request matters: skip those the user already typed past.
+                    while let Ok(newer) = inbox.try_recv() {
+                        job = newer;
                     }
-                }
-                for job in [countries, sidebar].into_iter().flatten() {
                     let action = match &library {
                         Ok(library) => job.run(library),
                         Err(message) => Action::Failed(message.clone()),
                     };
-                    if outbox.send(action).is_err() {
+                    if outbox.send((lane, action)).is_err() {
                         return;
                     }
                 }
+            });
+            Lane {
+                requests,
+                waiting: false,
             }
         });
-        Self {
-            requests,
-            results,
-            waiting: false,
-        }
+        Self { lanes, results }
     }
 
     pub(super) fn request(&mut self, job: CountJob) {
-        self.waiting = self.requests.send(job).is_ok();
+        let lane = &mut self.lanes[job.lane()];
+        lane.waiting = lane.requests.send(job).is_ok();
     }
 
     /// Whether an answer is still to come (the loop then polls more often).
     pub fn is_waiting(&self) -> bool {
-        self.waiting
+        self.lanes.iter().any(|lane| lane.waiting)
     }
 
     /// The answers that arrived, without blocking.
     pub fn try_recv(&mut self) -> Vec<Action> {
-        let answers: Vec<Action> = self.results.try_iter().collect();
-        if !answers.is_empty() {
-            // Coalesced requests answer once, for the newest filter.
-            self.waiting = false;
-        }
-        answers
+        self.results
+            .try_iter()
+            .map(|(lane, action)| {
+                // Coalesced requests answer once, for the newest filter.
+                self.lanes[lane].waiting = false;
+                action
+            })
+            .collect()
     }
 }

@@ -118,6 +118,8 @@ pub struct Env {
     pub library: Box<dyn Library>,
     pub system: Box<dyn System>,
     last_version: Option<i64>,
+    /// The filters of the list last loaded (to tell narrowing from widening); `None` at start.
+    shown: Option<Vec<String>>,
     suspend_requested: bool,
     /// Computes sidebar counts on another thread; `None` computes them inline (tests).
     pub counter: Option<Counter>,
@@ -141,6 +143,7 @@ impl Env {
             library,
             system,
             last_version,
+            shown: None,
             suspend_requested: false,
             counter: None,
             feed_fetcher: None,
@@ -268,6 +271,10 @@ impl Env {
         result.unwrap_or_else(|message| Some(Action::Failed(message)))
     }
 
+    /// Counts the list, places the selection and loads the rows around it. The selected article
+    /// stays selected when it is in the new list's first window, or when the filters only
+    /// widened (a chip removed, a reload): narrowing a million-article list jumps to its top
+    /// rather than search the new list for the old article, which would cost more than a frame.
     fn reload(
         &mut self,
         filters: Vec<String>,
@@ -277,13 +284,28 @@ impl Env {
     ) -> Result<Option<Action>, String> {
         let query = &filters;
         let total = self.library.count(query)?;
+        let first = self.library.summaries(query, sort, 0, len)?;
+        let widened = self
+            .shown
+            .as_ref()
+            .is_none_or(|shown| filters.iter().all(|filter| shown.contains(filter)));
         let position = match keep {
-            Some(id) => self.library.position_of(query, sort, id)?,
+            Some(id) => match first.iter().position(|row| row.id == id) {
+                Some(at) => Some(at as u64),
+                None if widened => self.library.position_of(query, sort, id)?,
+                None => None,
+            },
             None => None,
         };
         let selected = position.unwrap_or(0);
-        let start = selected.saturating_sub(len / 3);
-        let rows = self.library.summaries(query, sort, start, len)?;
+        let mut start = selected.saturating_sub(len / 3);
+        let rows = if selected < len - len / 3 {
+            start = 0;
+            first
+        } else {
+            self.library.summaries(query, sort, start, len)?
+        };
+        self.shown = Some(filters.clone());
         let counts = match &mut self.counter {
             Some(counter) => {
                 counter.request(CountJob::Sidebar {

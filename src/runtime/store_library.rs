@@ -46,7 +46,7 @@ fn list_entities(
         .map(|(code, count)| EntityCount {
             kind: "country".into(),
             name: code.clone(),
-            label: None,
+            label: crate::analyze::country_name(code, "en").map(str::to_string),
             count: *count,
         });
     let entities = store.entity_counts(query, None, TOP_ENTITIES)?;

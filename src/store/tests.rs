@@ -373,3 +373,31 @@ fn stores_analysis_and_counts_countries_and_entities() {
     assert_eq!(store.stale_analysis_count(1).expect("stale"), 0);
     assert_eq!(store.stale_analysis_count(2).expect("stale"), 2);
 }
+
+#[test]
+fn date_positions_count_like_numbering_every_match() {
+    let (_dir, mut store) = temp_store();
+    let days = [
+        Some("2024-01-02"),
+        Some("2024-01-02"),
+        None,
+        Some("2023-05-01"),
+        None,
+    ];
+    let ids: Vec<ArticleId> = (0..10)
+        .map(|i| {
+            let mut new = article(&format!("Article {i}"), &format!("body {i}"), days[i % 5]);
+            new.lang = Some(if i % 3 == 0 { "en" } else { "fr" }.into());
+            add(&mut store, &new)
+        })
+        .collect();
+    store.set_read(ids[4], true).expect("read");
+    for text in ["", "lang:fr", "-lang:fr", "is:unread", "body OR lang:en"] {
+        let query = Query::parse(text).expect("query");
+        for &id in &ids {
+            let counted = store.date_position(&query, id).expect("count");
+            let numbered = store.position_by_numbering(&query, SortOrder::Date, id);
+            assert_eq!(counted, numbered.expect("numbering"), "{text} {id}");
+        }
+    }
+}
