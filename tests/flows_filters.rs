@@ -249,25 +249,11 @@ fn the_cli_and_the_tui_list_the_same_articles_for_the_same_query() {
 #[test]
 fn picker_counts_come_from_their_own_background_thread() {
     let mut h = Harness::sample(140, 40);
-    let path = h.path.clone();
-    h.env.counter = Some(kiosk::runtime::Counter::spawn(move || {
-        kiosk::store::Store::open(&path).map_err(|e| e.to_string())
-    }));
+    with_counter(&mut h);
     h.press("/lang:fr<enter> c");
     let loading = |h: &Harness| matches!(&h.state.overlay, Some(Overlay::Picker(p)) if p.loading);
     assert!(loading(&h), "the picker opens at once, counting");
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    while loading(&h) {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "no picker counts in time"
-        );
-        let answers = h.env.counter.as_mut().expect("counter").try_recv();
-        for answer in answers {
-            kiosk::runtime::dispatch(&mut h.state, &mut h.env, Some(answer));
-        }
-        std::thread::sleep(std::time::Duration::from_millis(5));
-    }
+    answer_until(&mut h, |h| !loading(h));
     let french = Library::country_list(&h.store(), &["lang:fr".into()]).expect("countries");
     let Some(Overlay::Picker(picker)) = &h.state.overlay else {
         panic!("picker closed");
@@ -288,23 +274,30 @@ fn picker_counts_come_from_their_own_background_thread() {
 #[test]
 fn enter_typed_before_the_counts_arrive_applies_when_they_do() {
     let mut h = Harness::sample(140, 40);
+    with_counter(&mut h);
+    h.press("c n i g e r <enter>");
+    assert!(matches!(h.state.overlay, Some(Overlay::Picker(_))));
+    answer_until(&mut h, |h| h.state.overlay.is_none());
+    assert_eq!(h.state.filters, ["country:NE"]);
+}
+
+/// Gives the app the background counter threads `kiosk` runs with.
+fn with_counter(h: &mut Harness) {
     let path = h.path.clone();
     h.env.counter = Some(kiosk::runtime::Counter::spawn(move || {
         kiosk::store::Store::open(&path).map_err(|e| e.to_string())
     }));
-    h.press("c n i g e r <enter>");
-    assert!(matches!(h.state.overlay, Some(Overlay::Picker(_))));
+}
+
+/// Dispatches the counter's answers until `done` holds; fails after 20 s.
+fn answer_until(h: &mut Harness, done: impl Fn(&Harness) -> bool) {
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    while h.state.overlay.is_some() {
-        assert!(
-            std::time::Instant::now() < deadline,
-            "no picker counts in time"
-        );
+    while !done(h) {
+        assert!(std::time::Instant::now() < deadline, "no counts in time");
         let answers = h.env.counter.as_mut().expect("counter").try_recv();
         for answer in answers {
             kiosk::runtime::dispatch(&mut h.state, &mut h.env, Some(answer));
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
-    assert_eq!(h.state.filters, ["country:NE"]);
 }
