@@ -1,7 +1,7 @@
 //! Turns matches and rule findings into the [`Analysis`]: overlaps settled, short mentions joined
 //! to full ones (coreference), entities counted, countries scored.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::gazetteer::{GAZETTEER, Kind};
 use super::matches::Hit;
@@ -34,7 +34,7 @@ pub fn build(
     lang: Option<String>,
 ) -> Analysis {
     let support = score::support(hits);
-    let mut tallies = HashMap::new();
+    let mut tallies = BTreeMap::new();
     let mut evidence = Vec::with_capacity(hits.len());
     let mut drafts: Vec<Draft> = Vec::new();
     for hit in hits {
