@@ -171,6 +171,9 @@ fn read_iob(path: &Path, columns: (usize, usize), sep: char) -> Vec<Sentence> {
 /// analyser's mentions over the sentence's tokens joined by spaces.
 fn ner(name: &str, sents: &[Sentence], lang: &str) -> HashMap<&'static str, Counts> {
     let mut counts: HashMap<&'static str, Counts> = HashMap::new();
+    if std::env::var_os("KIOSK_EVAL_DUMP").is_some() {
+        eprintln!("== {name}");
+    }
     for sent in sents {
         let mut text = String::new();
         let mut spans = Vec::new();
@@ -217,6 +220,9 @@ fn ner(name: &str, sents: &[Sentence], lang: &str) -> HashMap<&'static str, Coun
                 pred.insert((s, e, kind.to_string()));
             }
         }
+        if std::env::var_os("KIOSK_EVAL_DUMP").is_some() {
+            dump(sent, &gold, &pred);
+        }
         for k in ["PER", "ORG", "LOC"] {
             let c = counts.entry(k).or_default();
             let g: HashSet<_> = gold.iter().filter(|x| x.2 == k).collect();
@@ -241,6 +247,29 @@ fn ner(name: &str, sents: &[Sentence], lang: &str) -> HashMap<&'static str, Coun
     println!("{name}: micro P {p:.3} R {r:.3} F1 {f:.3}{line}");
     counts.insert("ALL", all);
     counts
+}
+
+type Span = (usize, usize, String);
+
+/// With KIOSK_EVAL_DUMP set: the false positives and false negatives to stderr, for diagnosis.
+fn dump(sent: &Sentence, gold: &HashSet<Span>, pred: &HashSet<Span>) {
+    let words = |s: &Span| {
+        let w: Vec<&str> = sent[s.0..s.1].iter().map(|(t, _)| t.as_str()).collect();
+        w.join(" ")
+    };
+    let ctx = |s: &Span| {
+        let w: Vec<&str> = sent[s.0.saturating_sub(2)..(s.1 + 2).min(sent.len())]
+            .iter()
+            .map(|(t, _)| t.as_str())
+            .collect();
+        w.join(" ")
+    };
+    for s in pred.difference(gold) {
+        eprintln!("FP {} [{}] | {}", s.2, words(s), ctx(s));
+    }
+    for s in gold.difference(pred) {
+        eprintln!("FN {} [{}] | {}", s.2, words(s), ctx(s));
+    }
 }
 
 #[test]
