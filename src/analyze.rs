@@ -100,7 +100,7 @@ pub fn analyze(text: &str, title_len: usize, lang: Option<&str>) -> Analysis {
         .map(|t| t.folded)
         .filter(|w| caps.contains(w))
         .collect();
-    let people = people::find(&tokens, &hits, &lower);
+    let people = people::find(text, &tokens, &hits, &lower);
     let orgs = orgs::find(text, &tokens, &hits);
     entities::build(text, &hits, &people, &orgs, lang)
 }

@@ -136,6 +136,15 @@ fn accept(
             return false;
         }
     }
+    // "Paris Agreement", "Davis Cup": a city naming an event or award is no place there.
+    if entity.kind == Kind::City
+        && let Some(next) = tokens[tok..].iter().find(|t| t.start >= end)
+        && next.joined
+        && next.is_cap
+        && super::people::is_event_word(next.folded)
+    {
+        return false;
+    }
     if matches!(entity.kind, Kind::Country | Kind::City | Kind::Region) && !in_dateline {
         return !part_of_person(text, pattern, tokens, tok, end);
     }

@@ -28,6 +28,15 @@ static PARTICLES: LazyLock<WordSet> = LazyLock::new(|| {
     ])
 });
 
+/// Generational suffixes that close a name ("Jr.", "III").
+static SUFFIXES: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::from_iter(["jr", "sr", "ii", "iii", "iv"]));
+
+/// A middle initial: one capital letter and a period ("T." in "William T. Sherman").
+fn is_initial(text: &str, t: &Token) -> bool {
+    t.text.len() == 1 && t.is_cap && text.as_bytes().get(t.end) == Some(&b'.')
+}
+
 static SAID: LazyLock<WordSet> = LazyLock::new(|| {
     WordSet::from_iter([
         "said",
@@ -48,6 +57,19 @@ static SAID: LazyLock<WordSet> = LazyLock::new(|| {
         "disse",
     ])
 });
+
+/// Speech verbs that put the speaker after them ("says Tarlo.").
+static SAID_BEFORE: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::from_iter(["said", "says", "asked", "wrote", "explains", "adds"]));
+
+/// Words that make a capitalised run an event, award or work, never a person ("Battle",
+/// "Awards", "Festival", "Prix"); the run is left unclassified (the gold sets call it MISC).
+static EVENT_WORDS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../../assets/gazetteer/event_words.txt")));
+
+pub fn is_event_word(folded: &str) -> bool {
+    EVENT_WORDS.contains(folded)
+}
 
 /// A person's name found in the text (the span excludes any title).
 #[derive(Debug, Clone)]
@@ -74,6 +96,7 @@ fn is_name_token(t: &Token) -> bool {
 
 /// Finds people: gazetteer persons, titled names, given-name runs and plain capitalised runs.
 pub fn find(
+    text: &str,
     tokens: &[Token],
     hits: &[Hit],
     // Capitalised words (folded) that the text also writes in lower case.
@@ -115,14 +138,25 @@ pub fn find(
         // A run of name tokens, particles allowed between them.
         let mut j = i + 1;
         let mut last = i;
-        while j < tokens.len() && tokens[j].joined && covered[j].is_none() {
+        while j < tokens.len()
+            && (tokens[j].joined || is_initial(text, &tokens[j - 1]))
+            && covered[j].is_none()
+        {
             let f = tokens[j].folded;
-            if is_name_token(&tokens[j]) {
+            if is_name_token(&tokens[j]) || is_initial(text, &tokens[j]) && j + 1 < tokens.len() {
                 last = j;
+            } else if SUFFIXES.contains(f) {
+                // "Jr." and "III" close a name.
+                last = j;
+                break;
             } else if !PARTICLES.contains(f) || j - last > 1 {
                 break;
             }
             j += 1;
+        }
+        // An initial does not end a name ("William T." is cut before the initial).
+        while last > i && is_initial(text, &tokens[last]) {
+            last -= 1;
         }
         let run = i..=last;
         let next = last + 1;
@@ -139,12 +173,31 @@ pub fn find(
             && !tokens[i].starts_sentence
             && tokens.get(next).is_some_and(|t| SAID.contains(t.folded))
             && !common(&tokens[i]);
-        let person = if has_org_word {
+        // "..., Alice, reported": a known given name alone mid-sentence; "says Tarlo.": a lone
+        // capitalised word right after a speech verb and before punctuation.
+        let lone = n == 1 && !tokens[i].starts_sentence && !common(&tokens[i]);
+        let lone_given = lone && given;
+        let said_before = lone
+            && i > 0
+            && tokens[i].joined
+            && SAID_BEFORE.contains(tokens[i - 1].folded)
+            && tokens.get(next).is_none_or(|t| !t.joined);
+        let event = tokens[i..=last].iter().any(|t| is_event_word(t.folded))
+            || tokens
+                .get(next)
+                .is_some_and(|t| t.joined && is_event_word(t.folded));
+        let person = if has_org_word || event {
             None
         } else if n >= 2 && tokens[i].starts_sentence && !given && title.is_none() {
             // The first word may be any capitalised word: trust the rest only.
             (n >= 3 && !tokens[i + 1..=last].iter().any(common)).then_some(i + 1)
-        } else if title.is_some() || given && n >= 2 || plain_run || said {
+        } else if title.is_some()
+            || given && n >= 2
+            || plain_run
+            || said
+            || lone_given
+            || said_before
+        {
             Some(i)
         } else {
             None
