@@ -172,3 +172,6 @@ pub fn country_names(code: &str) -> Vec<&'static str> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod rule_tests;
