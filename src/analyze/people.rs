@@ -21,6 +21,11 @@ pub fn is_title(folded: &str) -> bool {
 static NOT_NAMES: LazyLock<WordSet> =
     LazyLock::new(|| word_set(include_str!("../../assets/gazetteer/not_names.txt")));
 
+/// Whether a folded word is a function word or another capitalised non-name (`not_names.txt`).
+pub fn is_function_word(folded: &str) -> bool {
+    NOT_NAMES.contains(folded)
+}
+
 static PARTICLES: LazyLock<WordSet> = LazyLock::new(|| {
     WordSet::from_iter([
         "de", "du", "da", "das", "dos", "do", "van", "von", "der", "den", "bin", "ben", "ibn",
