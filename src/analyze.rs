@@ -8,6 +8,7 @@ mod language;
 mod matches;
 mod orgs;
 mod people;
+mod places;
 mod score;
 mod tokens;
 
@@ -102,7 +103,8 @@ pub fn analyze(text: &str, title_len: usize, lang: Option<&str>) -> Analysis {
         .collect();
     let people = people::find(text, &tokens, &hits, &lower);
     let orgs = orgs::find(text, &tokens, &hits);
-    entities::build(text, &hits, &people, &orgs, lang)
+    let places = places::find(&tokens);
+    entities::build(text, &hits, &people, &orgs, &places, lang)
 }
 
 /// The first `max` bytes of `text`, cut at a character boundary: trigram statistics settle

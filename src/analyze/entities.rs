@@ -7,6 +7,7 @@ use super::gazetteer::{GAZETTEER, Kind};
 use super::matches::Hit;
 use super::orgs::OrgMention;
 use super::people::PersonMention;
+use super::places::PlaceMention;
 use super::{Analysis, CountryScore, Entity, EntityKind, Mention, country_name, fold, score};
 
 /// A mention before its entity is known.
@@ -31,6 +32,7 @@ pub fn build(
     hits: &[Hit],
     people: &[PersonMention],
     orgs: &[OrgMention],
+    places: &[PlaceMention],
     lang: Option<String>,
 ) -> Analysis {
     let support = score::support(hits);
@@ -59,6 +61,18 @@ pub fn build(
     }
     add_orgs(text, hits, orgs, &mut drafts);
     add_people(text, people, &mut drafts);
+    // Named with a geographic word: longer than any gazetteer name inside ("Hudson River").
+    for p in places {
+        drafts.push(Draft {
+            kind: EntityKind::Place,
+            start: p.start,
+            end: p.end,
+            entity: text[p.start..p.end].to_string(),
+            country: None,
+            priority: 3,
+            from_hit: false,
+        });
+    }
     // Settle overlaps: higher priority, then longer span, wins.
     drafts.sort_by(|a, b| {
         b.priority

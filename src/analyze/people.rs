@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use super::gazetteer::{FastSet, GAZETTEER, Kind, WordSet, is_given_name, word_set};
 use super::matches::Hit;
 use super::orgs::is_org_word;
+use super::places::is_place_word;
 use super::tokens::Token;
 
 /// Titles and roles (folded, without a final period) that announce a person's name.
