@@ -188,10 +188,9 @@ pub fn find(
             && tokens[i].joined
             && SAID_BEFORE.contains(tokens[i - 1].folded)
             && tokens.get(next).is_none_or(|t| !t.joined);
-        let event = tokens[i..=last].iter().any(|t| is_event_word(t.folded))
-            || tokens
-                .get(next)
-                .is_some_and(|t| t.joined && is_event_word(t.folded));
+        let not_person = |t: &Token| is_event_word(t.folded) || is_place_word(t.folded);
+        let event = tokens[i..=last].iter().any(not_person)
+            || tokens.get(next).is_some_and(|t| t.joined && not_person(t));
         let person = if has_org_word || event {
             None
         } else if n >= 2 && tokens[i].starts_sentence && !given && title.is_none() {

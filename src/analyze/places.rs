@@ -40,7 +40,9 @@ pub fn find(tokens: &[Token]) -> Vec<PlaceMention> {
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        if !name_word(t) && !(t.is_upper && t.text.len() == 1) {
+        // A single capital opens a name too ("H Street").
+        let letter = t.is_cap && t.text.len() == 1;
+        if !(name_word(t) || letter) {
             i += 1;
             continue;
         }
