@@ -64,6 +64,10 @@ static SAID: LazyLock<WordSet> = LazyLock::new(|| {
     ])
 });
 
+/// Conjunctions that join two names under one title.
+static CONJUNCTIONS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::from_iter(["et", "and", "y", "e", "und"]));
+
 /// Speech verbs that put the speaker after them ("says Tarlo.").
 static SAID_BEFORE: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::from_iter(["said", "says", "asked", "wrote", "explains", "adds"]));
@@ -211,10 +215,30 @@ pub fn find(
             out.push(PersonMention {
                 start: tokens[first].start,
                 end: tokens[last].end,
-                title,
+                title: title.clone(),
                 country,
                 known: false,
             });
+            // "MM. Sarrien et Clemenceau", "Presidents Lula and Boric": the title covers the
+            // name joined by a conjunction too.
+            if title.is_some()
+                && let [conj, name, ..] = &tokens[(last + 1).min(tokens.len())..]
+                && conj.joined
+                && name.joined
+                && CONJUNCTIONS.contains(conj.folded)
+                && covered[last + 2].is_none()
+                && is_name_token(name)
+            {
+                out.push(PersonMention {
+                    start: name.start,
+                    end: name.end,
+                    title,
+                    country: None,
+                    known: false,
+                });
+                i = last + 3;
+                continue;
+            }
         }
         i = last + 1;
     }

@@ -71,6 +71,7 @@ fn titles_and_roles_stay_outside_a_name() {
     let people = spans(&a, EntityKind::Person);
     assert!(people.contains(&"Ana Ruiz"), "{people:?}");
     assert!(people.contains(&"Bouvier"), "{people:?}");
+    assert!(people.contains(&"Dufour"), "{people:?}");
 }
 
 #[test]
