@@ -83,6 +83,17 @@ entity_index = {}    # (kind, code, name) -> id
 patterns = {}        # folded -> {"ids": [...], "flags": set()}
 SHORT_OK = set()     # short raw aliases allowed despite length (from hand files)
 STOP = set(fold(w) for w in load_lines("stopwords.txt"))
+GIVEN = set(fold(w) for w in load_lines("given_names.txt"))
+COMMON = set(fold(w) for w in load_lines("common_words.txt"))
+
+
+def add_country_name(raw, code, eid, english):
+    """A foreign variant of a country's name that is also a given name or a common word ("Alan"
+    for Åland, "Island" for Iceland) would fire on ordinary text; the English name stays."""
+    key = fold(raw)
+    if (key in GIVEN or key in COMMON) and key != fold(english[code]):
+        return
+    add(raw, eid)
 
 
 def entity(kind, code, name, pop=0, flags=""):
@@ -155,7 +166,7 @@ def main():
         country_id[code] = entity("C", code, english[code], pop.get(code, 0))
     for code in codes:
         for name in display[code]:
-            add(name, country_id[code])
+            add_country_name(name, code, country_id[code], english)
     for c in mled:
         eid = country_id[c["cca2"]]
         names = [c["name"]["common"], c["name"]["official"]]
@@ -165,7 +176,7 @@ def main():
             names += [tr["common"], tr["official"]]
         names += [a for a in c.get("altSpellings", []) if len(a) > 3]
         for name in names:
-            add(name, eid)
+            add_country_name(name, c["cca2"], eid, english)
         dem = c.get("demonyms") or {}
         for lang, forms in dem.items():
             for form in {forms.get("m", ""), forms.get("f", "")}:
@@ -202,7 +213,7 @@ def main():
             if all(ch.isalpha() or ch in " -'.()," for ch in val):
                 short_code = is_caps(val) and len(val) <= 4  # ISO/IOC codes read as words
                 if fold(val) not in patterns and fold(val) not in city_names and not short_code:
-                    add(val, country_id[cur])
+                    add_country_name(val, cur, country_id[cur], english)
 
     # Hand-written: demonyms in more languages, extra names, regions, organisations, people.
     for line in load_lines("demonyms.tsv"):
@@ -231,7 +242,11 @@ def main():
     for code, g in geo_countries.items():
         if g.get("capital"):
             capitals.add((code, fold(g["capital"])))
-    given = set(fold(w) for w in load_lines("given_names.txt"))
+    given = GIVEN
+    # A town named like a person or a common word ("Graham", "Spring", "Salt", "Delta") counts
+    # only where the text shows it is a place; its foreign alternate names are dropped outright.
+    ambiguous = given | set(fold(w) for w in load_lines("surnames.txt"))
+    common = COMMON
     for city in sorted(cities.values(), key=lambda c: -c["population"]):
         code = city["countrycode"]
         if code not in country_id:
@@ -252,10 +267,10 @@ def main():
                 top = entities[ids[0]][3]
                 if len(ids) >= 3 or city["population"] * 10 < top:
                     continue
-            add(("~" if key in given else "") + alias, eid)
+            if key in common and alias != name:
+                continue
+            add(("~" if key in ambiguous or key in common else "") + alias, eid)
 
-    for line in load_lines("given_names.txt"):
-        pass
     write(codes, display, given)
 
 
@@ -311,7 +326,9 @@ def write(codes, display, given):
     def order(eid):
         kind, code, _, pop, _ = entities[eid]
         size = pop if kind == "Y" else country_pop.get(code, 0) if kind in "CD" else 0
-        return (rank[kind], -size, eid)
+        # A word that is both a country's demonym and a variant of its name ("English",
+        # "Swiss") is the demonym.
+        return (rank[kind], -size, kind != "D", eid)
 
     with open(os.path.join(OUT, "patterns.tsv"), "w", encoding="utf-8") as f:
         for key in sorted(patterns):

@@ -8,6 +8,7 @@ mod language;
 mod matches;
 mod orgs;
 mod people;
+mod places;
 mod score;
 mod tokens;
 
@@ -16,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use gazetteer::{COUNTRY_NAMES, GAZETTEER, Kind};
 
 /// Version of the analyser's output; bump it whenever the output for some text changes.
-pub const ANALYZER_VERSION: u32 = 2;
+pub const ANALYZER_VERSION: u32 = 3;
 
 /// Everything the analyser finds in one article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -100,9 +101,10 @@ pub fn analyze(text: &str, title_len: usize, lang: Option<&str>) -> Analysis {
         .map(|t| t.folded)
         .filter(|w| caps.contains(w))
         .collect();
-    let people = people::find(&tokens, &hits, &lower);
+    let people = people::find(text, &tokens, &hits, &lower);
     let orgs = orgs::find(text, &tokens, &hits);
-    entities::build(text, &hits, &people, &orgs, lang)
+    let places = places::find(&tokens);
+    entities::build(text, &hits, &people, &orgs, &places, lang)
 }
 
 /// The first `max` bytes of `text`, cut at a character boundary: trigram statistics settle
@@ -191,3 +193,6 @@ pub fn country_names_in(code: &str, langs: &[&str]) -> Vec<&'static str> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod rule_tests;

@@ -1,12 +1,13 @@
 //! Turns matches and rule findings into the [`Analysis`]: overlaps settled, short mentions joined
 //! to full ones (coreference), entities counted, countries scored.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::gazetteer::{GAZETTEER, Kind};
 use super::matches::Hit;
 use super::orgs::OrgMention;
 use super::people::PersonMention;
+use super::places::PlaceMention;
 use super::{Analysis, CountryScore, Entity, EntityKind, Mention, country_name, fold, score};
 
 /// A mention before its entity is known.
@@ -31,10 +32,11 @@ pub fn build(
     hits: &[Hit],
     people: &[PersonMention],
     orgs: &[OrgMention],
+    places: &[PlaceMention],
     lang: Option<String>,
 ) -> Analysis {
     let support = score::support(hits);
-    let mut tallies = HashMap::new();
+    let mut tallies = BTreeMap::new();
     let mut evidence = Vec::with_capacity(hits.len());
     let mut drafts: Vec<Draft> = Vec::new();
     for hit in hits {
@@ -59,6 +61,18 @@ pub fn build(
     }
     add_orgs(text, hits, orgs, &mut drafts);
     add_people(text, people, &mut drafts);
+    // Named with a geographic word: longer than any gazetteer name inside ("Hudson River").
+    for p in places {
+        drafts.push(Draft {
+            kind: EntityKind::Place,
+            start: p.start,
+            end: p.end,
+            entity: text[p.start..p.end].to_string(),
+            country: None,
+            priority: 3,
+            from_hit: false,
+        });
+    }
     // Settle overlaps: higher priority, then longer span, wins.
     drafts.sort_by(|a, b| {
         b.priority

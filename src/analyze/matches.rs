@@ -132,14 +132,52 @@ fn accept(
         if !entity.is_capital && token.starts_sentence && entity.population < 100_000 {
             return false;
         }
+        // A small town, or a town named like a person or a common word ("Graham", "Spring"),
+        // needs the text to show it is a place: "in Graham", "Graham, Texas".
+        let doubtful = pattern.flags & PERSONISH != 0 && entity.population < 500_000
+            || entity.population < 100_000;
+        if doubtful && !entity.is_capital && !place_context(text, tokens, tok, end) {
+            return false;
+        }
         if !token.is_cap && !is_arabic(first) {
             return false;
         }
+    }
+    // "Paris Agreement", "Davis Cup": a city naming an event or award is no place there.
+    if entity.kind == Kind::City
+        && let Some(next) = tokens[tok..].iter().find(|t| t.start >= end)
+        && next.joined
+        && next.is_cap
+        && super::people::is_event_word(next.folded)
+    {
+        return false;
     }
     if matches!(entity.kind, Kind::Country | Kind::City | Kind::Region) && !in_dateline {
         return !part_of_person(text, pattern, tokens, tok, end);
     }
     true
+}
+
+/// Prepositions of place in kiosk's languages (folded), which announce a place name.
+const LOCATIVES: &[&str] = &[
+    "in", "at", "near", "from", "to", "of", "outside", "around", "a", "en", "de", "pres", "vers",
+    "dans", "em", "no", "na", "desde", "hacia", "cerca", "bei", "nach", "aus", "von", "im", "zu",
+];
+
+/// Whether the text around token `tok` (ending at `end`) shows a place: a locative
+/// preposition right before it, or ", Region" right after it.
+fn place_context(text: &str, tokens: &[Token], tok: usize, end: usize) -> bool {
+    let token = &tokens[tok];
+    if tok > 0 && token.joined && LOCATIVES.contains(&tokens[tok - 1].folded) {
+        return true;
+    }
+    let rest = text[end..].trim_start_matches(' ');
+    rest.strip_prefix(',').is_some_and(|r| {
+        r.trim_start_matches(' ')
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase)
+    })
 }
 
 /// "George Washington", "Michael Jordan", "President Washington", "Chad Smith": a place name

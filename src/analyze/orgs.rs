@@ -127,7 +127,14 @@ pub fn find(text: &str, tokens: &[Token], hits: &[Hit]) -> Vec<OrgMention> {
                 continue;
             }
         }
-        if t.is_upper && !covered[i] && !t.shouting && is_acronym(t.text) && !is_org_word(f) {
+        if t.is_upper
+            && !covered[i]
+            && !t.shouting
+            && is_acronym(t.text)
+            && !is_org_word(f)
+            && !super::people::is_title(f)
+            && lone_capitals(tokens, i)
+        {
             push(&mut out, t.start, t.end, t.text.to_string());
             i += 1;
             continue;
@@ -174,6 +181,15 @@ pub fn find(text: &str, tokens: &[Token], hits: &[Hit]) -> Vec<OrgMention> {
     out
 }
 
+/// An acronym stands among ordinary words: next to another word in capitals it is part of a
+/// heading or a scanned line in capitals ("LE CONSEIL", "PRIX DE L'ABONNEMENT").
+fn lone_capitals(tokens: &[Token], i: usize) -> bool {
+    let caps = |t: &Token| t.is_upper || t.is_cap && t.text.chars().nth(1).is_none();
+    let before = i > 0 && caps(&tokens[i - 1]) && tokens[i].joined;
+    let after = tokens.get(i + 1).is_some_and(|t| t.joined && caps(t));
+    !(before || after)
+}
+
 fn is_acronym(word: &str) -> bool {
     let n = if word.is_ascii() {
         word.len()
@@ -183,6 +199,8 @@ fn is_acronym(word: &str) -> bool {
     (2..=6).contains(&n)
         && word.chars().all(|c| c.is_ascii_uppercase())
         && !NOT_ORGS.contains(word.to_ascii_lowercase().as_str())
+        // "DE", "LES", "UNE", "AND" in a scanned or shouted line are words, not acronyms.
+        && !super::people::is_function_word(&word.to_ascii_lowercase())
 }
 
 fn push(out: &mut Vec<OrgMention>, start: usize, end: usize, name: String) {

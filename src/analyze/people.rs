@@ -6,6 +6,7 @@ use std::sync::LazyLock;
 use super::gazetteer::{FastSet, GAZETTEER, Kind, WordSet, is_given_name, word_set};
 use super::matches::Hit;
 use super::orgs::is_org_word;
+use super::places::is_place_word;
 use super::tokens::Token;
 
 /// Titles and roles (folded, without a final period) that announce a person's name.
@@ -21,12 +22,26 @@ pub fn is_title(folded: &str) -> bool {
 static NOT_NAMES: LazyLock<WordSet> =
     LazyLock::new(|| word_set(include_str!("../../assets/gazetteer/not_names.txt")));
 
+/// Whether a folded word is a function word or another capitalised non-name (`not_names.txt`).
+pub fn is_function_word(folded: &str) -> bool {
+    NOT_NAMES.contains(folded)
+}
+
 static PARTICLES: LazyLock<WordSet> = LazyLock::new(|| {
     WordSet::from_iter([
         "de", "du", "da", "das", "dos", "do", "van", "von", "der", "den", "bin", "ben", "ibn",
         "al", "el", "del", "della", "di", "la", "le", "ould", "ag", "y",
     ])
 });
+
+/// Generational suffixes that close a name ("Jr.", "III").
+static SUFFIXES: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::from_iter(["jr", "sr", "ii", "iii", "iv"]));
+
+/// A middle initial: one capital letter and a period ("T." in "William T. Sherman").
+fn is_initial(text: &str, t: &Token) -> bool {
+    t.text.len() == 1 && t.is_cap && text.as_bytes().get(t.end) == Some(&b'.')
+}
 
 static SAID: LazyLock<WordSet> = LazyLock::new(|| {
     WordSet::from_iter([
@@ -48,6 +63,23 @@ static SAID: LazyLock<WordSet> = LazyLock::new(|| {
         "disse",
     ])
 });
+
+/// Conjunctions that join two names under one title.
+static CONJUNCTIONS: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::from_iter(["et", "and", "y", "e", "und"]));
+
+/// Speech verbs that put the speaker after them ("says Tarlo.").
+static SAID_BEFORE: LazyLock<WordSet> =
+    LazyLock::new(|| WordSet::from_iter(["said", "says", "asked", "wrote", "explains", "adds"]));
+
+/// Words that make a capitalised run an event, award or work, never a person ("Battle",
+/// "Awards", "Festival", "Prix"); the run is left unclassified (the gold sets call it MISC).
+static EVENT_WORDS: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../../assets/gazetteer/event_words.txt")));
+
+pub fn is_event_word(folded: &str) -> bool {
+    EVENT_WORDS.contains(folded)
+}
 
 /// A person's name found in the text (the span excludes any title).
 #[derive(Debug, Clone)]
@@ -74,6 +106,7 @@ fn is_name_token(t: &Token) -> bool {
 
 /// Finds people: gazetteer persons, titled names, given-name runs and plain capitalised runs.
 pub fn find(
+    text: &str,
     tokens: &[Token],
     hits: &[Hit],
     // Capitalised words (folded) that the text also writes in lower case.
@@ -115,14 +148,25 @@ pub fn find(
         // A run of name tokens, particles allowed between them.
         let mut j = i + 1;
         let mut last = i;
-        while j < tokens.len() && tokens[j].joined && covered[j].is_none() {
+        while j < tokens.len()
+            && (tokens[j].joined || is_initial(text, &tokens[j - 1]))
+            && covered[j].is_none()
+        {
             let f = tokens[j].folded;
-            if is_name_token(&tokens[j]) {
+            if is_name_token(&tokens[j]) || is_initial(text, &tokens[j]) && j + 1 < tokens.len() {
                 last = j;
+            } else if SUFFIXES.contains(f) {
+                // "Jr." and "III" close a name.
+                last = j;
+                break;
             } else if !PARTICLES.contains(f) || j - last > 1 {
                 break;
             }
             j += 1;
+        }
+        // An initial does not end a name ("William T." is cut before the initial).
+        while last > i && is_initial(text, &tokens[last]) {
+            last -= 1;
         }
         let run = i..=last;
         let next = last + 1;
@@ -139,12 +183,30 @@ pub fn find(
             && !tokens[i].starts_sentence
             && tokens.get(next).is_some_and(|t| SAID.contains(t.folded))
             && !common(&tokens[i]);
-        let person = if has_org_word {
+        // "..., Alice, reported": a known given name alone mid-sentence; "says Tarlo.": a lone
+        // capitalised word right after a speech verb and before punctuation.
+        let lone = n == 1 && !tokens[i].starts_sentence && !common(&tokens[i]);
+        let lone_given = lone && given;
+        let said_before = lone
+            && i > 0
+            && tokens[i].joined
+            && SAID_BEFORE.contains(tokens[i - 1].folded)
+            && tokens.get(next).is_none_or(|t| !t.joined);
+        let not_person = |t: &Token| is_event_word(t.folded) || is_place_word(t.folded);
+        let event = tokens[i..=last].iter().any(not_person)
+            || tokens.get(next).is_some_and(|t| t.joined && not_person(t));
+        let person = if has_org_word || event {
             None
         } else if n >= 2 && tokens[i].starts_sentence && !given && title.is_none() {
             // The first word may be any capitalised word: trust the rest only.
             (n >= 3 && !tokens[i + 1..=last].iter().any(common)).then_some(i + 1)
-        } else if title.is_some() || given && n >= 2 || plain_run || said {
+        } else if title.is_some()
+            || given && n >= 2
+            || plain_run
+            || said
+            || lone_given
+            || said_before
+        {
             Some(i)
         } else {
             None
@@ -153,10 +215,30 @@ pub fn find(
             out.push(PersonMention {
                 start: tokens[first].start,
                 end: tokens[last].end,
-                title,
+                title: title.clone(),
                 country,
                 known: false,
             });
+            // "MM. Sarrien et Clemenceau", "Presidents Lula and Boric": the title covers the
+            // name joined by a conjunction too.
+            if title.is_some()
+                && let [conj, name, ..] = &tokens[(last + 1).min(tokens.len())..]
+                && conj.joined
+                && name.joined
+                && CONJUNCTIONS.contains(conj.folded)
+                && covered[last + 2].is_none()
+                && is_name_token(name)
+            {
+                out.push(PersonMention {
+                    start: name.start,
+                    end: name.end,
+                    title,
+                    country: None,
+                    known: false,
+                });
+                i = last + 3;
+                continue;
+            }
         }
         i = last + 1;
     }

@@ -1,7 +1,7 @@
 //! Country relevance: weighs every piece of evidence by kind and by zone (title, dateline, lead),
 //! resolves ambiguous names by the rest of the article and decides what the article is about.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use super::gazetteer::{GAZETTEER, GEntity, Kind};
 use super::matches::Hit;
@@ -87,7 +87,7 @@ pub fn support(hits: &[Hit]) -> HashMap<&'static str, f32> {
 
 /// Adds one piece of evidence for `code`.
 pub fn add(
-    tallies: &mut HashMap<&'static str, Tally>,
+    tallies: &mut BTreeMap<&'static str, Tally>,
     code: &'static str,
     e: &GEntity,
     zone: Zone,
@@ -105,8 +105,9 @@ pub fn add(
         && e.kind != Kind::Org;
 }
 
-/// Normalises tallies into (code, score, mentions, about), most relevant first.
-pub fn rank(tallies: HashMap<&'static str, Tally>) -> Vec<(&'static str, f32, u32, bool)> {
+/// Normalises tallies into (code, score, mentions, about), most relevant first. The tallies are
+/// ordered by code so that the floating-point total, hence every score, is the same on every run.
+pub fn rank(tallies: BTreeMap<&'static str, Tally>) -> Vec<(&'static str, f32, u32, bool)> {
     let total: f32 = tallies.values().map(|t| t.weight).sum();
     let mut out: Vec<_> = tallies
         .into_iter()

@@ -1,0 +1,111 @@
+//! Places beyond the gazetteer: runs of capitalised words closed by a geographic word ("Potomac
+//! River", "Celtic Sea", "H Street") or opened by one ("Mount Kenya", "Lac Léman").
+
+use std::sync::LazyLock;
+
+use super::gazetteer::{WordSet, word_set};
+use super::tokens::Token;
+
+/// Geographic words (folded) that close a place's name in English and German usage.
+static SUFFIXES: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../../assets/gazetteer/place_words.txt")));
+
+/// Geographic words (folded) that open a place's name ("Mount", "Lac", "Rio").
+static PREFIXES: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::from_iter([
+        "mount", "mt", "lake", "cape", "gulf", "port", "fort", "mont", "lac", "cap", "golfe",
+        "monte", "lago", "cabo", "golfo", "rio", "sierra", "isla", "ile", "ilha", "bad",
+    ])
+});
+
+/// Whether a folded word closes a place's name, so no person's name runs through it.
+pub fn is_place_word(folded: &str) -> bool {
+    SUFFIXES.contains(folded)
+}
+
+fn name_word(t: &Token) -> bool {
+    t.is_cap && !t.shouting && t.text.chars().any(char::is_lowercase)
+}
+
+/// A place found by a rule, as a byte span of the text.
+#[derive(Debug, Clone)]
+pub struct PlaceMention {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Finds places named with a geographic word, one to three capitalised words beside it.
+pub fn find(tokens: &[Token]) -> Vec<PlaceMention> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = &tokens[i];
+        // A single capital opens a name too ("H Street").
+        let letter = t.is_cap && t.text.len() == 1;
+        if !(name_word(t) || letter) {
+            i += 1;
+            continue;
+        }
+        // Opened: "Mount Kenya", "Lac Léman".
+        if PREFIXES.contains(t.folded) {
+            let mut j = i + 1;
+            while j < tokens.len() && j - i <= 3 && tokens[j].joined && name_word(&tokens[j]) {
+                j += 1;
+            }
+            if j > i + 1 {
+                out.push(PlaceMention {
+                    start: t.start,
+                    end: tokens[j - 1].end,
+                });
+                i = j;
+                continue;
+            }
+        }
+        // Closed: a run of capitalised words whose last is a geographic word.
+        let mut j = i + 1;
+        while j < tokens.len() && j - i <= 3 && tokens[j].joined && name_word(&tokens[j]) {
+            if SUFFIXES.contains(tokens[j].folded) {
+                out.push(PlaceMention {
+                    start: t.start,
+                    end: tokens[j].end,
+                });
+                break;
+            }
+            j += 1;
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{fold, tokens};
+    use super::*;
+
+    fn places(text: &str) -> Vec<String> {
+        let folded = fold::fold(text);
+        let toks = tokens::tokenize(text, &folded);
+        find(&toks)
+            .iter()
+            .map(|p| text[p.start..p.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn geographic_words_make_places() {
+        assert_eq!(
+            places("They crossed the Potomac River near the Celtic Sea."),
+            ["Potomac River", "Celtic Sea"]
+        );
+        assert_eq!(
+            places("Il a vu le Lac Léman et Mount Kenya."),
+            ["Lac Léman", "Mount Kenya"]
+        );
+        assert_eq!(
+            places("Sie wohnt in der Berliner Straße."),
+            ["Berliner Straße"]
+        );
+        assert!(places("The river rose. Mount it again.").is_empty());
+    }
+}

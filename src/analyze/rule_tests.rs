@@ -1,0 +1,110 @@
+//! Unit tests of the span and ambiguity rules (names, towns, events), on sentences written for
+//! them in several languages.
+
+use super::*;
+
+fn codes(a: &Analysis) -> Vec<&str> {
+    a.countries.iter().map(|c| c.code.as_str()).collect()
+}
+
+fn spans(a: &Analysis, kind: EntityKind) -> Vec<&str> {
+    a.mentions
+        .iter()
+        .filter(|m| m.kind == kind)
+        .map(|m| m.text.as_str())
+        .collect()
+}
+
+#[test]
+fn common_words_and_given_names_are_no_countries() {
+    for (text, lang) in [
+        (
+            "Add Salt and pepper, then Delta Air Lines said Alan would fly.",
+            "en",
+        ),
+        (
+            "The Canton fair and Spring sales lifted the Liberal party.",
+            "en",
+        ),
+        ("Alan a rencontré Dave et Graham à la gare.", "fr"),
+        (
+            "He sailed to the Island with English and Swiss friends.",
+            "en",
+        ),
+    ] {
+        let a = analyze(text, 0, Some(lang));
+        for code in ["JO", "FR", "CN", "AX", "US", "MM", "IS", "ES", "CA"] {
+            assert!(!codes(&a).contains(&code), "{text}: {:?}", a.countries);
+        }
+    }
+}
+
+#[test]
+fn a_small_town_needs_the_text_to_show_a_place() {
+    let a = analyze("Graham scored twice for the visitors.", 0, Some("en"));
+    assert!(spans(&a, EntityKind::Place).is_empty(), "{:?}", a.mentions);
+    let a = analyze("The plant in Graham, Texas, will close.", 0, Some("en"));
+    assert!(codes(&a).contains(&"US"), "{:?}", a.countries);
+    let a = analyze("Il est né à Montigny et vit à Paris.", 0, Some("fr"));
+    assert!(spans(&a, EntityKind::Place).contains(&"Paris"));
+}
+
+#[test]
+fn middle_initials_and_suffixes_stay_inside_a_name() {
+    let a = analyze(
+        "The unit was led by William T. Sherman and later by John C. Scheidt Jr. in 1950.",
+        0,
+        Some("en"),
+    );
+    let people = spans(&a, EntityKind::Person);
+    assert!(people.contains(&"William T. Sherman"), "{people:?}");
+    assert!(people.contains(&"John C. Scheidt Jr"), "{people:?}");
+}
+
+#[test]
+fn titles_and_roles_stay_outside_a_name() {
+    let a = analyze(
+        "County Coroner Ana Ruiz spoke; le citoyen Bouvier et MM. Sarrien et Dufour aussi.",
+        0,
+        None,
+    );
+    let people = spans(&a, EntityKind::Person);
+    assert!(people.contains(&"Ana Ruiz"), "{people:?}");
+    assert!(people.contains(&"Bouvier"), "{people:?}");
+    assert!(people.contains(&"Dufour"), "{people:?}");
+}
+
+#[test]
+fn lone_given_names_and_speakers_are_people() {
+    let a = analyze("His wife, Alice, reported the theft.", 0, Some("en"));
+    assert_eq!(spans(&a, EntityKind::Person), ["Alice"], "{:?}", a.mentions);
+    let a = analyze("\"It is too late,\" says Okonkwo.", 0, Some("en"));
+    assert_eq!(
+        spans(&a, EntityKind::Person),
+        ["Okonkwo"],
+        "{:?}",
+        a.mentions
+    );
+}
+
+#[test]
+fn events_and_awards_are_not_people_or_places() {
+    let a = analyze(
+        "Since the Paris Agreement, the Golden Lion Awards and the Second Battle of Ypres...",
+        0,
+        Some("en"),
+    );
+    assert!(spans(&a, EntityKind::Person).is_empty(), "{:?}", a.mentions);
+    assert!(!spans(&a, EntityKind::Place).contains(&"Paris"));
+    let a = analyze(
+        "Après la guerre, le Prix Goncourt est allé à Marie Ndiaye.",
+        0,
+        None,
+    );
+    assert_eq!(
+        spans(&a, EntityKind::Person),
+        ["Marie Ndiaye"],
+        "{:?}",
+        a.mentions
+    );
+}
