@@ -174,10 +174,19 @@ pub fn update(state: &mut AppState, action: Action) -> Option<Effect> {
         Action::CloseArticle => state.close_article(),
         Action::OpenNext => return state.open_neighbour(1),
         Action::OpenPrev => return state.open_neighbour(-1),
-        Action::Search | Action::Command => {
+        Action::Search => {
+            // The chips as text, to edit or extend: Enter makes them the filters again.
+            let query = state.query();
+            let input = if query.is_empty() { query } else { query + " " };
+            state.overlay = Some(Overlay::Prompt {
+                input,
+                command: false,
+            });
+        }
+        Action::Command => {
             state.overlay = Some(Overlay::Prompt {
                 input: String::new(),
-                command: action == Action::Command,
+                command: true,
             });
         }
         Action::CountryPicker => return state.open_picker(),

@@ -239,7 +239,7 @@ fn the_cli_and_the_tui_list_the_same_articles_for_the_same_query() {
             });
         }
         h.press("<enter>");
-        assert_eq!(h.state.filters, [query], "{query}");
+        assert_eq!(h.state.query(), query, "{query}");
         let cli = h.cli_ids(query);
         assert_eq!(h.listed_ids(), cli, "{query}");
         assert_eq!(h.state.list.total, cli.len() as u64, "{query}");
@@ -300,4 +300,25 @@ fn answer_until(h: &mut Harness, done: impl Fn(&Harness) -> bool) {
         }
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
+}
+
+#[test]
+fn the_query_line_opens_with_the_chips_to_edit() {
+    let mut h = Harness::sample(140, 40);
+    h.press("c n i g e r <enter> /");
+    assert_eq!(
+        h.state.overlay,
+        Some(Overlay::Prompt {
+            input: "country:NE ".into(),
+            command: false
+        })
+    );
+    h.press("<backspace> <backspace> <backspace> M L <space> l a n g : f r <enter>");
+    assert_eq!(h.state.filters, ["country:ML", "lang:fr"]);
+    assert_eq!(h.listed_ids(), h.cli_ids("country:ML lang:fr"));
+    h.press("/ <ctrl-u> <enter>");
+    assert!(
+        h.state.filters.is_empty(),
+        "an emptied line clears the filters"
+    );
 }

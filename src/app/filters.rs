@@ -20,21 +20,20 @@ impl AppState {
         }
     }
 
-    /// Enter on the query line adds a filter; on the command line runs the command.
+    /// Enter on the query line makes its text the filters, one chip per term (the line opens
+    /// with the current chips, so typing after them adds one); on the command line runs it.
     pub fn submit_prompt(&mut self) -> Option<Effect> {
         let Some(Overlay::Prompt { input, command }) = self.overlay.take() else {
             return None;
         };
         let input = input.trim().to_string();
-        if input.is_empty() {
-            return None;
-        }
         if command {
-            return self.run_command(&input);
+            return (!input.is_empty())
+                .then(|| self.run_command(&input))
+                .flatten();
         }
-        let mut filters = self.filters.clone();
-        filters.push(input);
-        Some(self.reload_with(filters, self.sort))
+        let filters = chips_of(&input);
+        (filters != self.filters).then(|| self.reload_with(filters, self.sort))
     }
 
     /// `c`: the picker opens at once; its counts follow as [`super::Action::CountriesCounted`].
