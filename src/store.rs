@@ -12,7 +12,9 @@ mod analysis;
 mod feeds;
 mod filter;
 mod list;
+mod plan;
 mod schema;
+mod totals;
 mod write;
 
 pub use analysis::{CountryCount, CountryRow, EntityCount, EntityRow, kind_name};

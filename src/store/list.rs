@@ -3,41 +3,34 @@
 
 use rusqlite::OptionalExtension;
 
+use super::plan::Shape;
 use super::{Facets, Result, SUMMARY_COLUMNS, SortOrder, Stats, Store, filter, summary_from_row};
 use crate::article::{ArticleId, ArticleSummary};
 use crate::query::Query;
 
 impl Store {
-    /// How many articles match `query`.
+    /// How many articles match `query`. Filters of language, source, read/starred and one
+    /// clause of countries are read from the totals; others count the matches.
     pub fn count(&self, query: &Query) -> Result<u64> {
         if query.is_empty() {
             return Ok(self
                 .conn
                 .query_row("SELECT articles FROM article_total", [], |row| row.get(0))?);
         }
-        let (sql, params) = match filter::driving_countries(query) {
-            // Counting countries' articles reads their slices of the country index only.
-            Some((_, codes)) if query.clauses.len() == 1 => {
-                let marks = vec!["?"; codes.len()].join(", ");
-                (
-                    format!(
-                        "SELECT count(DISTINCT article_id) FROM article_countries \
-                         WHERE code IN ({marks}) AND about = 1"
-                    ),
-                    codes.iter().map(|code| code.to_string().into()).collect(),
-                )
+        match Shape::of(query) {
+            Shape::Facets => self.facet_total(None, &filter::Sql::build(query)),
+            Shape::Countries { clause, codes } => {
+                self.countries_total(&codes, &filter::Sql::build_without(query, Some(clause)))
             }
-            _ => {
+            Shape::Other => {
                 let filter = filter::Sql::build(query);
-                (
-                    format!("SELECT count(*) FROM articles a WHERE {}", filter.condition),
-                    filter.params,
-                )
+                let sql = format!("SELECT count(*) FROM articles a WHERE {}", filter.condition);
+                Ok(self
+                    .conn
+                    .prepare_cached(&sql)?
+                    .query_row(rusqlite::params_from_iter(&filter.params), |row| row.get(0))?)
             }
-        };
-        Ok(self
-            .conn
-            .query_row(&sql, rusqlite::params_from_iter(&params), |row| row.get(0))?)
+        }
     }
 
     /// One screenful of list rows: `limit` rows from `offset` in `sort` order.
@@ -140,6 +133,14 @@ impl Store {
 
     /// Totals, unread count and the languages and sources most present among matches of `query`.
     pub fn facets(&self, query: &Query) -> Result<Facets> {
+        match Shape::of(query) {
+            Shape::Facets => return self.facets_from_totals(None, &filter::Sql::build(query)),
+            Shape::Countries { clause, codes } if codes.len() == 1 => {
+                let rest = filter::Sql::build_without(query, Some(clause));
+                return self.facets_from_totals(Some(codes[0]), &rest);
+            }
+            _ => {}
+        }
         let filter = filter::Sql::build(query);
         let params = rusqlite::params_from_iter(&filter.params);
         let (total, unread) = self.conn.query_row(

@@ -373,3 +373,5 @@ fn stores_analysis_and_counts_countries_and_entities() {
     assert_eq!(store.stale_analysis_count(1).expect("stale"), 0);
     assert_eq!(store.stale_analysis_count(2).expect("stale"), 2);
 }
+
+mod totals;
