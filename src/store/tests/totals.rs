@@ -74,6 +74,30 @@ fn assert_fast_paths_agree(store: &Store) {
         let query = Query::parse(text).expect("query");
         let filter = Sql::build(&query);
         let total = reference_count(store, &query);
+        let ids = reference_rows(
+            store,
+            &format!(
+                "SELECT a.id FROM articles a WHERE {} ORDER BY a.published DESC, a.id DESC",
+                filter.condition
+            ),
+            &filter.params,
+            1,
+        );
+        for (offset, limit) in [(0, 100), (1, 2)] {
+            let fast: Vec<Vec<String>> = store
+                .summaries(&query, SortOrder::Date, offset, limit)
+                .expect("summaries")
+                .into_iter()
+                .map(|summary| vec![summary.id.to_string()])
+                .collect();
+            let expected: Vec<Vec<String>> = ids
+                .iter()
+                .skip(offset as usize)
+                .take(limit as usize)
+                .cloned()
+                .collect();
+            assert_eq!(fast, expected, "summaries {offset} {limit} {text}");
+        }
         assert_eq!(store.count(&query).expect("count"), total, "count {text}");
         let countries = reference_rows(
             store,
