@@ -165,7 +165,7 @@ fn main() {
     let all = Query::default();
     let query = |text: &str| Query::parse(text).expect("query");
     let (niger, niger_or_mali) = (query("country:NE"), query("country:NE OR country:ML"));
-    let niger_in_french = query("country:NE lang:fr");
+    let french = query("lang:fr");
     let words = query("sécheresse niamey");
     println!(
         "store: {} ({} articles)",
@@ -184,68 +184,91 @@ fn main() {
             .expect("page")
             .len()
     });
-    measure("list: last page (G)", 11, || {
-        let total = store.count(&all).expect("count");
-        store
-            .summaries(&all, SortOrder::Date, total.saturating_sub(50), 50)
-            .expect("page")
-            .len()
-    });
     measure("count: all", 21, || {
         store.count(&all).expect("count") as usize
-    });
-    measure("filter country:NE: first page", 21, || {
-        store
-            .summaries(&niger, SortOrder::Date, 0, 50)
-            .expect("page")
-            .len()
     });
     measure("filter country:NE: count", 21, || {
         store.count(&niger).expect("count") as usize
     });
-    measure("filter country:NE lang:fr: first page", 21, || {
-        store
-            .summaries(&niger_in_french, SortOrder::Date, 0, 50)
-            .expect("page")
-            .len()
-    });
-    measure("filter country:NE OR country:ML: count", 5, || {
-        store.count(&niger_or_mali).expect("count") as usize
-    });
-    measure("filter country:NE OR country:ML: first page", 21, || {
-        store
-            .summaries(&niger_or_mali, SortOrder::Date, 0, 50)
-            .expect("page")
-            .len()
-    });
-    measure("full text 'sécheresse niamey': first page", 21, || {
+    // What the TUI does synchronously on each filter change: count, then the first screenful.
+    for text in [
+        "country:NE",
+        "",
+        "country:NE lang:fr",
+        "lang:fr",
+        "country:NE is:unread",
+        "is:unread",
+        "country:NE OR country:ML",
+        "country:NE OR country:ML lang:fr",
+    ] {
+        let filter = query(text);
+        measure(&format!("redraw (count + 100 rows): {text}"), 11, || {
+            let total = store.count(&filter).expect("count");
+            let page = store.summaries(&filter, SortOrder::Date, 0, 100);
+            total as usize + page.expect("page").len()
+        });
+    }
+    measure("full text 'sécheresse niamey': first page", 11, || {
         store
             .summaries(&words, SortOrder::Date, 0, 50)
             .expect("page")
             .len()
     });
-    measure("picker: country counts, whole archive", 5, || {
-        store.country_counts(&all).expect("counts").len()
-    });
-    measure("picker: country counts within country:NE", 5, || {
-        store.country_counts(&niger).expect("counts").len()
-    });
-    measure("sidebar: top 20 entities within country:NE", 5, || {
-        store
-            .entity_counts(&niger, None, 20)
-            .expect("entities")
-            .len()
-    });
+    // The country picker counts over the filters minus the country chip.
+    for text in [
+        "",
+        "lang:fr",
+        "source:RFI",
+        "is:unread",
+        "lang:fr is:unread",
+        "lang:fr since:2024-12-01",
+        "sécheresse",
+        "country:NE",
+    ] {
+        let filter = query(text);
+        measure(
+            &format!("picker: country counts within '{text}'"),
+            5,
+            || store.country_counts(&filter).expect("counts").len(),
+        );
+    }
+    // The sidebar, on a background thread after each filter change.
+    for (label, filter) in [("country:NE", &niger), ("lang:fr", &french)] {
+        measure(
+            &format!("sidebar: top 30 entities within {label}"),
+            5,
+            || {
+                store
+                    .entity_counts(filter, None, 30)
+                    .expect("entities")
+                    .len()
+            },
+        );
+        measure(
+            &format!("sparkline: per day within {label}, 90 days"),
+            5,
+            || {
+                store
+                    .daily_counts(filter, "2024-10-01")
+                    .expect("days")
+                    .len()
+            },
+        );
+        measure(&format!("sidebar: facets within {label}"), 5, || {
+            store.facets(filter).expect("facets").by_source.len()
+        });
+    }
     measure("sparkline: articles per day, last 90 days", 5, || {
         store.daily_counts(&all, "2024-10-01").expect("days").len()
     });
-    measure("sparkline: per day within country:NE, 90 days", 5, || {
-        store
-            .daily_counts(&niger, "2024-10-01")
-            .expect("days")
-            .len()
-    });
     measure("sidebar: facets (unread, langs, sources), all", 5, || {
         store.facets(&all).expect("facets").by_source.len()
+    });
+    measure("sidebar: facets within country:NE OR country:ML", 5, || {
+        store
+            .facets(&niger_or_mali)
+            .expect("facets")
+            .by_source
+            .len()
     });
 }

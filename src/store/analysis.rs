@@ -3,6 +3,7 @@
 
 use rusqlite::{OptionalExtension, params};
 
+use super::plan::{Matching, Shape};
 use super::{Result, Store, Writer, filter};
 use crate::analyze::{ANALYZER_VERSION, Analysis, EntityKind};
 use crate::article::ArticleId;
@@ -54,6 +55,18 @@ impl Writer<'_> {
         countries: &[CountryRow],
         entities: &[EntityRow],
     ) -> Result<()> {
+        // One row per code, the last given (what INSERT OR REPLACE would keep): a replaced row
+        // would fire no delete trigger and leave the country totals counting it twice.
+        let countries: Vec<&CountryRow> = countries
+            .iter()
+            .enumerate()
+            .filter(|(index, country)| {
+                !countries[index + 1..]
+                    .iter()
+                    .any(|later| later.code == country.code)
+            })
+            .map(|(_, country)| country)
+            .collect();
         let about: Vec<&str> = countries
             .iter()
             .filter(|country| country.about)
@@ -71,7 +84,7 @@ impl Writer<'_> {
             "INSERT OR REPLACE INTO article_countries (article_id, code, published, score, mentions, about) \
              VALUES (?1, ?2, (SELECT published FROM articles WHERE id = ?1), ?3, ?4, ?5)",
         )?;
-        for country in countries {
+        for country in &countries {
             insert_country.execute(params![
                 id,
                 country.code,
@@ -136,29 +149,26 @@ impl Store {
     }
 
     /// Countries over the articles matching `query`: articles about each, and articles naming it.
+    /// Filters of language, source and read/starred are read from the totals; others join each
+    /// matching article to its countries.
     pub fn country_counts(&self, query: &Query) -> Result<Vec<CountryCount>> {
-        let filter = filter::Sql::build(query);
-        let sql = if query.is_empty() {
-            "SELECT code, about, articles FROM country_totals WHERE articles > 0 \
-             ORDER BY about DESC, articles DESC, code"
-                .to_string()
-        } else {
-            format!(
-                "SELECT c.code, sum(c.about), count(*) FROM article_countries c \
-                 WHERE c.article_id IN (SELECT a.id FROM articles a WHERE {}) \
-                 GROUP BY c.code ORDER BY sum(c.about) DESC, count(*) DESC, c.code",
-                filter.condition
-            )
-        };
-        let mut statement = self.conn.prepare_cached(&sql)?;
-        let rows = statement.query_map(rusqlite::params_from_iter(&filter.params), |row| {
-            Ok(CountryCount {
-                code: row.get(0)?,
-                articles: row.get(1)?,
-                mentions: row.get(2)?,
-            })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        if query.is_empty() {
+            let sql = "SELECT code, about, articles FROM country_totals WHERE articles > 0 \
+                       ORDER BY about DESC, articles DESC, code";
+            return collect_country_counts(self.conn.prepare_cached(sql)?, &[]);
+        }
+        if let Shape::Facets = Shape::of(query) {
+            return self.country_counts_from_totals(&filter::Sql::build(query));
+        }
+        let matching = Matching::of(query);
+        // CROSS JOIN keeps SQLite from scanning all countries and testing each article.
+        let sql = format!(
+            "SELECT c.code, sum(c.about), count(*) FROM {} CROSS JOIN article_countries c \
+             ON c.article_id = {} WHERE {} \
+             GROUP BY c.code ORDER BY sum(c.about) DESC, count(*) DESC, c.code",
+            matching.from, matching.id, matching.condition
+        );
+        collect_country_counts(self.conn.prepare_cached(&sql)?, &matching.params)
     }
 
     /// The entities most cited by the articles matching `query`, optionally of one kind.
@@ -168,23 +178,26 @@ impl Store {
         kind: Option<&str>,
         limit: u64,
     ) -> Result<Vec<EntityCount>> {
-        let filter = filter::Sql::build(query);
         let kind_condition = if kind.is_some() { "AND e.kind = ?" } else { "" };
-        let matching = if query.is_empty() {
-            "1".to_string()
+        // Starting from the matching articles (or a country's slice of its index) reads only
+        // their entity rows; an empty query reads them all anyway.
+        let matching = Matching::of(query);
+        let from = if query.is_empty() {
+            "article_entities ae".to_string()
         } else {
             format!(
-                "ae.article_id IN (SELECT a.id FROM articles a WHERE {})",
-                filter.condition
+                "{} CROSS JOIN article_entities ae ON ae.article_id = {}",
+                matching.from, matching.id
             )
         };
         let sql = format!(
-            "SELECT e.kind, e.name, e.country, count(*) AS articles, sum(ae.count) FROM article_entities ae \
+            "SELECT e.kind, e.name, e.country, count(*) AS articles, sum(ae.count) FROM {from} \
              JOIN entities e ON e.id = ae.entity_id \
-             WHERE {matching} {kind_condition} \
-             GROUP BY e.id ORDER BY articles DESC, sum(ae.count) DESC, e.name LIMIT ?"
+             WHERE {} {kind_condition} \
+             GROUP BY e.id ORDER BY articles DESC, sum(ae.count) DESC, e.name LIMIT ?",
+            matching.condition
         );
-        let mut params = filter.params;
+        let mut params = matching.params;
         if let Some(kind) = kind {
             params.push(kind.to_string().into());
         }
@@ -246,18 +259,35 @@ impl Store {
     /// Matching articles per publication day from `since` (`YYYY-MM-DD`) on, oldest day first;
     /// days without articles are left out.
     pub fn daily_counts(&self, query: &Query, since: &str) -> Result<Vec<(String, u64)>> {
-        let filter = filter::Sql::build(query);
+        // Within one country its index slice is ordered by date: the window is a range of it.
+        let matching = Matching::of(query);
+        let published = matching.published;
         let sql = format!(
-            "SELECT substr(a.published, 1, 10) AS day, count(*) FROM articles a \
-             WHERE a.published >= ? AND {} GROUP BY day ORDER BY day",
-            filter.condition
+            "SELECT substr({published}, 1, 10) AS day, count(*) FROM {} \
+             WHERE {published} >= ? AND {} GROUP BY day ORDER BY day",
+            matching.from, matching.condition
         );
         let mut params: Vec<rusqlite::types::Value> = vec![since.to_string().into()];
-        params.extend(filter.params);
+        params.extend(matching.params);
         let mut statement = self.conn.prepare_cached(&sql)?;
         let rows = statement.query_map(rusqlite::params_from_iter(&params), |row| {
             Ok((row.get(0)?, row.get(1)?))
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+}
+
+/// Country counts from a statement whose rows are (code, about, mentions).
+pub(super) fn collect_country_counts(
+    mut statement: rusqlite::CachedStatement<'_>,
+    params: &[rusqlite::types::Value],
+) -> Result<Vec<CountryCount>> {
+    let rows = statement.query_map(rusqlite::params_from_iter(params), |row| {
+        Ok(CountryCount {
+            code: row.get(0)?,
+            articles: row.get(1)?,
+            mentions: row.get(2)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
 }

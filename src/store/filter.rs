@@ -134,20 +134,22 @@ pub(super) fn driving_countries(query: &Query) -> Option<(usize, Vec<&str>)> {
         .clauses
         .iter()
         .enumerate()
-        .find_map(|(index, clause)| {
-            let codes: Option<Vec<&str>> = clause
-                .alternatives
-                .iter()
-                .map(|term| match term {
-                    Term {
-                        negated: false,
-                        filter: Filter::Country(code),
-                    } => Some(code.as_str()),
-                    _ => None,
-                })
-                .collect();
-            codes.map(|codes| (index, codes))
+        .find_map(|(index, clause)| country_codes(clause).map(|codes| (index, codes)))
+}
+
+/// The codes of a clause made only of positive `country:` terms.
+pub(super) fn country_codes(clause: &Clause) -> Option<Vec<&str>> {
+    clause
+        .alternatives
+        .iter()
+        .map(|term| match term {
+            Term {
+                negated: false,
+                filter: Filter::Country(code),
+            } => Some(code.as_str()),
+            _ => None,
         })
+        .collect()
 }
 
 fn is_positive_text(clause: &Clause) -> bool {

@@ -3,41 +3,34 @@
 
 use rusqlite::OptionalExtension;
 
+use super::plan::Shape;
 use super::{Facets, Result, SUMMARY_COLUMNS, SortOrder, Stats, Store, filter, summary_from_row};
 use crate::article::{ArticleId, ArticleSummary};
 use crate::query::Query;
 
 impl Store {
-    /// How many articles match `query`.
+    /// How many articles match `query`. Filters of language, source, read/starred and one
+    /// clause of countries are read from the totals; others count the matches.
     pub fn count(&self, query: &Query) -> Result<u64> {
         if query.is_empty() {
             return Ok(self
                 .conn
                 .query_row("SELECT articles FROM article_total", [], |row| row.get(0))?);
         }
-        let (sql, params) = match filter::driving_countries(query) {
-            // Counting countries' articles reads their slices of the country index only.
-            Some((_, codes)) if query.clauses.len() == 1 => {
-                let marks = vec!["?"; codes.len()].join(", ");
-                (
-                    format!(
-                        "SELECT count(DISTINCT article_id) FROM article_countries \
-                         WHERE code IN ({marks}) AND about = 1"
-                    ),
-                    codes.iter().map(|code| code.to_string().into()).collect(),
-                )
+        match Shape::of(query) {
+            Shape::Facets => self.facet_total(None, &filter::Sql::build(query)),
+            Shape::Countries { clause, codes } => {
+                self.countries_total(&codes, &filter::Sql::build_without(query, Some(clause)))
             }
-            _ => {
+            Shape::Other => {
                 let filter = filter::Sql::build(query);
-                (
-                    format!("SELECT count(*) FROM articles a WHERE {}", filter.condition),
-                    filter.params,
-                )
+                let sql = format!("SELECT count(*) FROM articles a WHERE {}", filter.condition);
+                Ok(self
+                    .conn
+                    .prepare_cached(&sql)?
+                    .query_row(rusqlite::params_from_iter(&filter.params), |row| row.get(0))?)
             }
-        };
-        Ok(self
-            .conn
-            .query_row(&sql, rusqlite::params_from_iter(&params), |row| row.get(0))?)
+        }
     }
 
     /// One screenful of list rows: `limit` rows from `offset` in `sort` order.
@@ -73,6 +66,10 @@ impl Store {
                 let params = codes.iter().map(|code| code.to_string().into()).collect();
                 (sql, params)
             }
+            // Several countries and other filters: merge each country's newest matches here.
+            Some((index, codes)) if sort == SortOrder::Date => {
+                return self.merged_summaries(query, index, &codes, offset, limit);
+            }
             _ => {
                 let filter = filter::Sql::build(query);
                 let sql = format!(
@@ -88,6 +85,58 @@ impl Store {
         let mut statement = self.conn.prepare_cached(&sql)?;
         let rows = statement.query_map(rusqlite::params_from_iter(&params), summary_from_row)?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Newest first within several countries and other filters. Each country's first
+    /// `offset + limit` matches come from its date-ordered index slice, as for one country; an
+    /// article about several of them has the same (date, id) key in each, so it appears once.
+    /// (SQLite would merge the slices only through a temporary B-tree of all of them.)
+    fn merged_summaries(
+        &self,
+        query: &Query,
+        clause: usize,
+        codes: &[&str],
+        offset: u64,
+        limit: u64,
+    ) -> Result<Vec<ArticleSummary>> {
+        let rest = filter::Sql::build_without(query, Some(clause));
+        let sql = format!(
+            "SELECT c.published, c.article_id FROM article_countries c JOIN articles a ON a.id = c.article_id \
+             WHERE c.code = ? AND c.about = 1 AND {} ORDER BY c.published DESC, c.article_id DESC LIMIT ?",
+            rest.condition
+        );
+        let wanted = i64::try_from(offset.saturating_add(limit)).unwrap_or(i64::MAX);
+        let mut keys: Vec<(Option<String>, ArticleId)> = Vec::new();
+        let mut statement = self.conn.prepare_cached(&sql)?;
+        for code in codes {
+            let mut params: Vec<rusqlite::types::Value> = vec![(*code).to_string().into()];
+            params.extend(rest.params.iter().cloned());
+            params.push(wanted.into());
+            let rows = statement.query_map(rusqlite::params_from_iter(&params), |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })?;
+            keys.extend(rows.collect::<Result<Vec<_>, _>>()?);
+        }
+        // Descending: undated articles (None) last, as SQLite orders NULLs in DESC.
+        keys.sort_unstable_by(|a, b| b.cmp(a));
+        keys.dedup();
+        let page: Vec<ArticleId> = keys
+            .into_iter()
+            .skip(usize::try_from(offset).unwrap_or(usize::MAX))
+            .take(usize::try_from(limit).unwrap_or(usize::MAX))
+            .map(|(_, id)| id)
+            .collect();
+        if page.is_empty() {
+            return Ok(Vec::new());
+        }
+        let marks = vec!["?"; page.len()].join(", ");
+        let sql = format!("SELECT {SUMMARY_COLUMNS} FROM articles a WHERE a.id IN ({marks})");
+        let mut statement = self.conn.prepare(&sql)?;
+        let rows = statement.query_map(rusqlite::params_from_iter(&page), summary_from_row)?;
+        let mut by_id: std::collections::HashMap<ArticleId, ArticleSummary> = rows
+            .map(|row| row.map(|summary| (summary.id, summary)))
+            .collect::<Result<_, _>>()?;
+        Ok(page.iter().filter_map(|id| by_id.remove(id)).collect())
     }
 
     /// Streams every matching row (up to `limit`) in `sort` order to `visit`, without holding
@@ -196,6 +245,14 @@ impl Store {
 
     /// Totals, unread count and the languages and sources most present among matches of `query`.
     pub fn facets(&self, query: &Query) -> Result<Facets> {
+        match Shape::of(query) {
+            Shape::Facets => return self.facets_from_totals(None, &filter::Sql::build(query)),
+            Shape::Countries { clause, codes } if codes.len() == 1 => {
+                let rest = filter::Sql::build_without(query, Some(clause));
+                return self.facets_from_totals(Some(codes[0]), &rest);
+            }
+            _ => {}
+        }
         let filter = filter::Sql::build(query);
         let params = rusqlite::params_from_iter(&filter.params);
         let (total, unread) = self.conn.query_row(

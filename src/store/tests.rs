@@ -401,3 +401,5 @@ fn date_positions_count_like_numbering_every_match() {
         }
     }
 }
+
+mod totals;

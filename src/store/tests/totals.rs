@@ -1,0 +1,292 @@
+//! The fast paths (trigger-kept totals, index-driven plans) against the general SQL they
+//! replace: on a small store mixing languages, sources, flags, NULLs and countries, both give
+//! the same answers, through reads, stars, reanalysis, deletion and a schema upgrade.
+
+use rusqlite::Connection;
+
+use super::super::filter::Sql;
+use super::*;
+
+/// Filters the fast paths answer (and a few they leave to the general SQL).
+const QUERIES: &[&str] = &[
+    "",
+    "lang:fr",
+    "-lang:fr",
+    "lang:fr OR lang:en",
+    "source:wire",
+    "-source:Wire",
+    "source:Wire OR lang:en",
+    "is:unread",
+    "is:read",
+    "is:starred",
+    "-is:starred lang:fr",
+    "country:NE",
+    "country:NE lang:fr",
+    "country:NE is:unread",
+    "country:NE -source:wire",
+    "country:ML OR country:NE",
+    "country:NE OR country:ML OR country:US lang:fr",
+    "country:NE OR country:NE",
+    "country:NE country:US",
+    "mentions:ML",
+    "country:NE since:2024-03-03",
+    "country:US -lang:fr",
+];
+
+fn reference_count(store: &Store, query: &Query) -> u64 {
+    let filter = Sql::build(query);
+    let sql = format!("SELECT count(*) FROM articles a WHERE {}", filter.condition);
+    store
+        .conn
+        .query_row(&sql, rusqlite::params_from_iter(&filter.params), |row| {
+            row.get(0)
+        })
+        .expect("reference count")
+}
+
+/// Rows of `sql` as text, to compare with what the store returns.
+fn reference_rows(
+    store: &Store,
+    sql: &str,
+    params: &[rusqlite::types::Value],
+    columns: usize,
+) -> Vec<Vec<String>> {
+    let mut statement = store.conn.prepare(sql).expect("prepare");
+    let rows = statement
+        .query_map(rusqlite::params_from_iter(params), |row| {
+            (0..columns)
+                .map(|index| {
+                    Ok(match row.get::<_, rusqlite::types::Value>(index)? {
+                        rusqlite::types::Value::Integer(n) => n.to_string(),
+                        rusqlite::types::Value::Text(text) => text,
+                        other => format!("{other:?}"),
+                    })
+                })
+                .collect()
+        })
+        .expect("query");
+    rows.collect::<Result<_, _>>().expect("rows")
+}
+
+/// Every fast path against the SQL it stands for, for every query in [`QUERIES`].
+fn assert_fast_paths_agree(store: &Store) {
+    for text in QUERIES {
+        let query = Query::parse(text).expect("query");
+        let filter = Sql::build(&query);
+        let total = reference_count(store, &query);
+        let ids = reference_rows(
+            store,
+            &format!(
+                "SELECT a.id FROM articles a WHERE {} ORDER BY a.published DESC, a.id DESC",
+                filter.condition
+            ),
+            &filter.params,
+            1,
+        );
+        for (offset, limit) in [(0, 100), (1, 2)] {
+            let fast: Vec<Vec<String>> = store
+                .summaries(&query, SortOrder::Date, offset, limit)
+                .expect("summaries")
+                .into_iter()
+                .map(|summary| vec![summary.id.to_string()])
+                .collect();
+            let expected: Vec<Vec<String>> = ids
+                .iter()
+                .skip(offset as usize)
+                .take(limit as usize)
+                .cloned()
+                .collect();
+            assert_eq!(fast, expected, "summaries {offset} {limit} {text}");
+        }
+        assert_eq!(store.count(&query).expect("count"), total, "count {text}");
+        let countries = reference_rows(
+            store,
+            &format!(
+                "SELECT c.code, sum(c.about), count(*) FROM article_countries c \
+                 WHERE c.article_id IN (SELECT a.id FROM articles a WHERE {}) \
+                 GROUP BY c.code ORDER BY sum(c.about) DESC, count(*) DESC, c.code",
+                filter.condition
+            ),
+            &filter.params,
+            3,
+        );
+        let fast: Vec<Vec<String>> = store
+            .country_counts(&query)
+            .expect("countries")
+            .into_iter()
+            .map(|c| vec![c.code, c.articles.to_string(), c.mentions.to_string()])
+            .collect();
+        assert_eq!(fast, countries, "country counts {text}");
+        let facets = store.facets(&query).expect("facets");
+        assert_eq!(facets.total, total, "facets total {text}");
+        let unread = reference_count(
+            store,
+            &query.clone().and(Query::parse("is:unread").expect("q")),
+        );
+        assert_eq!(facets.unread, unread, "facets unread {text}");
+        for (column, found) in [("a.lang", &facets.by_lang), ("a.source", &facets.by_source)] {
+            let expected = reference_rows(
+                store,
+                &format!(
+                    "SELECT {column}, count(*) AS n FROM articles a WHERE {} AND {column} IS NOT NULL \
+                     GROUP BY {column} ORDER BY n DESC, {column} LIMIT 20",
+                    filter.condition
+                ),
+                &filter.params,
+                2,
+            );
+            let found: Vec<Vec<String>> = found
+                .iter()
+                .map(|(value, n)| vec![value.clone(), n.to_string()])
+                .collect();
+            assert_eq!(found, expected, "facets {column} {text}");
+        }
+        let entities = reference_rows(
+            store,
+            &format!(
+                "SELECT e.name, count(*) AS articles, sum(ae.count) FROM article_entities ae \
+                 JOIN entities e ON e.id = ae.entity_id \
+                 WHERE ae.article_id IN (SELECT a.id FROM articles a WHERE {}) \
+                 GROUP BY e.id ORDER BY articles DESC, sum(ae.count) DESC, e.name",
+                filter.condition
+            ),
+            &filter.params,
+            3,
+        );
+        let fast: Vec<Vec<String>> = store
+            .entity_counts(&query, None, 100)
+            .expect("entities")
+            .into_iter()
+            .map(|e| vec![e.name, e.articles.to_string(), e.mentions.to_string()])
+            .collect();
+        assert_eq!(fast, entities, "entities {text}");
+        let mut params = vec!["2024-03-02".to_string().into()];
+        params.extend(filter.params.iter().cloned());
+        let days = reference_rows(
+            store,
+            &format!(
+                "SELECT substr(a.published, 1, 10) AS day, count(*) FROM articles a \
+                 WHERE a.published >= ? AND {} GROUP BY day ORDER BY day",
+                filter.condition
+            ),
+            &params,
+            2,
+        );
+        let fast: Vec<Vec<String>> = store
+            .daily_counts(&query, "2024-03-02")
+            .expect("days")
+            .into_iter()
+            .map(|(day, n)| vec![day, n.to_string()])
+            .collect();
+        assert_eq!(fast, days, "days {text}");
+    }
+}
+
+/// Twelve articles crossing languages (one unknown), sources (one differing only in case, one
+/// unknown), dates (one undated), flags and countries (about, mentioned, none).
+fn fill(store: &mut Store) -> Vec<ArticleId> {
+    let langs = [Some("fr"), Some("en"), None];
+    let sources = [Some("Wire"), Some("wire"), Some("Post"), None];
+    let countries: [&[(&str, bool)]; 6] = [
+        &[("NE", true), ("ML", false)],
+        &[("ML", true), ("NE", true)],
+        &[("US", true)],
+        &[],
+        &[("NE", true), ("US", true), ("ML", true)],
+        &[("ML", false)],
+    ];
+    let mut ids = Vec::new();
+    for n in 0..12 {
+        let published = (n != 7).then(|| format!("2024-03-0{}T00:00:00Z", 1 + n % 5));
+        let new = NewArticle {
+            lang: langs[n % 3].map(str::to_string),
+            source: sources[n % 4].map(str::to_string),
+            ..article(&format!("A{n}"), &format!("body {n}"), published.as_deref())
+        };
+        let id = add(store, &new);
+        let rows: Vec<CountryRow> = countries[n % 6]
+            .iter()
+            .map(|(code, about)| CountryRow {
+                code: (*code).to_string(),
+                score: 0.5,
+                mentions: 1,
+                about: *about,
+            })
+            .collect();
+        let entity = EntityRow {
+            kind: "person".to_string(),
+            name: format!("Person {}", n % 4),
+            country: None,
+            count: 1 + n as u32 % 3,
+        };
+        let writer = store.writer().expect("writer");
+        writer
+            .set_analysis(id, 1, "{}", &rows, &[entity])
+            .expect("analysis");
+        writer.commit().expect("commit");
+        ids.push(id);
+    }
+    ids
+}
+
+#[test]
+fn totals_and_index_plans_match_the_general_sql() {
+    let (_dir, mut store) = temp_store();
+    let ids = fill(&mut store);
+    assert_fast_paths_agree(&store);
+    // Flags change the totals' keys: reads, stars and imported states move counts between rows.
+    store.set_read(ids[0], true).expect("read");
+    store.set_read(ids[4], true).expect("read");
+    store.set_starred(ids[4], true).expect("star");
+    store.set_read(ids[0], true).expect("read again");
+    let writer = store.writer().expect("writer");
+    writer.mark(ids[1], true, false).expect("mark");
+    writer.mark(ids[1], false, false).expect("mark keeps read");
+    // Reanalysis replaces an article's countries; a repeated code keeps its last row.
+    let rows = [("US", false), ("NE", true), ("US", true)].map(|(code, about)| CountryRow {
+        code: code.to_string(),
+        score: 0.5,
+        mentions: 1,
+        about,
+    });
+    writer
+        .set_analysis(ids[2], 2, "{}", &rows, &[])
+        .expect("reanalyse");
+    writer.commit().expect("commit");
+    assert_fast_paths_agree(&store);
+    store.set_read(ids[4], false).expect("unread");
+    store
+        .conn
+        .execute("DELETE FROM articles WHERE id = ?1", [ids[1]])
+        .expect("delete");
+    assert_fast_paths_agree(&store);
+}
+
+#[test]
+fn upgrading_a_version_four_store_fills_the_totals() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("old.db");
+    {
+        // A store as a kiosk before migration 5 wrote it, filled through the same writer.
+        let mut conn = Connection::open(&path).expect("open");
+        conn.execute_batch("PRAGMA foreign_keys = ON;")
+            .expect("pragma");
+        schema::migrate_to(&mut conn, 4).expect("v4");
+        let mut old = Store {
+            conn,
+            path: path.clone(),
+            migration: MigrationOutcome::Current,
+        };
+        let ids = fill(&mut old);
+        old.set_read(ids[0], true).expect("read");
+    }
+    let store = Store::open(&path).expect("upgrade");
+    assert_eq!(
+        store.migration(),
+        MigrationOutcome::Upgraded {
+            from: 4,
+            to: SCHEMA_VERSION
+        }
+    );
+    assert_fast_paths_agree(&store);
+}
