@@ -153,6 +153,26 @@ fn main() {
     report("]: next country applied, frame drawn", step);
     report("Esc: country filter removed, frame drawn", remove);
 
+    let mut both = vec![];
+    for _ in 0..RUNS {
+        press(&mut state, &mut env, "c");
+        wait(&mut state, &mut env, |s, e| !picker_loading(s, e));
+        press(
+            &mut state,
+            &mut env,
+            "n i g e r <space> <ctrl-u> m a l i <space>",
+        );
+        let started = Instant::now();
+        press(&mut state, &mut env, "<enter>");
+        draw(&mut terminal, &state);
+        both.push(started.elapsed());
+        assert_eq!(state.filters, ["country:NE OR country:ML"]);
+        idle(&mut state, &mut env);
+        press(&mut state, &mut env, "<esc>");
+        idle(&mut state, &mut env);
+    }
+    report("Enter with two marked: NE OR ML applied, frame drawn", both);
+
     let (mut picker, mut apply, mut remove, mut sidebar) = (vec![], vec![], vec![], vec![]);
     press(&mut state, &mut env, "/lang:fr<enter>");
     idle(&mut state, &mut env);
