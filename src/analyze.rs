@@ -1,6 +1,7 @@
 //! Article analysis, pure text → [`Analysis`]: language, people, organisations, places and the
 //! countries an article is about, from the embedded gazetteer and text rules. No IO, no store.
 
+mod compounds;
 mod entities;
 mod fold;
 mod gazetteer;
@@ -17,7 +18,7 @@ use serde::{Deserialize, Serialize};
 use gazetteer::{COUNTRY_NAMES, GAZETTEER, Kind};
 
 /// Version of the analyser's output; bump it whenever the output for some text changes.
-pub const ANALYZER_VERSION: u32 = 3;
+pub const ANALYZER_VERSION: u32 = 4;
 
 /// Everything the analyser finds in one article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -102,8 +103,18 @@ pub fn analyze(text: &str, title_len: usize, lang: Option<&str>) -> Analysis {
         .filter(|w| caps.contains(w))
         .collect();
     let people = people::find(text, &tokens, &hits, &lower);
-    let orgs = orgs::find(text, &tokens, &hits);
-    let places = places::find(&tokens);
+    let mut orgs = orgs::find(text, &tokens, &hits);
+    let mut places = places::find(&tokens);
+    let covered = matches::covered(&tokens, &hits);
+    let (named_orgs, regions) = compounds::find(
+        lang.as_deref() == Some("en"),
+        text,
+        &tokens,
+        &hits,
+        &covered,
+    );
+    orgs.extend(named_orgs);
+    places.extend(regions);
     entities::build(text, &hits, &people, &orgs, &places, lang)
 }
 

@@ -191,7 +191,18 @@ fn add_orgs(text: &str, hits: &[Hit], orgs: &[OrgMention], drafts: &mut Vec<Draf
             .get(&o.name)
             .cloned()
             .unwrap_or_else(|| (o.name.clone(), None));
-        let priority = if o.alias.is_some() { 5 } else { 1 };
+        // A name built around a known place ("Bank of Scotland") is more than the place.
+        let holds_place = hits.iter().any(|h| {
+            o.start <= h.start
+                && h.end <= o.end
+                && h.end - h.start < o.end - o.start
+                && matches!(h.kind(), Kind::Country | Kind::City | Kind::Region)
+        });
+        let priority = match (o.alias.is_some(), holds_place) {
+            (true, _) => 5,
+            (false, true) => 3,
+            (false, false) => 1,
+        };
         drafts.push(Draft {
             kind: EntityKind::Organization,
             start: o.start,

@@ -25,6 +25,19 @@ impl Hit {
     }
 }
 
+/// For each token, the hit that covers it, if any.
+pub fn covered(tokens: &[Token], hits: &[Hit]) -> Vec<Option<usize>> {
+    let mut covered = vec![None; tokens.len()];
+    for (h, hit) in hits.iter().enumerate() {
+        let mut i = hit.token;
+        while i < tokens.len() && tokens[i].start < hit.end {
+            covered[i] = Some(h);
+            i += 1;
+        }
+    }
+    covered
+}
+
 /// Arabic proclitics (and, by, to, so, like) written joined to the next word.
 fn is_proclitic(c: char) -> bool {
     matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك')

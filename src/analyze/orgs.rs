@@ -155,7 +155,8 @@ pub fn find(text: &str, tokens: &[Token], hits: &[Hit]) -> Vec<OrgMention> {
                 }
                 last = j;
                 has_word |= is_org_word(u.folded);
-            } else if !is_connector(u) || j - last > 2 {
+            } else if !is_connector(u) || j - last > 2 || (i..=last).all(|k| covered[k]) {
+                // A known name followed by "and", "of"… ends there ("Australia and the Bank").
                 break;
             }
             j += 1;

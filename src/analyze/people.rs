@@ -112,14 +112,7 @@ pub fn find(
     // Capitalised words (folded) that the text also writes in lower case.
     lower_words: &FastSet<&str>,
 ) -> Vec<PersonMention> {
-    let mut covered = vec![None::<usize>; tokens.len()];
-    for (h, hit) in hits.iter().enumerate() {
-        let mut i = hit.token;
-        while i < tokens.len() && tokens[i].start < hit.end {
-            covered[i] = Some(h);
-            i += 1;
-        }
-    }
+    let covered = super::matches::covered(tokens, hits);
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -179,8 +172,9 @@ pub fn find(
         let common =
             |t: &Token| t.text.starts_with(char::is_lowercase) || lower_words.contains(t.folded);
         let plain_run = (2..=4).contains(&n) && !tokens[run].iter().any(common);
+        // "Klein said": at the start of a sentence too, but not a plural ("Officials said").
         let said = n == 1
-            && !tokens[i].starts_sentence
+            && (!tokens[i].starts_sentence || !tokens[i].folded.ends_with('s'))
             && tokens.get(next).is_some_and(|t| SAID.contains(t.folded))
             && !common(&tokens[i]);
         // "..., Alice, reported": a known given name alone mid-sentence; "says Tarlo.": a lone
@@ -191,11 +185,17 @@ pub fn find(
             && i > 0
             && tokens[i].joined
             && SAID_BEFORE.contains(tokens[i - 1].folded)
-            && tokens.get(next).is_none_or(|t| !t.joined);
+            && tokens
+                .get(next)
+                .is_none_or(|t| !t.joined || t.text.starts_with(char::is_lowercase));
         let not_person = |t: &Token| is_event_word(t.folded) || is_place_word(t.folded);
         let event = tokens[i..=last].iter().any(not_person)
             || tokens.get(next).is_some_and(|t| t.joined && not_person(t));
-        let person = if has_org_word || event {
+        // English articles make a name a thing's: "the Clyde", "A Beautiful Lie", "The Used".
+        let after_article = i > 0
+            && tokens[i].joined
+            && matches!(tokens[i - 1].text, "the" | "The" | "an" | "An" | "A");
+        let person = if has_org_word || event || after_article && title.is_none() {
             None
         } else if n >= 2 && tokens[i].starts_sentence && !given && title.is_none() {
             // The first word may be any capitalised word: trust the rest only.

@@ -108,3 +108,65 @@ fn events_and_awards_are_not_people_or_places() {
         a.mentions
     );
 }
+
+#[test]
+fn a_possessive_is_not_part_of_the_name() {
+    let a = analyze(
+        "Lawyers for Jane Carder's family said Carder’s rights were ignored.",
+        0,
+        Some("en"),
+    );
+    assert_eq!(spans(&a, EntityKind::Person), ["Jane Carder", "Carder"]);
+}
+
+#[test]
+fn names_built_around_a_place_are_organisations_or_regions() {
+    let a = analyze(
+        "The fans of Perth Glory met staff of Sony Australia and the Bank of Scotland.",
+        0,
+        Some("en"),
+    );
+    assert_eq!(
+        spans(&a, EntityKind::Organization),
+        ["Perth Glory", "Sony Australia", "Bank of Scotland"]
+    );
+    assert!(codes(&a).contains(&"AU"), "the place inside still counts");
+    let a = analyze(
+        "Trains ran through East Perth and Western Australia.",
+        0,
+        Some("en"),
+    );
+    assert_eq!(
+        spans(&a, EntityKind::Place),
+        ["East Perth", "Western Australia"]
+    );
+    // A compass word after a place makes no organisation; French does not capitalise names so.
+    let a = analyze("A cover of Kanye West appeared.", 0, Some("en"));
+    assert!(
+        spans(&a, EntityKind::Organization).is_empty(),
+        "{:?}",
+        a.mentions
+    );
+    let a = analyze("Il arrive à Bordeaux Mardi soir.", 0, Some("fr"));
+    assert!(
+        spans(&a, EntityKind::Organization).is_empty(),
+        "{:?}",
+        a.mentions
+    );
+}
+
+#[test]
+fn english_articles_and_speech_verbs_settle_names() {
+    let a = analyze(
+        "Workers saved the Clyde shipyards. Fans bought A Beautiful Lie on release.",
+        0,
+        Some("en"),
+    );
+    assert!(spans(&a, EntityKind::Person).is_empty(), "{:?}", a.mentions);
+    let a = analyze(
+        "The court met. Klein said nothing. Officials said little, says Dietrich from the board.",
+        0,
+        Some("en"),
+    );
+    assert_eq!(spans(&a, EntityKind::Person), ["Klein", "Dietrich"]);
+}

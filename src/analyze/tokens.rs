@@ -190,7 +190,12 @@ pub fn tokenize<'a>(text: &'a str, folded: &'a Folded) -> Vec<Token<'a>> {
                 end = j + d.len_utf8();
                 chars.next();
             } else if matches!(d, '-' | '\'' | '’') {
-                let next = text[j + d.len_utf8()..].chars().next();
+                let rest = &text[j + d.len_utf8()..];
+                let next = rest.chars().next();
+                if d != '-' && is_possessive(rest) {
+                    // "Carder's": the name is "Carder"; the "s" becomes a word of its own.
+                    break;
+                }
                 if next.is_some_and(is_word_char) {
                     chars.next();
                 } else {
@@ -240,6 +245,12 @@ pub fn tokenize<'a>(text: &'a str, folded: &'a Folded) -> Vec<Token<'a>> {
     }
     mark_shouting(text, &mut tokens);
     tokens
+}
+
+/// Whether the text after an apostrophe is a possessive "s" ("Carder's", "Obama’s").
+fn is_possessive(rest: &str) -> bool {
+    let mut chars = rest.chars();
+    chars.next() == Some('s') && !chars.next().is_some_and(is_word_char)
 }
 
 /// A newline that ends a paragraph or a line that ends with no punctuation of a wrapped text.
@@ -304,6 +315,25 @@ mod tests {
         let t = tokenize_text("Le Général  Tiani à l’Élysée");
         let folded: Vec<&str> = t.iter().map(|t| t.folded).collect();
         assert_eq!(folded, ["le", "general", "tiani", "a", "l'elysee"]);
+        let t = tokenize_text("Carder's family and Obama’s plan, l'Élysée's gate, it's");
+        let words: Vec<&str> = t.iter().map(|t| t.text).collect();
+        assert_eq!(
+            words,
+            [
+                "Carder",
+                "s",
+                "family",
+                "and",
+                "Obama",
+                "s",
+                "plan",
+                "l'Élysée",
+                "s",
+                "gate",
+                "it",
+                "s"
+            ]
+        );
     }
 
     #[test]
