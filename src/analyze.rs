@@ -115,6 +115,11 @@ pub fn analyze(text: &str, title_len: usize, lang: Option<&str>) -> Analysis {
     );
     orgs.extend(named_orgs);
     places.extend(regions);
+    places.extend(places::after_prepositions(&tokens, |i| {
+        covered[i].is_none()
+            && people::is_name_token(&tokens[i])
+            && !lower.contains(tokens[i].folded)
+    }));
     entities::build(text, &hits, &people, &orgs, &places, lang)
 }
 

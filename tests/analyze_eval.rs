@@ -317,7 +317,8 @@ fn ner(name: &str, docs: &[Doc], lang: &str) -> HashMap<&'static str, Counts> {
 
 type Span = (usize, usize, String);
 
-/// With KIOSK_EVAL_DUMP set: the false positives and false negatives to stderr, for diagnosis.
+/// With KIOSK_EVAL_DUMP set: the false positives, false negatives and true positives to stderr,
+/// for diagnosis.
 fn dump(tokens: &[&str], gold: &HashSet<Span>, pred: &HashSet<Span>) {
     let words = |s: &Span| tokens[s.0..s.1].join(" ");
     let ctx = |s: &Span| tokens[s.0.saturating_sub(2)..(s.1 + 2).min(tokens.len())].join(" ");
@@ -326,6 +327,9 @@ fn dump(tokens: &[&str], gold: &HashSet<Span>, pred: &HashSet<Span>) {
     }
     for s in gold.difference(pred) {
         eprintln!("FN {} [{}] | {}", s.2, words(s), ctx(s));
+    }
+    for s in gold.intersection(pred) {
+        eprintln!("TP {} [{}] | {}", s.2, words(s), ctx(s));
     }
 }
 

@@ -64,6 +64,11 @@ static SAID: LazyLock<WordSet> = LazyLock::new(|| {
     ])
 });
 
+/// Family names (US Census 1990, `scripts/build_surnames.py`): a lone capitalised word that
+/// nothing else explains is a person only when it is one.
+static SURNAMES: LazyLock<WordSet> =
+    LazyLock::new(|| word_set(include_str!("../../assets/gazetteer/census_surnames.txt")));
+
 /// Conjunctions that join two names under one title.
 static CONJUNCTIONS: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::from_iter(["et", "and", "y", "e", "und"]));
@@ -93,7 +98,7 @@ pub struct PersonMention {
     pub known: bool,
 }
 
-fn is_name_token(t: &Token) -> bool {
+pub fn is_name_token(t: &Token) -> bool {
     if !t.is_cap || t.shouting || t.is_upper && t.text.chars().nth(3).is_some() {
         return false;
     }
@@ -181,6 +186,12 @@ pub fn find(
         // capitalised word right after a speech verb and before punctuation.
         let lone = n == 1 && !tokens[i].starts_sentence && !common(&tokens[i]);
         let lone_given = lone && given;
+        // Any other lone capitalised word mid-sentence that no gazetteer, word list or
+        // lower-case use explains is most often a surname ("criticism of Klein").
+        let lone_unknown = lone
+            && looks_like_surname(&tokens[i])
+            && !after_place_word(tokens, i)
+            && SURNAMES.contains(tokens[i].folded);
         let said_before = lone
             && i > 0
             && tokens[i].joined
@@ -205,6 +216,7 @@ pub fn find(
             || plain_run
             || said
             || lone_given
+            || lone_unknown
             || said_before
         {
             Some(i)
@@ -293,6 +305,21 @@ fn later_surnames(
         }
     }
     out.sort_by_key(|p| p.start);
+}
+
+/// Peoples, adjectives and plurals ("Athenians", "Corsican", "Albums"), compounds and codes
+/// ("A-League", "B-29s") are no surnames.
+fn looks_like_surname(t: &Token) -> bool {
+    let w = t.folded;
+    w.len() >= 3
+        && w.chars().all(char::is_alphabetic)
+        && !["s", "ian", "ese", "ish", "ic", "ite", "ine"]
+            .iter()
+            .any(|end| w.ends_with(end))
+}
+
+fn after_place_word(tokens: &[Token], i: usize) -> bool {
+    i > 0 && tokens[i].joined && super::places::is_place_preposition(tokens[i - 1].folded)
 }
 
 /// The title right before token `i` ("le président", "Russian President", "président russe"),

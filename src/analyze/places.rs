@@ -78,6 +78,39 @@ pub fn find(tokens: &[Token]) -> Vec<PlaceMention> {
     out
 }
 
+/// Prepositions of place ("in Badarpur", "near Atwick", "à Rochechouart").
+pub fn is_place_preposition(folded: &str) -> bool {
+    matches!(
+        folded,
+        "in" | "near" | "around" | "outside" | "across" | "a" | "en" | "dans" | "pres"
+    )
+}
+
+/// A lone capitalised word that nothing else explains, right after a preposition of place, is a
+/// place too small for the gazetteer. `unknown(i)` says no match, rule or common word takes `i`.
+pub fn after_prepositions(tokens: &[Token], unknown: impl Fn(usize) -> bool) -> Vec<PlaceMention> {
+    let mut out = Vec::new();
+    for i in 1..tokens.len() {
+        let t = &tokens[i];
+        let lone = !tokens.get(i + 1).is_some_and(|n| n.joined && n.is_cap);
+        if t.joined
+            && !t.starts_sentence
+            && name_word(t)
+            && lone
+            && is_place_preposition(tokens[i - 1].folded)
+            && t.folded.len() >= 3
+            && t.folded.chars().all(char::is_alphabetic)
+            && unknown(i)
+        {
+            out.push(PlaceMention {
+                start: t.start,
+                end: t.end,
+            });
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{fold, tokens};

@@ -170,3 +170,26 @@ fn english_articles_and_speech_verbs_settle_names() {
     );
     assert_eq!(spans(&a, EntityKind::Person), ["Klein", "Dietrich"]);
 }
+
+#[test]
+fn lone_unknown_words_are_surnames_or_small_places() {
+    let a = analyze(
+        "The judge cleared Duffy of all charges and the crowd cheered Kerber.",
+        0,
+        Some("en"),
+    );
+    assert_eq!(spans(&a, EntityKind::Person), ["Duffy", "Kerber"]);
+    // Not a family name, a people or a plural: no person.
+    let a = analyze(
+        "Traders met Athenians, bought Albums and praised Zqxwv.",
+        0,
+        Some("en"),
+    );
+    assert!(spans(&a, EntityKind::Person).is_empty(), "{:?}", a.mentions);
+    let a = analyze(
+        "The station in Badarpur closed. Il vit à Rochechouart.",
+        0,
+        None,
+    );
+    assert_eq!(spans(&a, EntityKind::Place), ["Badarpur", "Rochechouart"]);
+}
