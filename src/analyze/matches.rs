@@ -141,6 +141,16 @@ fn accept(
             return false;
         }
     }
+    // "UN DISCOURS", "AU CONSEIL": a short acronym beside other words in capitals is a word of
+    // a heading (French "un", "au"), not the organisation.
+    if pattern.flags & UPPER != 0 && entity.kind == Kind::Org && surface.len() <= 3 {
+        let caps = |t: &Token| t.is_upper;
+        let before = tok > 0 && caps(&tokens[tok - 1]) && token.joined;
+        let after = tokens.get(tok + 1).is_some_and(|t| t.joined && caps(t));
+        if before || after {
+            return false;
+        }
+    }
     if entity.kind == Kind::City && !in_dateline {
         if !entity.is_capital && token.starts_sentence && entity.population < 100_000 {
             return false;

@@ -162,7 +162,10 @@ pub fn find(text: &str, tokens: &[Token], hits: &[Hit]) -> Vec<OrgMention> {
             j += 1;
         }
         let starts_covered = covered[i];
-        if has_word && !(starts_covered && last == i) {
+        // An organisation word alone ("le Conseil", "the Ministry") refers back; it names nothing.
+        let only_words =
+            (i..=last).all(|k| is_org_word(tokens[k].folded) || is_connector(&tokens[k]));
+        if has_word && !(starts_covered && last == i) && !only_words {
             let mut first = i;
             if matches!(
                 tokens[first].folded,

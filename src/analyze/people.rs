@@ -206,7 +206,22 @@ pub fn find(
         let after_article = i > 0
             && tokens[i].joined
             && matches!(tokens[i - 1].text, "the" | "The" | "an" | "An" | "A");
-        let person = if has_org_word || event || after_article && title.is_none() {
+        // "F-86 Sabre", "30 Seconds to Mars": a code, or a number before no given name (lists
+        // number people: "16 Alexandre Genu").
+        let after_code = i > 0 && tokens[i].joined && {
+            let prev = tokens[i - 1].text;
+            let letters = prev.contains(char::is_alphabetic);
+            let year = prev.len() == 4 && prev.bytes().all(|b| b.is_ascii_digit());
+            prev.contains(|c: char| c.is_ascii_digit()) && (letters || !given && !year)
+        };
+        // "Bowling Green Falcons": a plural at the end that is no family name.
+        let plural_end = n >= 2
+            && !given
+            && tokens[last].folded.ends_with('s')
+            && !SURNAMES.contains(tokens[last].folded);
+        let quoted = quoted_alone(text, tokens[i].start, tokens[last].end);
+        let thing = after_article || after_code || plural_end || quoted;
+        let person = if has_org_word || event || thing && title.is_none() {
             None
         } else if n >= 2 && tokens[i].starts_sentence && !given && title.is_none() {
             // The first word may be any capitalised word: trust the rest only.
@@ -305,6 +320,13 @@ fn later_surnames(
         }
     }
     out.sort_by_key(|p| p.start);
+}
+
+/// A run that is all of a quotation ("Miss Murder", « Capricorn ») names a work, not a person.
+fn quoted_alone(text: &str, start: usize, end: usize) -> bool {
+    let open = text[..start].trim_end().ends_with(['"', '“', '«']);
+    let close = text[end..].trim_start().starts_with(['"', '”', '»']);
+    open && close
 }
 
 /// Peoples, adjectives and plurals ("Athenians", "Corsican", "Albums"), compounds and codes

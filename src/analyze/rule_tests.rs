@@ -193,3 +193,41 @@ fn lone_unknown_words_are_surnames_or_small_places() {
     );
     assert_eq!(spans(&a, EntityKind::Place), ["Badarpur", "Rochechouart"]);
 }
+
+#[test]
+fn things_named_like_people_are_no_people() {
+    for text in [
+        "The 2007 Bowling Green Falcons lost.",
+        "Pilots flew the F-86 Sabre and the band 30 Seconds to Mars played.",
+        "Fans sang \"Hunter\" all night.",
+    ] {
+        let a = analyze(text, 0, Some("en"));
+        assert!(
+            spans(&a, EntityKind::Person).is_empty(),
+            "{text}: {:?}",
+            a.mentions
+        );
+    }
+    // A numbered list of people keeps them.
+    let a = analyze("Décès : 16 Alexandre Genu, 3 Anne Dubois.", 0, Some("fr"));
+    assert_eq!(
+        spans(&a, EntityKind::Person),
+        ["Alexandre Genu", "Anne Dubois"]
+    );
+}
+
+#[test]
+fn headings_and_lone_organisation_words_are_no_organisations() {
+    let a = analyze("UN DISCOURS AU CONSEIL. Le Conseil a voté.", 0, Some("fr"));
+    assert!(
+        spans(&a, EntityKind::Organization).is_empty(),
+        "{:?}",
+        a.mentions
+    );
+    let a = analyze("The UN Security Council met.", 0, Some("en"));
+    assert!(
+        !spans(&a, EntityKind::Organization).is_empty(),
+        "{:?}",
+        a.mentions
+    );
+}
