@@ -36,16 +36,38 @@ const POLL: Duration = Duration::from_secs(1);
 const ANSWER_POLL: Duration = Duration::from_millis(30);
 
 /// Feeds one terminal event through the keymap, `update` and the effects it asks for.
+/// While a picker choice waits for its counts, keys wait too (Esc and Ctrl-C cancel at once):
+/// `c niger Enter m` typed quickly must open the map on Niger's list, not type an `m`.
 pub fn step(state: &mut AppState, env: &mut Env, event: &Event) {
+    if state.picker_waits() && !cancels(event) {
+        env.typed_ahead.push(event.clone());
+        return;
+    }
     let action = env.keymap.action_for(state, event);
     dispatch(state, env, action);
 }
 
-/// Applies `action` and every action its effects answer with, until none is left.
+/// Esc and Ctrl-C go through to a waiting picker (closing it, or quitting).
+fn cancels(event: &Event) -> bool {
+    let Event::Key(key) = event else {
+        return true;
+    };
+    key.code == event::KeyCode::Esc
+        || (key.code == event::KeyCode::Char('c')
+            && key.modifiers.contains(event::KeyModifiers::CONTROL))
+}
+
+/// Applies `action` and every action its effects answer with, until none is left; then replays
+/// the keys typed ahead of a picker choice once that choice is made.
 pub fn dispatch(state: &mut AppState, env: &mut Env, action: Option<Action>) {
     let mut next = action;
     while let Some(action) = next {
         next = app::update(state, action).and_then(|effect| env.perform(effect));
+    }
+    if !state.picker_waits() && !env.typed_ahead.is_empty() {
+        for event in std::mem::take(&mut env.typed_ahead) {
+            step(state, env, &event);
+        }
     }
 }
 

@@ -71,8 +71,9 @@ fn a_bad_query_keeps_the_filters_and_says_why() {
     assert!(h.state.filters.is_empty());
     let status = h.state.status.clone().expect("status");
     assert!(status.is_error);
-    assert!(status.text.contains("foo:bar"), "{}", status.text);
     assert!(status.text.contains("column 1"), "{}", status.text);
+    // The line stays open holding the text at fault, shown beside the error.
+    assert!(matches!(&h.state.overlay, Some(Overlay::Prompt { input, .. }) if input == "foo:bar"));
 }
 
 #[test]

@@ -91,6 +91,16 @@ fn space_marks_several_countries_into_one_or_chip() {
 }
 
 #[test]
+fn space_after_a_name_clears_it_so_the_next_name_can_be_typed() {
+    let mut h = Harness::sample(140, 40);
+    h.press("c n i g e r <space> m a l i <enter>");
+    assert_eq!(h.state.filters, ["country:NE OR country:ML"]);
+    // A mark never hides behind a narrowed list: Enter takes what is marked and what is typed.
+    h.press("X c e s t a d o s <space> u n i d o s <enter>");
+    assert_eq!(h.state.filters, ["country:US"]);
+}
+
+#[test]
 fn brackets_step_through_countries_by_count() {
     let mut h = Harness::sample(140, 40);
     let order = Library::country_list(&h.store(), &[]).expect("countries");
@@ -281,6 +291,30 @@ fn enter_typed_before_the_counts_arrive_applies_when_they_do() {
     assert_eq!(h.state.filters, ["country:NE"]);
 }
 
+#[test]
+fn keys_typed_after_enter_wait_for_the_picker_choice() {
+    let mut h = Harness::sample(140, 40);
+    with_counter(&mut h);
+    h.press("c n i g e r <enter> m ]");
+    assert!(!h.state.show_map, "m waits for the choice");
+    answer_until(&mut h, |h| {
+        h.state.overlay.is_none() && h.state.pending_step.is_none()
+    });
+    assert!(
+        h.state.show_map,
+        "then opens the map on the chosen country's list"
+    );
+    assert_ne!(h.state.filters, ["country:NE"], "and ] steps from Niger");
+    assert_eq!(h.state.filters.len(), 1);
+    h.press("c n i g e r <enter> <esc>");
+    answer_until(&mut h, |h| h.state.overlay.is_none());
+    assert_ne!(
+        h.state.filters,
+        ["country:NE"],
+        "Esc cancels a waiting choice at once"
+    );
+}
+
 /// Gives the app the background counter threads `kiosk` runs with.
 fn with_counter(h: &mut Harness) {
     let path = h.path.clone();
@@ -321,4 +355,41 @@ fn the_query_line_opens_with_the_chips_to_edit() {
         h.state.filters.is_empty(),
         "an emptied line clears the filters"
     );
+}
+
+#[test]
+fn a_bad_query_keeps_the_line_open_with_the_column_in_it() {
+    let mut h = Harness::sample(140, 40);
+    h.press("/niamey<space>colour:red<enter>");
+    assert_eq!(
+        h.state.overlay,
+        Some(Overlay::Prompt {
+            input: "niamey colour:red".into(),
+            command: false
+        })
+    );
+    let status = h.state.status.as_ref().expect("an error");
+    assert!(
+        status.is_error && status.text.contains("column 8"),
+        "{status:?}"
+    );
+    assert!(h.state.filters.is_empty());
+    h.press("<ctrl-u> niamey <enter>");
+    assert_eq!(h.state.filters, ["niamey"]);
+    assert!(h.state.overlay.is_none());
+}
+
+#[test]
+fn the_unfiltered_sidebar_lists_people_too() {
+    let h = Harness::sample(140, 40);
+    let titles: Vec<&str> = h
+        .state
+        .sidebar
+        .sections
+        .iter()
+        .map(|s| s.title.as_str())
+        .collect();
+    for kind in ["Countries", "People", "Organisations", "Places"] {
+        assert!(titles.contains(&kind), "{titles:?}");
+    }
 }

@@ -73,7 +73,7 @@ fn picker_lists_countries_by_count() {
 #[test]
 fn picker_narrows_by_typing_and_marks_with_space() {
     let (mut state, mut env) = start(110, 22, &Config::default());
-    press(&mut state, &mut env, "/lang:en<enter> c n i <space>");
+    press(&mut state, &mut env, "/lang:en<enter> c n i <space> n i");
     insta::assert_snapshot!(screen(&state).backend());
 }
 

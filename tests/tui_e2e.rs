@@ -180,7 +180,15 @@ fn starts_on_the_sample_archive_moves_searches_and_quits_cleanly() {
     tmux.keys(&["/"]);
     tmux.run(&["send-keys", "-t", "e2e", "-l", "nope:x"]);
     tmux.keys(&["Enter"]);
-    tmux.wait_text("unknown");
+    let screen = tmux.wait_text("unknown");
+    assert!(
+        screen.contains("lang:fr nope:x"),
+        "the line stays open: {screen}"
+    );
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("the query line to close", |screen| {
+        !screen.contains("nope:x")
+    });
     tmux.quit_and_check_restored();
 }
 
@@ -280,5 +288,12 @@ fn filters_by_country_from_the_keyboard_on_the_sample_archive() {
     tmux.wait_text("Map ·");
     tmux.keys(&["X"]);
     tmux.wait_for("every chip gone", |screen| !screen.contains(" country:"));
+    // Typed in one go, faster than the picker counts: the keys after Enter wait for the choice.
+    tmux.keys(&["m"]);
+    tmux.wait_for("the map closed", |screen| !screen.contains("Map ·"));
+    tmux.run(&["send-keys", "-t", "e2e", "-l", "cniger"]);
+    tmux.keys(&["Enter", "m"]);
+    let screen = tmux.wait_text("Map ·");
+    assert!(screen.contains(" country:NE "), "{screen}");
     tmux.quit_and_check_restored();
 }

@@ -26,11 +26,17 @@ impl AppState {
         let Some(Overlay::Prompt { input, command }) = self.overlay.take() else {
             return None;
         };
-        let input = input.trim().to_string();
         if command {
+            let input = input.trim().to_string();
             return (!input.is_empty())
                 .then(|| self.run_command(&input))
                 .flatten();
+        }
+        // A mistake keeps the line open as typed, the column counted in it (not in one chip).
+        if let Err(error) = crate::query::Query::parse(&input) {
+            self.status = Some(Status::error(format!("bad query: {error}")));
+            self.overlay = Some(Overlay::Prompt { input, command });
+            return None;
         }
         let filters = chips_of(&input);
         (filters != self.filters).then(|| self.reload_with(filters, self.sort))
@@ -53,6 +59,11 @@ impl AppState {
         if let Some(Overlay::Picker(picker)) = &mut self.overlay {
             picker.toggle_mark();
         }
+    }
+
+    /// Enter was pressed in the picker before its counts arrived: the choice is pending.
+    pub fn picker_waits(&self) -> bool {
+        matches!(&self.overlay, Some(Overlay::Picker(picker)) if picker.submitted)
     }
 
     /// Enter in the picker: the chosen countries replace the country chip. Typed ahead of the

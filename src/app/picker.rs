@@ -129,7 +129,9 @@ impl PickerState {
         self.countries.get(shown.index)
     }
 
-    /// Space: marks or unmarks the selected country, then moves down.
+    /// Space: marks or unmarks the selected country. After typed text it clears the text, so
+    /// the next name can be typed (`niger␣mali⏎`) and a mark never hides behind a narrowed list;
+    /// without text it moves down, to mark while browsing by count.
     pub fn toggle_mark(&mut self) {
         let Some(code) = self.selected_country().map(|c| c.code.clone()) else {
             return;
@@ -139,18 +141,24 @@ impl PickerState {
         } else {
             self.marked.push(code);
         }
-        self.move_by(1);
+        if self.input.trim().is_empty() {
+            self.move_by(1);
+        } else {
+            self.edit(String::clear);
+        }
     }
 
-    /// What Enter applies: the marked countries, else the selected one.
+    /// What Enter applies: the marked countries, plus the selected one when a name was typed
+    /// since the last mark (what the user sees picked); without marks, the selected one.
     pub fn chosen(&self) -> Vec<String> {
-        if self.marked.is_empty() {
-            self.selected_country()
-                .map(|c| vec![c.code.clone()])
-                .unwrap_or_default()
-        } else {
-            self.marked.clone()
+        let mut chosen = self.marked.clone();
+        let typed = !self.input.trim().is_empty() || chosen.is_empty();
+        if let Some(country) = self.selected_country().filter(|_| typed)
+            && !chosen.contains(&country.code)
+        {
+            chosen.push(country.code.clone());
         }
+        chosen
     }
 }
 
@@ -301,6 +309,25 @@ mod tests {
         p.move_by(-1);
         p.toggle_mark();
         assert_eq!(p.chosen(), ["FR"]);
+    }
+
+    #[test]
+    fn space_after_a_name_marks_it_and_clears_the_text_for_the_next() {
+        let mut p = picker(&SOME);
+        typed(&mut p, "niger");
+        p.toggle_mark();
+        assert_eq!(
+            (p.input.as_str(), p.marked.clone()),
+            ("", vec!["NE".into()])
+        );
+        assert_eq!(p.shown.len(), SOME.len(), "the whole list again");
+        assert_eq!(p.chosen(), ["NE"], "no name typed: only the marks");
+        typed(&mut p, "mali");
+        assert_eq!(p.chosen(), ["NE", "ML"], "Enter takes the typed one too");
+        typed(&mut p, "niger");
+        assert_eq!(p.chosen(), ["NE"], "a marked one is not added twice");
+        typed(&mut p, "zzz");
+        assert_eq!(p.chosen(), ["NE"], "nothing matches: only the marks");
     }
 
     #[test]

@@ -130,6 +130,9 @@ pub struct Env {
     pub views: Vec<(String, String)>,
     /// The config file `:save` writes views to; `None` when there is nowhere to write.
     pub config_file: Option<std::path::PathBuf>,
+    /// Keys pressed after Enter in the picker while its counts were on their way: replayed once
+    /// the choice is applied, so they act on the filtered list (see [`crate::runtime::step`]).
+    pub typed_ahead: Vec<ratatui::crossterm::event::Event>,
 }
 
 /// Starts fetching the subscribed feeds in the background (see [`Env::poll_fetch`]).
@@ -150,6 +153,7 @@ impl Env {
             fetching: None,
             views: Vec::new(),
             config_file: None,
+            typed_ahead: Vec::new(),
         }
     }
 

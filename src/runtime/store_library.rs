@@ -32,7 +32,8 @@ fn text(error: impl std::fmt::Display) -> String {
 
 /// Countries and entities shown for a list: the most cited of each.
 const TOP_COUNTRIES: usize = 10;
-const TOP_ENTITIES: u64 = 30;
+/// People, organisations and places each.
+const TOP_ENTITIES: u64 = 10;
 
 /// The sidebar's countries (the first of `countries`) and the most cited entities.
 fn list_entities(
@@ -49,7 +50,7 @@ fn list_entities(
             label: crate::analyze::country_name(code, "en").map(str::to_string),
             count: *count,
         });
-    let entities = store.entity_counts(query, None, TOP_ENTITIES)?;
+    let entities = store.entity_counts_per_kind(query, TOP_ENTITIES)?;
     let entities = entities.into_iter().map(|entity| EntityCount {
         kind: entity.kind,
         name: entity.name,

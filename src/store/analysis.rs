@@ -178,6 +178,21 @@ impl Store {
         kind: Option<&str>,
         limit: u64,
     ) -> Result<Vec<EntityCount>> {
+        self.top_entities(query, kind, Top::Overall(limit))
+    }
+
+    /// The `per_kind` entities most cited by the articles matching `query` in each kind, most
+    /// cited first: people are not crowded out by the places every article names.
+    pub fn entity_counts_per_kind(&self, query: &Query, per_kind: u64) -> Result<Vec<EntityCount>> {
+        self.top_entities(query, None, Top::PerKind(per_kind))
+    }
+
+    fn top_entities(
+        &self,
+        query: &Query,
+        kind: Option<&str>,
+        top: Top,
+    ) -> Result<Vec<EntityCount>> {
         let kind_condition = if kind.is_some() { "AND e.kind = ?" } else { "" };
         // Starting from the matching articles (or a country's slice of its index) reads only
         // their entity rows; an empty query reads them all anyway.
@@ -190,11 +205,28 @@ impl Store {
                 matching.from, matching.id
             )
         };
+        // One pass either way: the per-kind cut ranks the grouped rows within their kind.
+        let (rank, tail, limit) = match top {
+            Top::Overall(limit) => ("0", "LIMIT ?", limit),
+            Top::PerKind(limit) => (
+                "row_number() OVER (PARTITION BY e.kind \
+                 ORDER BY count(*) DESC, sum(ae.count) DESC, e.name)",
+                "",
+                limit,
+            ),
+        };
+        let keep = if tail.is_empty() {
+            "WHERE rank <= ?"
+        } else {
+            ""
+        };
         let sql = format!(
-            "SELECT e.kind, e.name, e.country, count(*) AS articles, sum(ae.count) FROM {from} \
+            "SELECT kind, name, country, articles, mentions FROM (\
+             SELECT e.kind AS kind, e.name AS name, e.country AS country, \
+             count(*) AS articles, sum(ae.count) AS mentions, {rank} AS rank FROM {from} \
              JOIN entities e ON e.id = ae.entity_id \
-             WHERE {} {kind_condition} \
-             GROUP BY e.id ORDER BY articles DESC, sum(ae.count) DESC, e.name LIMIT ?",
+             WHERE {} {kind_condition} GROUP BY e.id) \
+             {keep} ORDER BY articles DESC, mentions DESC, name {tail}",
             matching.condition
         );
         let mut params = matching.params;
@@ -214,6 +246,13 @@ impl Store {
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
+}
+
+/// How many entities [`Store::entity_counts`] and [`Store::entity_counts_per_kind`] keep.
+#[derive(Clone, Copy)]
+enum Top {
+    Overall(u64),
+    PerKind(u64),
 }
 
 impl Writer<'_> {

@@ -26,11 +26,15 @@ impl Widget for StatusBar<'_> {
         let state = self.state;
         let theme = &state.view.theme;
         if let Some(Overlay::Prompt { input, command }) = &state.overlay {
-            let spans = vec![
+            let mut spans = vec![
                 Span::styled(if *command { ":" } else { "/" }, theme.chip),
                 Span::raw(format!(" {}", super::super::app::text::clean_line(input))),
                 Span::styled("█", theme.status),
             ];
+            // A query the line could not take: the error stays beside it until Enter works.
+            if let Some(status) = state.status.as_ref().filter(|status| status.is_error) {
+                spans.push(Span::styled(format!("  {}", status.text), theme.error));
+            }
             Line::from(spans).render(area, buf);
             return;
         }
