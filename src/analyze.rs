@@ -115,6 +115,19 @@ pub fn analyze(text: &str, title_len: usize, lang: Option<&str>) -> Analysis {
     );
     orgs.extend(named_orgs);
     places.extend(regions);
+    let region_at = |i: usize| {
+        let h = covered[i]?;
+        let hit = &hits[h];
+        let kind = hit.kind();
+        (hit.token == i && matches!(kind, gazetteer::Kind::Region | gazetteer::Kind::Country))
+            .then_some(hit.end)
+    };
+    let free = |i: usize| {
+        covered[i].is_none()
+            && people::is_name_token(&tokens[i])
+            && !lower.contains(tokens[i].folded)
+    };
+    places.extend(places::before_regions(text, &tokens, region_at, free));
     places.extend(places::after_prepositions(&tokens, |i| {
         covered[i].is_none()
             && people::is_name_token(&tokens[i])

@@ -33,6 +33,14 @@ fn extends(t: &Token) -> bool {
         && (t.text.chars().any(char::is_lowercase) || t.is_upper && t.text.len() <= 4)
 }
 
+/// Whether token `k` continues the name before it: only spaces between, or the period of an
+/// abbreviation ("U.S. Supreme").
+fn follows(text: &str, tokens: &[Token], k: usize) -> bool {
+    let prev = &tokens[k - 1];
+    tokens[k].joined
+        || prev.text.len() == 1 && prev.is_cap && text[prev.end..tokens[k].start].trim_end() == "."
+}
+
 /// Finds organisations and regions named around gazetteer places. `covered[i]` is the hit that
 /// owns token `i`. Titles are left alone: headlines capitalise every word. Beside "of", only
 /// English capitalises every word of a name, so the other languages are not read for them.
@@ -79,9 +87,9 @@ pub fn find(
         {
             from = first - 2;
         }
-        // Capitalised words right after it ("Perth Glory").
+        // Capitalised words right after it ("Perth Glory", "U.S. Supreme Court").
         let mut to = last;
-        while english && to + 1 < tokens.len() && tokens[to + 1].joined && free(to + 1) {
+        while english && to + 1 < tokens.len() && follows(text, tokens, to + 1) && free(to + 1) {
             if !extends(&tokens[to + 1]) {
                 break;
             }

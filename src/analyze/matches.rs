@@ -157,8 +157,10 @@ fn accept(
         }
         // A small town, or a town named like a person or a common word ("Graham", "Spring"),
         // needs the text to show it is a place: "in Graham", "Graham, Texas".
-        let doubtful = pattern.flags & PERSONISH != 0 && entity.population < 500_000
-            || entity.population < 100_000;
+        // A name of several words ("Atlantic City", "Saffron Walden") is rarely anything else.
+        let personish = pattern.flags & PERSONISH != 0;
+        let doubtful = personish && entity.population < 500_000
+            || entity.population < 100_000 && (personish || !pattern.text.contains(' '));
         if doubtful && !entity.is_capital && !place_context(text, tokens, tok, end) {
             return false;
         }

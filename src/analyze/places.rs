@@ -111,6 +111,50 @@ pub fn after_prepositions(tokens: &[Token], unknown: impl Fn(usize) -> bool) -> 
     out
 }
 
+/// "Debden, England", "Paxton, Illinois": up to three capitalised words that no rule or match
+/// takes, right before ", " and a known region or country that closes the phrase, are a place.
+/// `region_at(i)` says a region or country match starts at token `i` and gives its end;
+/// `free(i)` that nothing else takes token `i`.
+pub fn before_regions(
+    text: &str,
+    tokens: &[Token],
+    region_at: impl Fn(usize) -> Option<usize>,
+    free: impl Fn(usize) -> bool,
+) -> Vec<PlaceMention> {
+    let mut out = Vec::new();
+    for r in 1..tokens.len() {
+        let Some(end) = region_at(r) else { continue };
+        let last = r - 1;
+        let comma = text[tokens[last].end..tokens[r].start].trim() == ",";
+        let closes = text[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| matches!(c, ',' | '.' | ';' | ')' | '\n'));
+        if !comma || !closes || !name_word(&tokens[last]) || !free(last) {
+            continue;
+        }
+        let mut first = last;
+        while first > 0
+            && last - first < 2
+            && tokens[first].joined
+            && name_word(&tokens[first - 1])
+            && free(first - 1)
+        {
+            first -= 1;
+        }
+        if tokens[first].starts_sentence && first == last
+            || super::gazetteer::is_given_name(tokens[first].folded)
+        {
+            continue;
+        }
+        out.push(PlaceMention {
+            start: tokens[first].start,
+            end: tokens[last].end,
+        });
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::{fold, tokens};

@@ -231,3 +231,26 @@ fn headings_and_lone_organisation_words_are_no_organisations() {
         a.mentions
     );
 }
+
+#[test]
+fn towns_of_several_words_and_towns_before_their_region() {
+    let a = analyze(
+        "The cars left Atlantic City at dawn. She moved to Debden, England, then Paxton, Illinois.",
+        0,
+        Some("en"),
+    );
+    let places = spans(&a, EntityKind::Place);
+    for place in ["Atlantic City", "Debden", "Paxton"] {
+        assert!(places.contains(&place), "{place}: {:?}", a.mentions);
+    }
+    assert!(spans(&a, EntityKind::Person).is_empty(), "{:?}", a.mentions);
+    // A person before ", Country" stays a person.
+    let a = analyze("The coach was Alan Smith, England.", 0, Some("en"));
+    assert!(
+        !spans(&a, EntityKind::Place).contains(&"Alan Smith"),
+        "{:?}",
+        a.mentions
+    );
+    let a = analyze("They appealed to the U.S. Supreme Court.", 0, Some("en"));
+    assert_eq!(spans(&a, EntityKind::Organization), ["U.S. Supreme Court"]);
+}
