@@ -1,6 +1,7 @@
 //! Article analysis, pure text → [`Analysis`]: language, people, organisations, places and the
 //! countries an article is about, from the embedded gazetteer and text rules. No IO, no store.
 
+mod appositives;
 mod compounds;
 mod entities;
 mod fold;
@@ -128,6 +129,10 @@ pub fn analyze(text: &str, title_len: usize, lang: Option<&str>) -> Analysis {
             && !lower.contains(tokens[i].folded)
     };
     places.extend(places::before_regions(text, &tokens, region_at, free));
+    let no_hit = |start: usize, end: usize| !hits.iter().any(|h| h.start < end && start < h.end);
+    let (announced_orgs, announced_places) = appositives::find(text, &tokens, no_hit);
+    orgs.extend(announced_orgs);
+    places.extend(announced_places);
     places.extend(places::after_prepositions(&tokens, |i| {
         covered[i].is_none()
             && people::is_name_token(&tokens[i])

@@ -254,3 +254,28 @@ fn towns_of_several_words_and_towns_before_their_region() {
     let a = analyze("They appealed to the U.S. Supreme Court.", 0, Some("en"));
     assert_eq!(spans(&a, EntityKind::Organization), ["U.S. Supreme Court"]);
 }
+
+#[test]
+fn a_common_noun_announces_the_kind_of_the_name_after_it() {
+    let a = analyze(
+        "Fans of the band Deadsy flew to the village of Atwick.",
+        0,
+        Some("en"),
+    );
+    assert_eq!(spans(&a, EntityKind::Organization), ["Deadsy"]);
+    assert_eq!(spans(&a, EntityKind::Place), ["Atwick"]);
+    let a = analyze(
+        "La société Areva quitte la ville d'Arlit et la commune de Lens.",
+        0,
+        Some("fr"),
+    );
+    assert_eq!(spans(&a, EntityKind::Organization), ["Areva"]);
+    assert_eq!(spans(&a, EntityKind::Place), ["Arlit", "Lens"]);
+    // "the party of Lincoln" names a person, not a party.
+    let a = analyze("It was the party of Lincoln then.", 0, Some("en"));
+    assert!(
+        spans(&a, EntityKind::Organization).is_empty(),
+        "{:?}",
+        a.mentions
+    );
+}
