@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
-"""Builds assets/gazetteer/census_surnames.txt: the family names of the US Census 1990 surname
-list (a work of the US government, public domain), folded, the most frequent first.
+"""Builds assets/gazetteer/census_surnames.txt and census_given_names.txt from the US Census 1990
+name lists (a work of the US government, public domain), folded, the most frequent first.
 
-The list ships in the PyPI package `names` 0.3.0 (file names/dist.all.last). Standard library
-and pip only. Usage: python3 scripts/build_surnames.py [COUNT] (default 50000 names).
-The analyser uses it for one rule: a lone capitalised word that nothing else explains is taken
-for a surname only when it is a known family name.
+The lists ship in the PyPI package `names` 0.3.0 (names/dist.all.last, dist.male.first,
+dist.female.first). Standard library and pip only; run after build_gazetteer.py (given names
+that are also place names in its patterns.tsv are left out). Usage:
+python3 scripts/build_surnames.py [COUNT] (default 50000 surnames).
+The analyser uses the surnames for one rule (a lone capitalised word that nothing else explains
+is a surname only when it is a known family name) and the given names to open a name at the
+start of a sentence, where every word is capitalised.
 """
 import os
 import subprocess
@@ -19,32 +22,74 @@ from build_gazetteer import fold  # noqa: E402  (the same folding as the analyse
 
 COUNT = int(sys.argv[1]) if len(sys.argv) > 1 else 50000
 OUT = os.path.join(ROOT, "assets", "gazetteer", "census_surnames.txt")
+GIVEN_OUT = os.path.join(ROOT, "assets", "gazetteer", "census_given_names.txt")
 
 
-def census_lines():
+# English words among the Census given names: months, virtues, colours, ranks.
+WORDS = set("""june april may august hope joy grace faith charity summer autumn dawn crystal ruby
+pearl iris rose violet amber ivy holly olive ginger candy honey sunny sky rain storm guy will mark
+bill frank jack rich don ray art pat sue carol jay dean earl king bishop major prince duke baron
+page lane chase price hunter young long love star angel bliss harmony melody destiny trinity
+justice liberty unique precious miracle marine sterling royal noble general""".split())
+
+
+def census_files():
+    """The three Census files' lines, by file name."""
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(
             [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
              "-d", tmp, "names==0.3.0"],
             check=True, stdout=subprocess.DEVNULL)
         archive = next(f for f in os.listdir(tmp) if f.endswith(".tar.gz"))
+        files = {}
         with tarfile.open(os.path.join(tmp, archive)) as tar:
-            member = next(m for m in tar.getmembers() if m.name.endswith("dist.all.last"))
-            return tar.extractfile(member).read().decode("ascii").splitlines()
+            for member in tar.getmembers():
+                name = os.path.basename(member.name)
+                if name.startswith("dist."):
+                    files[name] = tar.extractfile(member).read().decode("ascii").splitlines()
+        return files
+
+
+def place_names():
+    """Folded names of the gazetteer's patterns (countries, cities, regions...)."""
+    path = os.path.join(ROOT, "assets", "gazetteer", "patterns.tsv")
+    with open(path, encoding="utf-8") as f:
+        return {line.split("\t")[0] for line in f}
+
+
+def stop_words():
+    words = set()
+    for name in ("common_words.txt", "stopwords.txt"):
+        with open(os.path.join(ROOT, "scripts", "gazetteer", name), encoding="utf-8") as f:
+            words |= {fold(w.strip()) for w in f if w.strip() and not w.startswith("#")}
+    return words
+
+
+def write(path, header, names):
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(header + "\n")
+        for name in names:
+            out.write(name + "\n")
+    print(f"{len(names)} names -> {path}")
 
 
 def main():
-    names = []
-    for line in census_lines()[:COUNT]:
-        name = line.split()[0]
-        if name.isalpha() and len(name) >= 3:
-            names.append(fold(name))
-    with open(OUT, "w", encoding="utf-8") as out:
-        out.write("# US Census 1990 surnames (public domain), folded, most frequent first;"
-                  " made by scripts/build_surnames.py\n")
-        for name in names:
-            out.write(name + "\n")
-    print(f"{len(names)} surnames -> {OUT}")
+    files = census_files()
+    surnames = [fold(line.split()[0]) for line in files["dist.all.last"][:COUNT]]
+    surnames = [n for n in surnames if n.isalpha() and len(n) >= 3]
+    write(OUT, "# US Census 1990 surnames (public domain), folded, most frequent first;"
+          " made by scripts/build_surnames.py", surnames)
+    # Given names: the male list and the more common half of the female one, without place
+    # names ("Georgia", "Paris") and common words ("May", "Grace").
+    skip = place_names() | stop_words() | WORDS
+    given = []
+    for file, count in (("dist.male.first", 1219), ("dist.female.first", 2000)):
+        for line in files[file][:count]:
+            name = fold(line.split()[0])
+            if name.isalpha() and len(name) >= 3 and name not in skip and name not in given:
+                given.append(name)
+    write(GIVEN_OUT, "# US Census 1990 given names (public domain), folded, without place names"
+          " and common words; made by scripts/build_surnames.py", given)
 
 
 if __name__ == "__main__":

@@ -69,6 +69,14 @@ static SAID: LazyLock<WordSet> = LazyLock::new(|| {
 static SURNAMES: LazyLock<WordSet> =
     LazyLock::new(|| word_set(include_str!("../../assets/gazetteer/census_surnames.txt")));
 
+/// Given names of the US Census 1990 (`scripts/build_surnames.py`), without place names and
+/// common words.
+static CENSUS_GIVEN: LazyLock<WordSet> = LazyLock::new(|| {
+    word_set(include_str!(
+        "../../assets/gazetteer/census_given_names.txt"
+    ))
+});
+
 /// Conjunctions that join two names under one title.
 static CONJUNCTIONS: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::from_iter(["et", "and", "y", "e", "und"]));
@@ -170,7 +178,10 @@ pub fn find(
         let next = last + 1;
         let (title, country) = title_before(tokens, i, hits, &covered);
         let n = last - i + 1;
-        let given = is_given_name(tokens[i].folded);
+        // The Census given names are commoner words too ("Will", "Bill" are left out, but
+        // not every one): they open a name only beside a family name or at a sentence start.
+        let given =
+            is_given_name(tokens[i].folded) || n >= 2 && CENSUS_GIVEN.contains(tokens[i].folded);
         let has_org_word = tokens[j.min(tokens.len() - 1)..]
             .first()
             .is_some_and(|t| t.joined && is_org_word(t.folded));

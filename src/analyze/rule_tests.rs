@@ -279,3 +279,17 @@ fn a_common_noun_announces_the_kind_of_the_name_after_it() {
         a.mentions
     );
 }
+
+#[test]
+fn a_census_given_name_opens_a_name_at_a_sentence_start() {
+    let a = analyze(
+        "Kory Lichtensteiger was named. Later Smith left.",
+        0,
+        Some("en"),
+    );
+    assert!(
+        spans(&a, EntityKind::Person).contains(&"Kory Lichtensteiger"),
+        "{:?}",
+        a.mentions
+    );
+}
