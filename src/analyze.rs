@@ -104,7 +104,8 @@ pub fn analyze(text: &str, title_len: usize, lang: Option<&str>) -> Analysis {
         .filter(|w| caps.contains(w))
         .collect();
     let people = people::find(text, &tokens, &hits, &lower);
-    let mut orgs = orgs::find(text, &tokens, &hits);
+    let english = lang.as_deref() == Some("en");
+    let mut orgs = orgs::find(text, &tokens, &hits, &lower, english);
     let mut places = places::find(&tokens);
     let covered = matches::covered(&tokens, &hits);
     let (named_orgs, regions) = compounds::find(

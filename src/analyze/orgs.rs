@@ -4,7 +4,7 @@
 use std::sync::LazyLock;
 
 use super::fold::fold_word;
-use super::gazetteer::{WordSet, word_set};
+use super::gazetteer::{FastSet, WordSet, word_set};
 use super::matches::Hit;
 use super::tokens::Token;
 
@@ -82,7 +82,13 @@ fn is_cap_word(t: &Token) -> bool {
 }
 
 /// Finds organisations in `tokens`; `covered[i]` says a gazetteer match owns token `i`.
-pub fn find(text: &str, tokens: &[Token], hits: &[Hit]) -> Vec<OrgMention> {
+pub fn find(
+    text: &str,
+    tokens: &[Token],
+    hits: &[Hit],
+    lower_words: &FastSet<&str>,
+    english: bool,
+) -> Vec<OrgMention> {
     let mut covered = vec![false; tokens.len()];
     for hit in hits {
         let mut i = hit.token;
@@ -131,6 +137,9 @@ pub fn find(text: &str, tokens: &[Token], hits: &[Hit]) -> Vec<OrgMention> {
             && !covered[i]
             && !t.shouting
             && is_acronym(t.text)
+            // "PRIX", "OUEST": a word the text also writes in lower case is no acronym.
+            && !lower_words.contains(f)
+            && (english || consonant_cluster(t.text))
             && !is_org_word(f)
             && !super::people::is_title(f)
             && lone_capitals(tokens, i)
@@ -153,9 +162,24 @@ pub fn find(text: &str, tokens: &[Token], hits: &[Hit]) -> Vec<OrgMention> {
                 if covered[j] && !is_connector(&tokens[j - 1]) && !has_word {
                     break;
                 }
+                // "Club on May", "Division of the IV Corps": after a connector, a function word
+                // or a second organisation ends the first.
+                let after_connector = j > last + 1;
+                if after_connector
+                    && has_word
+                    && (super::people::is_function_word(u.folded)
+                        || u.is_upper
+                        || second_org(tokens, j))
+                {
+                    break;
+                }
                 last = j;
                 has_word |= is_org_word(u.folded);
-            } else if !is_connector(u) || j - last > 2 || (i..=last).all(|k| covered[k]) {
+            } else if !is_connector(u)
+                || j - last > 2
+                || (i..=last).all(|k| covered[k])
+                || conjunction_article(tokens, j)
+            {
                 // A known name followed by "and", "of"… ends there ("Australia and the Bank").
                 break;
             }
@@ -165,7 +189,8 @@ pub fn find(text: &str, tokens: &[Token], hits: &[Hit]) -> Vec<OrgMention> {
         // An organisation word alone ("le Conseil", "the Ministry") refers back; it names nothing.
         let only_words =
             (i..=last).all(|k| is_org_word(tokens[k].folded) || is_connector(&tokens[k]));
-        if has_word && !(starts_covered && last == i) && !only_words {
+        let named = has_word && !(starts_covered && last == i) && !only_words;
+        if named {
             let mut first = i;
             if matches!(
                 tokens[first].folded,
@@ -178,11 +203,32 @@ pub fn find(text: &str, tokens: &[Token], hits: &[Hit]) -> Vec<OrgMention> {
                 push(&mut out, s, e, text[s..e].to_string());
             }
         }
-        i = last + 1;
+        // A run that names nothing may still hold an acronym ("Le CNSP a dit").
+        i = if named { last + 1 } else { i + 1 };
     }
     out.sort_by_key(|o| o.start);
     out.dedup_by(|b, a| b.start < a.end);
     out
+}
+
+/// Whether the capitalised run from `j` holds an organisation word of its own.
+fn second_org(tokens: &[Token], j: usize) -> bool {
+    tokens[j..]
+        .iter()
+        .take_while(|t| t.joined && (is_cap_word(t) || t.is_upper))
+        .any(|t| is_org_word(t.folded))
+}
+
+/// "House and the City Hospital": a conjunction and an article join two names, not one.
+fn conjunction_article(tokens: &[Token], j: usize) -> bool {
+    let article = |t: &Token| {
+        matches!(
+            t.folded,
+            "the" | "le" | "la" | "les" | "el" | "los" | "der" | "die"
+        )
+    };
+    matches!(tokens[j].folded, "and" | "et" | "y" | "und" | "e")
+        && tokens.get(j + 1).is_some_and(article)
 }
 
 /// An acronym stands among ordinary words: next to another word in capitals it is part of a
@@ -192,6 +238,12 @@ fn lone_capitals(tokens: &[Token], i: usize) -> bool {
     let before = i > 0 && caps(&tokens[i - 1]) && tokens[i].joined;
     let after = tokens.get(i + 1).is_some_and(|t| t.joined && caps(t));
     !(before || after)
+}
+
+/// Outside English, a longer acronym is a cluster of consonants ("CNSP", "MNLA"); "ETUDE" or
+/// "ANDRE" are a word or a name set in capitals (English writes "NAACP", "NASCAR").
+fn consonant_cluster(word: &str) -> bool {
+    word.len() <= 3 || word.chars().filter(|c| "AEIOUY".contains(*c)).count() <= 1
 }
 
 fn is_acronym(word: &str) -> bool {

@@ -147,7 +147,11 @@ pub fn find(
             }
             continue;
         }
-        if !is_name_token(&tokens[i]) {
+        // "M. HERVE": a name in capitals after a title.
+        let titled_capitals = tokens[i].is_upper
+            && !tokens[i].shouting
+            && title_before(tokens, i, hits, &covered).0.is_some();
+        if !is_name_token(&tokens[i]) && !titled_capitals {
             i += 1;
             continue;
         }

@@ -293,3 +293,32 @@ fn a_census_given_name_opens_a_name_at_a_sentence_start() {
         a.mentions
     );
 }
+
+#[test]
+fn capitals_in_old_french_print_are_words_or_names() {
+    let a = analyze(
+        "ETUDE de M. ANDRE, notaire. Le PRIX du pain et les prix montent.",
+        0,
+        Some("fr"),
+    );
+    assert!(
+        spans(&a, EntityKind::Organization).is_empty(),
+        "{:?}",
+        a.mentions
+    );
+    assert_eq!(spans(&a, EntityKind::Person), ["ANDRE"]);
+    let a = analyze("Le CNSP a parlé.", 0, Some("fr"));
+    assert_eq!(spans(&a, EntityKind::Organization), ["CNSP"]);
+}
+
+#[test]
+fn organisation_runs_stop_at_a_second_name() {
+    let a = analyze(
+        "Doctors of the Excursion House and the City Hospital met the Montreal Hockey Club on May 15.",
+        0,
+        Some("en"),
+    );
+    let orgs = spans(&a, EntityKind::Organization);
+    assert!(orgs.contains(&"City Hospital"), "{orgs:?}");
+    assert!(orgs.contains(&"Montreal Hockey Club"), "{orgs:?}");
+}
