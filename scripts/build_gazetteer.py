@@ -228,7 +228,7 @@ def main():
             if kind == "C":
                 eid = country_id[code]
             else:
-                eid = entity(kind, code, name, 0)
+                eid = entity(kind, code, name.lstrip("@^~"), 0)  # a name may carry flags too
             add(name, eid, hand=True)
             for alias in aliases.split("|"):
                 if alias:
