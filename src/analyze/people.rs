@@ -77,6 +77,35 @@ static CENSUS_GIVEN: LazyLock<WordSet> = LazyLock::new(|| {
     ))
 });
 
+/// Whether a speech verb is at token `k`: French "a" only with its participle ("a dit"), since
+/// it is also the English article and a preposition.
+fn said_after(tokens: &[Token], k: usize) -> bool {
+    let Some(t) = tokens.get(k) else {
+        return false;
+    };
+    if t.folded == "a" {
+        return tokens.get(k + 1).is_some_and(|p| {
+            matches!(
+                p.folded,
+                "dit"
+                    | "declare"
+                    | "affirme"
+                    | "explique"
+                    | "annonce"
+                    | "indique"
+                    | "ajoute"
+                    | "estime"
+                    | "assure"
+                    | "souligne"
+                    | "rappele"
+                    | "precise"
+                    | "confie"
+            )
+        });
+    }
+    SAID.contains(t.folded)
+}
+
 /// Conjunctions that join two names under one title.
 static CONJUNCTIONS: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::from_iter(["et", "and", "y", "e", "und"]));
@@ -195,7 +224,7 @@ pub fn find(
         // "Klein said": at the start of a sentence too, but not a plural ("Officials said").
         let said = n == 1
             && (!tokens[i].starts_sentence || !tokens[i].folded.ends_with('s'))
-            && tokens.get(next).is_some_and(|t| SAID.contains(t.folded))
+            && said_after(tokens, next)
             && !common(&tokens[i]);
         // "..., Alice, reported": a known given name alone mid-sentence; "says Tarlo.": a lone
         // capitalised word right after a speech verb and before punctuation.
@@ -391,8 +420,10 @@ fn title_before(
     (None, None)
 }
 
-/// "Mr. Smith", "Gen. Tiani": a period between an abbreviated title and the name.
+/// "Mr. Smith", "Gen. Tiani", "Prof. Ali": a period between an abbreviated title and the name
+/// ("a poet. Born" is a sentence's end).
 fn abbreviated(tokens: &[Token], i: usize) -> bool {
     let prev = &tokens[i - 1];
-    prev.text.len() <= 4 && is_title(prev.folded)
+    let short = prev.text.len() <= 3 || matches!(prev.folded, "prof" | "pres" | "capt" | "mlle");
+    short && is_title(prev.folded)
 }

@@ -13,8 +13,9 @@ static SUFFIXES: LazyLock<WordSet> =
 /// Geographic words (folded) that open a place's name ("Mount", "Lac", "Rio").
 static PREFIXES: LazyLock<WordSet> = LazyLock::new(|| {
     WordSet::from_iter([
-        "mount", "mt", "lake", "cape", "gulf", "port", "fort", "camp", "mont", "lac", "cap",
-        "golfe", "monte", "lago", "cabo", "golfo", "rio", "sierra", "isla", "ile", "ilha", "bad",
+        "mount", "mt", "lake", "cape", "gulf", "port", "fort", "camp", "hotel", "mont", "lac",
+        "cap", "golfe", "monte", "lago", "cabo", "golfo", "rio", "sierra", "isla", "ile", "ilha",
+        "bad",
     ])
 });
 

@@ -322,3 +322,20 @@ fn organisation_runs_stop_at_a_second_name() {
     assert!(orgs.contains(&"City Hospital"), "{orgs:?}");
     assert!(orgs.contains(&"Montreal Hockey Club"), "{orgs:?}");
 }
+
+#[test]
+fn a_sentence_end_or_an_article_after_a_name_is_no_cue() {
+    for text in [
+        "He was a poet. Born on April 3, he lived.",
+        "The test was done. However, a doctor came.",
+    ] {
+        let a = analyze(text, 0, Some("en"));
+        assert!(
+            spans(&a, EntityKind::Person).is_empty(),
+            "{text}: {:?}",
+            a.mentions
+        );
+    }
+    let a = analyze("Hier, Tiani a dit non.", 0, Some("fr"));
+    assert_eq!(spans(&a, EntityKind::Person), ["Tiani"]);
+}
