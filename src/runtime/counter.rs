@@ -17,6 +17,8 @@ pub enum CountJob {
     },
     /// The country picker's list for a base filter.
     Countries(Vec<String>),
+    /// The list's article count, when no totals answer it within a frame.
+    Total(Vec<String>),
 }
 
 impl CountJob {
@@ -28,16 +30,19 @@ impl CountJob {
             Self::Countries(base) => library
                 .country_list(&base)
                 .map(|countries| Action::CountriesCounted { base, countries }),
+            Self::Total(filters) => library
+                .count(&filters)
+                .map(|total| Action::Totalled { filters, total }),
         };
         result.unwrap_or_else(Action::Failed)
     }
 }
 
-/// Two background threads answering count requests, newest request first; see
-/// [`super::Env::counter`]. The picker's lane has its own thread and store handle, so its list
-/// never waits behind a slow sidebar count over a big filtered list.
+/// Background threads answering count requests, newest request first; see
+/// [`super::Env::counter`]. The picker's list and the list's count each have their own thread
+/// and store handle, so neither waits behind a slow sidebar count over a big filtered list.
 pub struct Counter {
-    lanes: [Lane; 2],
+    lanes: [Lane; 3],
     results: Receiver<(usize, Action)>,
 }
 
@@ -53,6 +58,7 @@ impl CountJob {
         match self {
             Self::Sidebar { .. } => 0,
             Self::Countries(_) => 1,
+            Self::Total(_) => 2,
         }
     }
 }
@@ -65,7 +71,7 @@ impl Counter {
         F: Fn() -> Result<L, String> + Clone + Send + 'static,
     {
         let (outbox, results) = mpsc::channel();
-        let lanes = [0, 1].map(|lane| {
+        let lanes = [0, 1, 2].map(|lane| {
             let (requests, inbox) = mpsc::channel::<CountJob>();
             let (open, outbox) = (open.clone(), outbox.clone());
             std::thread::spawn(move || {

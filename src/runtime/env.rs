@@ -15,6 +15,11 @@ pub use super::counter::{CountJob, Counter};
 pub trait Library {
     /// Articles matching `filters`; an invalid filter is an error naming the column at fault.
     fn count(&self, filters: &[String]) -> Result<u64, String>;
+    /// [`Library::count`] when it is cheap enough for a frame; `None` when it needs a scan, which
+    /// the list then leaves to the [`Counter`] thread.
+    fn quick_count(&self, filters: &[String]) -> Result<Option<u64>, String> {
+        self.count(filters).map(Some)
+    }
     fn summaries(
         &self,
         filters: &[String],
@@ -165,7 +170,7 @@ impl Env {
             .ok()
             .flatten()
             .and_then(|text| serde_json::from_str::<Vec<String>>(&text).ok())
-            .filter(|filters| self.library.count(filters).is_ok())
+            .filter(|filters| self.library.quick_count(filters).is_ok())
             .unwrap_or_default();
         let selected = self.library.ui_state(SELECTED_KEY).ok().flatten();
         Action::Restored {
@@ -287,8 +292,13 @@ impl Env {
         len: u64,
     ) -> Result<Option<Action>, String> {
         let query = &filters;
-        let total = self.library.count(query)?;
+        // With a counter thread, a count that needs a scan comes later (`Action::Totalled`).
+        let total = match self.counter {
+            Some(_) => self.library.quick_count(query)?,
+            None => Some(self.library.count(query)?),
+        };
         let first = self.library.summaries(query, sort, 0, len)?;
+        let first_len = first.len() as u64;
         let widened = self
             .shown
             .as_ref()
@@ -310,8 +320,18 @@ impl Env {
             self.library.summaries(query, sort, start, len)?
         };
         self.shown = Some(filters.clone());
+        // A window cut short ends the list: that is the count, no scan needed.
+        let total = total.or_else(|| {
+            let end = start + rows.len() as u64;
+            (first_len < len)
+                .then_some(first_len)
+                .or(((rows.len() as u64) < len).then_some(end))
+        });
         let counts = match &mut self.counter {
             Some(counter) => {
+                if total.is_none() {
+                    counter.request(CountJob::Total(filters.clone()));
+                }
                 counter.request(CountJob::Sidebar {
                     filters: filters.clone(),
                     views: self.views.clone(),
