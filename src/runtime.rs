@@ -179,6 +179,9 @@ fn run(
 ) -> anyhow::Result<()> {
     while !state.should_quit {
         terminal.draw(|frame| crate::ui::render(&state, frame))?;
+        if let Some(counter) = &mut env.counter {
+            counter.release();
+        }
         loop {
             if stop.load(Ordering::Relaxed) {
                 dispatch(&mut state, env, Some(Action::Quit));
