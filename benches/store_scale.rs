@@ -207,6 +207,16 @@ fn main() {
             let page = store.summaries(&filter, SortOrder::Date, 0, 100);
             total as usize + page.expect("page").len()
         });
+        // The TUI leaves a count the totals cannot answer to its counter thread.
+        measure(
+            &format!("  as the TUI (quick count + 100 rows): {text}"),
+            11,
+            || {
+                let total = store.quick_count(&filter).expect("count").unwrap_or(0);
+                let page = store.summaries(&filter, SortOrder::Date, 0, 100);
+                total as usize + page.expect("page").len()
+            },
+        );
     }
     measure("full text 'sécheresse niamey': first page", 11, || {
         store

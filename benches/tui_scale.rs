@@ -153,7 +153,7 @@ fn main() {
     report("]: next country applied, frame drawn", step);
     report("Esc: country filter removed, frame drawn", remove);
 
-    let mut both = vec![];
+    let (mut both, mut both_count) = (vec![], vec![]);
     for _ in 0..RUNS {
         press(&mut state, &mut env, "c");
         wait(&mut state, &mut env, |s, e| !picker_loading(s, e));
@@ -167,11 +167,18 @@ fn main() {
         draw(&mut terminal, &state);
         both.push(started.elapsed());
         assert_eq!(state.filters, ["country:NE OR country:ML"]);
+        wait(&mut state, &mut env, |s, _| !s.list.counting);
+        draw(&mut terminal, &state);
+        both_count.push(started.elapsed());
         idle(&mut state, &mut env);
         press(&mut state, &mut env, "<esc>");
         idle(&mut state, &mut env);
     }
     report("Enter with two marked: NE OR ML applied, frame drawn", both);
+    report(
+        "  then its count in the list title (background)",
+        both_count,
+    );
 
     let (mut picker, mut apply, mut remove, mut sidebar) = (vec![], vec![], vec![], vec![]);
     press(&mut state, &mut env, "/lang:fr<enter>");

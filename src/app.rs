@@ -293,6 +293,11 @@ pub fn update(state: &mut AppState, action: Action) -> Option<Effect> {
                 state.show_counts(counts);
             }
         }
+        Action::Totalled { filters, total } => {
+            if filters == state.filters {
+                state.list.set_total(total);
+            }
+        }
         Action::Info(message) => state.status = Some(Status::info(message)),
         Action::Failed(message) => state.status = Some(Status::error(message)),
     }

@@ -2,12 +2,14 @@
 //! keymap → update → effects and is shared with the tests; [`run_library`] owns the terminal.
 
 mod counter;
+mod desktop;
 mod env;
 mod feeds;
 pub mod memory;
 mod store_library;
 
-pub use env::{Counter, Desktop, Env, FeedFetcher, Library, System, base64};
+pub use desktop::{Desktop, base64};
+pub use env::{Counter, Env, FeedFetcher, Library, System};
 pub use store_library::parse_filters;
 
 use std::io::stdout;
@@ -179,6 +181,9 @@ fn run(
 ) -> anyhow::Result<()> {
     while !state.should_quit {
         terminal.draw(|frame| crate::ui::render(&state, frame))?;
+        if let Some(counter) = &mut env.counter {
+            counter.release();
+        }
         loop {
             if stop.load(Ordering::Relaxed) {
                 dispatch(&mut state, env, Some(Action::Quit));

@@ -92,6 +92,11 @@ pub enum Action {
         filters: Vec<String>,
         counts: Counts,
     },
+    /// The list's article count for `filters`, from the counter thread (see [`Reloaded::total`]).
+    Totalled {
+        filters: Vec<String>,
+        total: u64,
+    },
     /// Every country of the archive with its articles under `base`, most first.
     CountriesCounted {
         base: Vec<String>,
@@ -111,7 +116,9 @@ pub enum Action {
 pub struct Reloaded {
     pub filters: Vec<String>,
     pub sort: SortKey,
-    pub total: u64,
+    /// `None` while a background thread counts (a scan on a large archive): the list shows its
+    /// rows at once and the count when [`Action::Totalled`] brings it.
+    pub total: Option<u64>,
     pub selected: u64,
     pub start: u64,
     pub rows: Vec<ArticleSummary>,

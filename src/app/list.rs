@@ -9,6 +9,8 @@ use super::text::clean_line;
 #[derive(Debug, Default, Clone, PartialEq)]
 pub struct ArticleListState {
     pub total: u64,
+    /// Whether `total` is only the rows loaded so far, the real count being on its way.
+    pub counting: bool,
     pub selected: u64,
     /// First row shown in the viewport.
     pub offset: u64,
@@ -32,6 +34,13 @@ impl ArticleListState {
     pub fn set_window(&mut self, start: u64, rows: Vec<ArticleSummary>) {
         self.start = start;
         self.rows = rows.into_iter().map(clean_summary).collect();
+    }
+
+    /// The count from the counter thread: the list may now run past the rows loaded first.
+    pub fn set_total(&mut self, total: u64) {
+        self.total = total;
+        self.counting = false;
+        self.select(self.selected);
     }
 
     /// The row at `index`, if it is loaded.

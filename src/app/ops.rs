@@ -258,7 +258,10 @@ impl AppState {
     pub fn apply_reload(&mut self, reloaded: Reloaded) -> Option<Effect> {
         self.filters = reloaded.filters;
         self.sort = reloaded.sort;
-        self.list.total = reloaded.total;
+        // Until the count comes, the list ends with the rows it has.
+        let loaded = reloaded.start + reloaded.rows.len() as u64;
+        self.list.total = reloaded.total.unwrap_or(loaded);
+        self.list.counting = reloaded.total.is_none();
         self.list.set_window(reloaded.start, reloaded.rows);
         self.list.select(reloaded.selected);
         if let Some(counts) = reloaded.counts {

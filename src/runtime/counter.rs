@@ -17,6 +17,8 @@ pub enum CountJob {
     },
     /// The country picker's list for a base filter.
     Countries(Vec<String>),
+    /// The list's article count, when no totals answer it within a frame.
+    Total(Vec<String>),
 }
 
 impl CountJob {
@@ -28,17 +30,22 @@ impl CountJob {
             Self::Countries(base) => library
                 .country_list(&base)
                 .map(|countries| Action::CountriesCounted { base, countries }),
+            Self::Total(filters) => library
+                .count(&filters)
+                .map(|total| Action::Totalled { filters, total }),
         };
         result.unwrap_or_else(Action::Failed)
     }
 }
 
-/// Two background threads answering count requests, newest request first; see
-/// [`super::Env::counter`]. The picker's lane has its own thread and store handle, so its list
-/// never waits behind a slow sidebar count over a big filtered list.
+/// Background threads answering count requests, newest request first; see
+/// [`super::Env::counter`]. The picker's list and the list's count each have their own thread
+/// and store handle, so neither waits behind a slow sidebar count over a big filtered list.
 pub struct Counter {
-    lanes: [Lane; 2],
+    lanes: [Lane; 3],
     results: Receiver<(usize, Action)>,
+    /// Requests not yet handed to their threads, at most one per lane (see [`Counter::release`]).
+    queued: Vec<CountJob>,
 }
 
 /// One thread's inbox and whether an answer from it is due.
@@ -53,6 +60,7 @@ impl CountJob {
         match self {
             Self::Sidebar { .. } => 0,
             Self::Countries(_) => 1,
+            Self::Total(_) => 2,
         }
     }
 }
@@ -65,7 +73,7 @@ impl Counter {
         F: Fn() -> Result<L, String> + Clone + Send + 'static,
     {
         let (outbox, results) = mpsc::channel();
-        let lanes = [0, 1].map(|lane| {
+        let lanes = [0, 1, 2].map(|lane| {
             let (requests, inbox) = mpsc::channel::<CountJob>();
             let (open, outbox) = (open.clone(), outbox.clone());
             std::thread::spawn(move || {
@@ -89,21 +97,36 @@ impl Counter {
                 waiting: false,
             }
         });
-        Self { lanes, results }
+        Self {
+            lanes,
+            results,
+            queued: Vec::new(),
+        }
     }
 
+    /// Queues `job` (replacing an older one for its thread) until [`Counter::release`].
     pub(super) fn request(&mut self, job: CountJob) {
-        let lane = &mut self.lanes[job.lane()];
-        lane.waiting = lane.requests.send(job).is_ok();
+        self.queued.retain(|queued| queued.lane() != job.lane());
+        self.queued.push(job);
+    }
+
+    /// Hands the queued jobs to their threads. The loop calls it once the key's frame is drawn:
+    /// started earlier, the threads would take the cores that frame is drawn on.
+    pub fn release(&mut self) {
+        for job in std::mem::take(&mut self.queued) {
+            let lane = &mut self.lanes[job.lane()];
+            lane.waiting = lane.requests.send(job).is_ok();
+        }
     }
 
     /// Whether an answer is still to come (the loop then polls more often).
     pub fn is_waiting(&self) -> bool {
-        self.lanes.iter().any(|lane| lane.waiting)
+        !self.queued.is_empty() || self.lanes.iter().any(|lane| lane.waiting)
     }
 
-    /// The answers that arrived, without blocking.
+    /// The answers that arrived, without blocking; releases any queued job first.
     pub fn try_recv(&mut self) -> Vec<Action> {
+        self.release();
         self.results
             .try_iter()
             .map(|(lane, action)| {
@@ -112,5 +135,40 @@ impl Counter {
                 action
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::runtime::memory::MemoryLibrary;
+
+    /// The answers of `counter` until none is due.
+    fn answers(counter: &mut Counter) -> Vec<Action> {
+        let mut all = Vec::new();
+        while counter.is_waiting() {
+            all.extend(counter.try_recv());
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        all
+    }
+
+    #[test]
+    fn requests_wait_for_release_and_only_the_newest_per_thread_runs() {
+        let mut counter = Counter::spawn(|| Ok(MemoryLibrary::new(Vec::new())));
+        assert!(!counter.is_waiting());
+        counter.request(CountJob::Total(vec!["lang:fr".into()]));
+        counter.request(CountJob::Total(vec!["lang:en".into()]));
+        counter.request(CountJob::Countries(Vec::new()));
+        assert!(counter.is_waiting(), "queued jobs are due answers");
+        assert_eq!(counter.queued.len(), 2);
+        counter.release();
+        assert!(counter.queued.is_empty());
+        let answers = answers(&mut counter);
+        assert_eq!(answers.len(), 2, "{answers:?}");
+        assert!(answers.contains(&Action::Totalled {
+            filters: vec!["lang:en".into()],
+            total: 0
+        }));
     }
 }

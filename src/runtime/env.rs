@@ -1,7 +1,6 @@
 //! [`Env`]: the only place the running TUI does IO. It performs each [`Effect`] through a
 //! [`Library`] (the store) and a [`System`] (browser, clipboard) and answers with an [`Action`].
 
-use std::io::Write;
 use std::sync::mpsc::{self, Receiver};
 
 use crate::app::sidebar::{Counts, EntityCount};
@@ -15,6 +14,11 @@ pub use super::counter::{CountJob, Counter};
 pub trait Library {
     /// Articles matching `filters`; an invalid filter is an error naming the column at fault.
     fn count(&self, filters: &[String]) -> Result<u64, String>;
+    /// [`Library::count`] when it is cheap enough for a frame; `None` when it needs a scan, which
+    /// the list then leaves to the [`Counter`] thread.
+    fn quick_count(&self, filters: &[String]) -> Result<Option<u64>, String> {
+        self.count(filters).map(Some)
+    }
     fn summaries(
         &self,
         filters: &[String],
@@ -52,59 +56,6 @@ pub trait Library {
 pub trait System {
     fn open_url(&mut self, url: &str) -> Result<(), String>;
     fn copy(&mut self, text: &str) -> Result<(), String>;
-}
-
-/// Opens URLs with `$BROWSER` or the platform opener (never a shell); copies with OSC 52.
-#[derive(Debug, Default)]
-pub struct Desktop;
-
-impl System for Desktop {
-    fn open_url(&mut self, url: &str) -> Result<(), String> {
-        let browser = std::env::var("BROWSER").unwrap_or_default();
-        // $BROWSER may list several commands separated by ':'; the first one with its arguments.
-        let mut words = browser.split(':').next().unwrap_or("").split_whitespace();
-        match words.next() {
-            Some(program) => std::process::Command::new(program)
-                .args(words)
-                .arg(url)
-                .stdin(std::process::Stdio::null())
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::null())
-                .spawn()
-                .map(drop)
-                .map_err(|e| format!("cannot start $BROWSER ({program}): {e}")),
-            None => open::that_detached(url).map_err(|e| format!("cannot open the browser: {e}")),
-        }
-    }
-
-    fn copy(&mut self, text: &str) -> Result<(), String> {
-        let mut out = std::io::stdout().lock();
-        write!(out, "\u{1b}]52;c;{}\u{7}", base64(text.as_bytes()))
-            .and_then(|()| out.flush())
-            .map_err(|e| format!("cannot write to the terminal: {e}"))
-    }
-}
-
-/// Standard base64 with padding, for OSC 52.
-pub fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(char::from(ALPHABET[((n >> (18 - 6 * i)) & 63) as usize]));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
 }
 
 /// Keys under which the UI state is persisted in the store.
@@ -165,7 +116,7 @@ impl Env {
             .ok()
             .flatten()
             .and_then(|text| serde_json::from_str::<Vec<String>>(&text).ok())
-            .filter(|filters| self.library.count(filters).is_ok())
+            .filter(|filters| self.library.quick_count(filters).is_ok())
             .unwrap_or_default();
         let selected = self.library.ui_state(SELECTED_KEY).ok().flatten();
         Action::Restored {
@@ -287,8 +238,13 @@ impl Env {
         len: u64,
     ) -> Result<Option<Action>, String> {
         let query = &filters;
-        let total = self.library.count(query)?;
+        // With a counter thread, a count that needs a scan comes later (`Action::Totalled`).
+        let total = match self.counter {
+            Some(_) => self.library.quick_count(query)?,
+            None => Some(self.library.count(query)?),
+        };
         let first = self.library.summaries(query, sort, 0, len)?;
+        let first_len = first.len() as u64;
         let widened = self
             .shown
             .as_ref()
@@ -310,8 +266,18 @@ impl Env {
             self.library.summaries(query, sort, start, len)?
         };
         self.shown = Some(filters.clone());
+        // A window cut short ends the list: that is the count, no scan needed.
+        let total = total.or_else(|| {
+            let end = start + rows.len() as u64;
+            (first_len < len)
+                .then_some(first_len)
+                .or(((rows.len() as u64) < len).then_some(end))
+        });
         let counts = match &mut self.counter {
             Some(counter) => {
+                if total.is_none() {
+                    counter.request(CountJob::Total(filters.clone()));
+                }
                 counter.request(CountJob::Sidebar {
                     filters: filters.clone(),
                     views: self.views.clone(),
@@ -369,27 +335,4 @@ impl Env {
 
 fn info(verb: &str, url: &str) -> Action {
     Action::Info(format!("{verb} {url}"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn base64_matches_the_rfc_vectors() {
-        let vectors = [
-            ("", ""),
-            ("f", "Zg=="),
-            ("fo", "Zm8="),
-            ("foo", "Zm9v"),
-            ("foobar", "Zm9vYmFy"),
-        ];
-        for (plain, encoded) in vectors {
-            assert_eq!(base64(plain.as_bytes()), encoded);
-        }
-        assert_eq!(
-            base64("https://rfi.fr/é".as_bytes()),
-            "aHR0cHM6Ly9yZmkuZnIvw6k="
-        );
-    }
 }

@@ -145,6 +145,10 @@ impl Library for Store {
         Store::count(self, &parse_filters(filters)?).map_err(text)
     }
 
+    fn quick_count(&self, filters: &[String]) -> Result<Option<u64>, String> {
+        Store::quick_count(self, &parse_filters(filters)?).map_err(text)
+    }
+
     fn summaries(
         &self,
         filters: &[String],

@@ -33,6 +33,24 @@ impl Store {
         }
     }
 
+    /// [`Store::count`] when the trigger-kept totals answer it (no filter, or only language,
+    /// source, read/starred terms with at most one country): a sum over a few hundred rows.
+    /// `None` when counting means reading the matches (several countries, words, dates…),
+    /// which can take longer than a frame on a large archive.
+    pub fn quick_count(&self, query: &Query) -> Result<Option<u64>> {
+        let quick = query.is_empty()
+            || match Shape::of(query) {
+                Shape::Facets => true,
+                Shape::Countries { codes, .. } => codes.len() == 1,
+                Shape::Other => false,
+            };
+        if quick {
+            self.count(query).map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+
     /// One screenful of list rows: `limit` rows from `offset` in `sort` order.
     pub fn summaries(
         &self,

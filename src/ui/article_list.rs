@@ -74,7 +74,11 @@ impl<'a> ArticleList<'a> {
 impl Widget for ArticleList<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let state = self.state;
-        let mut title = format!(" Articles ({}", thousands(state.total));
+        let mut title = if state.counting {
+            " Articles (counting…".to_string()
+        } else {
+            format!(" Articles ({}", thousands(state.total))
+        };
         if self.sort != SortKey::Date {
             title.push_str(&format!(" · by {}", self.sort.label()));
         }
