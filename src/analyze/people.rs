@@ -180,7 +180,13 @@ pub fn find(
         let titled_capitals = tokens[i].is_upper
             && !tokens[i].shouting
             && title_before(tokens, i, hits, &covered).0.is_some();
-        if !is_name_token(&tokens[i]) && !titled_capitals {
+        // "C. H. Douglas", "P. Diddy": initials open a name.
+        let initials = is_initial(text, &tokens[i])
+            && !is_title(tokens[i].folded)
+            && tokens.get(i + 1).is_some_and(|n| {
+                covered[i + 1].is_none() && (is_name_token(n) || is_initial(text, n))
+            });
+        if !is_name_token(&tokens[i]) && !titled_capitals && !initials {
             i += 1;
             continue;
         }

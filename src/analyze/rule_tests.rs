@@ -339,3 +339,11 @@ fn a_sentence_end_or_an_article_after_a_name_is_no_cue() {
     let a = analyze("Hier, Tiani a dit non.", 0, Some("fr"));
     assert_eq!(spans(&a, EntityKind::Person), ["Tiani"]);
 }
+
+#[test]
+fn initials_open_a_name_but_titles_stay_titles() {
+    let a = analyze("It was expounded by C. H. Douglas in 1920.", 0, Some("en"));
+    assert_eq!(spans(&a, EntityKind::Person), ["C. H. Douglas"]);
+    let a = analyze("Hier, M. Dupont est venu.", 0, Some("fr"));
+    assert_eq!(spans(&a, EntityKind::Person), ["Dupont"]);
+}
