@@ -6,7 +6,8 @@ The lists ship in the PyPI package `names` 0.3.0 (names/dist.all.last, dist.male
 dist.female.first). Standard library and pip only; run after build_gazetteer.py (given names
 that are also place names in its patterns.tsv are left out). Usage:
 python3 scripts/build_surnames.py [COUNT] (default 50000 surnames).
-The analyser uses the surnames for one rule (a lone capitalised word that nothing else explains
+Surnames that are English words (Debian's wamerican dictionary) are left out. The analyser uses
+the surnames for one rule (a lone capitalised word that nothing else explains
 is a surname only when it is a known family name) and the given names to open a name at the
 start of a sentence, where every word is capitalised.
 """
@@ -73,11 +74,23 @@ def write(path, header, names):
     print(f"{len(names)} names -> {path}")
 
 
+def english_words():
+    """Lower-case words of an English dictionary (Debian's wamerican, SCOWL): family names that
+    are also common words ("Best", "Rice", "Nation") say nothing alone."""
+    path = "/usr/share/dict/american-english"
+    if not os.path.exists(path):
+        sys.exit(f"{path} is missing: apt-get install wamerican")
+    with open(path, encoding="utf-8") as f:
+        return {w.strip() for w in f if w.strip().islower()}
+
+
 def main():
     files = census_files()
+    words = english_words()
     surnames = [fold(line.split()[0]) for line in files["dist.all.last"][:COUNT]]
-    surnames = [n for n in surnames if n.isalpha() and len(n) >= 3]
-    write(OUT, "# US Census 1990 surnames (public domain), folded, most frequent first;"
+    surnames = [n for n in surnames if n.isalpha() and len(n) >= 3 and n not in words]
+    write(OUT, "# US Census 1990 surnames (public domain) that are no English words, folded, most"
+          " frequent first;"
           " made by scripts/build_surnames.py", surnames)
     # Given names: the male list and the more common half of the female one, without place
     # names ("Georgia", "Paris") and common words ("May", "Grace").

@@ -351,9 +351,9 @@ fn evaluate_on_dev_corpora() {
     assert!(c["ALL"].prf().2 > 0.61, "UNER F1 regressed");
     let wiki = read_iob(&ner_dir.join("wikigold.conll.txt"), (0, 1), ' ');
     let c = ner("wikigold", &wiki, "en");
-    assert!(c["ALL"].prf().2 > 0.63, "wikigold F1 regressed");
+    assert!(c["ALL"].prf().2 > 0.64, "wikigold F1 regressed");
     assert!(
-        c["PER"].prf().2 > 0.70 && c["LOC"].prf().2 > 0.70,
+        c["PER"].prf().2 > 0.72 && c["LOC"].prf().2 > 0.71,
         "wikigold PER/LOC regressed"
     );
     let europeana = read_iob(&ner_dir.join("europeana-fr-bnf-dev.bio"), (0, 1), ' ');

@@ -391,7 +391,7 @@ fn looks_like_surname(t: &Token) -> bool {
 }
 
 fn after_place_word(tokens: &[Token], i: usize) -> bool {
-    i > 0 && tokens[i].joined && super::places::is_place_preposition(tokens[i - 1].folded)
+    i > 0 && tokens[i].joined && super::places::is_place_preposition(tokens[i - 1].text)
 }
 
 /// The title right before token `i` ("le président", "Russian President", "président russe"),

@@ -62,7 +62,15 @@ pub fn find(tokens: &[Token]) -> Vec<PlaceMention> {
                 continue;
             }
         }
-        // Closed: a run of capitalised words whose last is a geographic word.
+        // Closed: a run of capitalised words whose last is a geographic word; an article
+        // opening it is no part of the name ("The Phillips House").
+        if matches!(
+            t.text,
+            "The" | "A" | "An" | "Le" | "La" | "Les" | "El" | "Der" | "Die" | "Das"
+        ) {
+            i += 1;
+            continue;
+        }
         let mut j = i + 1;
         while j < tokens.len() && j - i <= 3 && tokens[j].joined && name_word(&tokens[j]) {
             if SUFFIXES.contains(tokens[j].folded) {
@@ -79,11 +87,12 @@ pub fn find(tokens: &[Token]) -> Vec<PlaceMention> {
     out
 }
 
-/// Prepositions of place ("in Badarpur", "near Atwick", "à Rochechouart").
-pub fn is_place_preposition(folded: &str) -> bool {
+/// Prepositions of place ("in Badarpur", "near Atwick", "à Rochechouart"), as written: folded,
+/// French "à" would be the English article "a".
+pub fn is_place_preposition(word: &str) -> bool {
     matches!(
-        folded,
-        "in" | "near" | "around" | "outside" | "across" | "a" | "en" | "dans" | "pres"
+        word,
+        "in" | "In" | "near" | "around" | "outside" | "across" | "à" | "en" | "dans" | "près"
     )
 }
 
@@ -98,7 +107,7 @@ pub fn after_prepositions(tokens: &[Token], unknown: impl Fn(usize) -> bool) -> 
             && !t.starts_sentence
             && name_word(t)
             && lone
-            && is_place_preposition(tokens[i - 1].folded)
+            && is_place_preposition(tokens[i - 1].text)
             && t.folded.len() >= 3
             && t.folded.chars().all(char::is_alphabetic)
             && unknown(i)

@@ -347,3 +347,13 @@ fn initials_open_a_name_but_titles_stay_titles() {
     let a = analyze("Hier, M. Dupont est venu.", 0, Some("fr"));
     assert_eq!(spans(&a, EntityKind::Person), ["Dupont"]);
 }
+
+#[test]
+fn words_among_family_names_and_the_french_a() {
+    // "Best", "Rice" are family names and words: alone they are no person.
+    let a = analyze("They grew Rice and won Best of 2007.", 0, Some("en"));
+    assert!(spans(&a, EntityKind::Person).is_empty(), "{:?}", a.mentions);
+    // English "a" is no French "à": "a Dream" is no place.
+    let a = analyze("Is it a Dream or The Phillips House?", 0, Some("en"));
+    assert_eq!(spans(&a, EntityKind::Place), ["Phillips House"]);
+}
