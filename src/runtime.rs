@@ -7,6 +7,7 @@ mod env;
 mod feeds;
 pub mod memory;
 mod store_library;
+mod watchdog;
 
 pub use desktop::{Desktop, base64};
 pub use env::{Counter, Env, FeedFetcher, Library, System};
@@ -155,6 +156,8 @@ pub fn run_library(
         let _ = execute!(stdout(), DisableMouseCapture);
         previous(info);
     }));
+    let finished = Arc::new(AtomicBool::new(false));
+    watchdog::spawn(Arc::clone(&stop), Arc::clone(&finished));
     // ratatui::init wraps the hook above with one that restores the terminal first.
     let mut terminal = ratatui::init();
     let result = execute!(stdout(), EnableMouseCapture)
@@ -169,6 +172,7 @@ pub fn run_library(
         });
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
+    finished.store(true, Ordering::Relaxed);
     result
 }
 

@@ -1,6 +1,7 @@
 //! End-to-end runs of the real binary in a tmux pane: start-up on the sample archive, a few
-//! keys, the shell's terminal modes after quitting, and hostile escape sequences kept off the
-//! screen. Each test polls `capture-pane` until a deadline; skipped when tmux is missing.
+//! keys, the shell's terminal modes after quitting, hostile escape sequences kept off the
+//! screen, and an exit when the terminal goes away. Each test polls `capture-pane` until a
+//! deadline; skipped when tmux is missing.
 
 #[path = "support/fixtures.rs"]
 mod fixtures;
@@ -246,6 +247,35 @@ fn ctrl_c_and_sigterm_restore_the_terminal() {
         .expect("run kill");
     assert!(killed.success());
     tmux.check_restored();
+}
+
+#[test]
+fn kiosk_ends_when_its_terminal_goes_away() {
+    let Some(tmux) = Tmux::start("hangup") else {
+        return;
+    };
+    if !Path::new("/proc/self/task").exists() {
+        eprintln!("skipping: no /proc to find kiosk's pid");
+        return;
+    }
+    fixtures::import(&tmux.path("kiosk.db"), &[fixtures::article(1)]);
+    tmux.launch();
+    tmux.wait_text("Articles (1)");
+    let pid = kiosk_pid(&tmux).expect("kiosk runs under the pane's shell");
+    // Closing the terminal window: the pty goes away under kiosk.
+    tmux.run(&["kill-server"]);
+    let start = Instant::now();
+    while Path::new(&format!("/proc/{pid}")).exists() {
+        let state = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        if state.split_whitespace().nth(2) == Some("Z") {
+            break;
+        }
+        assert!(
+            start.elapsed() < DEADLINE,
+            "kiosk {pid} still runs after its terminal went away"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }
 
 #[test]
