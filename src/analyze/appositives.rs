@@ -1,91 +1,98 @@
 //! Names announced by the common noun before them: "the band Deadsy", "la société Areva"
 //! (organisations), "the village of Atwick", "la commune de Lens" (places).
 
+use std::sync::LazyLock;
+
+use super::gazetteer::WordSet;
 use super::orgs::OrgMention;
 use super::places::PlaceMention;
 use super::tokens::Token;
 
 /// Nouns (folded) that announce an organisation's name right after them.
-const ORG_NOUNS: &[&str] = &[
-    "band",
-    "group",
-    "company",
-    "firm",
-    "club",
-    "team",
-    "newspaper",
-    "magazine",
-    "label",
-    "airline",
-    "carrier",
-    "brand",
-    "startup",
-    "retailer",
-    "broadcaster",
-    "channel",
-    "network",
-    "party",
-    "agency",
-    "manufacturer",
-    "maker",
-    "charity",
-    "publisher",
-    "studio",
-    "daily",
-    "weekly",
-    "societe",
-    "groupe",
-    "journal",
-    "quotidien",
-    "hebdomadaire",
-    "parti",
-    "compagnie",
-    "entreprise",
-    "firme",
-    "marque",
-    "chaine",
-    "empresa",
-    "grupo",
-    "periodico",
-    "diario",
-    "partido",
-    "firma",
-    "zeitung",
-    "partei",
-    "konzern",
-];
+static ORG_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::from_iter([
+        "band",
+        "group",
+        "company",
+        "firm",
+        "club",
+        "team",
+        "newspaper",
+        "magazine",
+        "label",
+        "airline",
+        "carrier",
+        "brand",
+        "startup",
+        "retailer",
+        "broadcaster",
+        "channel",
+        "network",
+        "party",
+        "agency",
+        "manufacturer",
+        "maker",
+        "charity",
+        "publisher",
+        "studio",
+        "daily",
+        "weekly",
+        "societe",
+        "groupe",
+        "journal",
+        "quotidien",
+        "hebdomadaire",
+        "parti",
+        "compagnie",
+        "entreprise",
+        "firme",
+        "marque",
+        "chaine",
+        "empresa",
+        "grupo",
+        "periodico",
+        "diario",
+        "partido",
+        "firma",
+        "zeitung",
+        "partei",
+        "konzern",
+    ])
+});
 
 /// Nouns (folded) that announce a place's name, with "of" / "de" or right after them.
-const PLACE_NOUNS: &[&str] = &[
-    "city",
-    "town",
-    "village",
-    "parish",
-    "county",
-    "province",
-    "region",
-    "district",
-    "municipality",
-    "island",
-    "suburb",
-    "hamlet",
-    "ville",
-    "village",
-    "commune",
-    "departement",
-    "canton",
-    "bourg",
-    "hameau",
-    "quartier",
-    "ciudad",
-    "pueblo",
-    "municipio",
-    "provincia",
-    "cidade",
-    "stadt",
-    "dorf",
-    "gemeinde",
-];
+static PLACE_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::from_iter([
+        "city",
+        "town",
+        "village",
+        "parish",
+        "county",
+        "province",
+        "region",
+        "district",
+        "municipality",
+        "island",
+        "suburb",
+        "hamlet",
+        "ville",
+        "village",
+        "commune",
+        "departement",
+        "canton",
+        "bourg",
+        "hameau",
+        "quartier",
+        "ciudad",
+        "pueblo",
+        "municipio",
+        "provincia",
+        "cidade",
+        "stadt",
+        "dorf",
+        "gemeinde",
+    ])
+});
 
 const OF: &[&str] = &["of", "de", "du", "do", "da", "von"];
 
@@ -131,11 +138,15 @@ pub fn find(
 ) -> (Vec<OrgMention>, Vec<PlaceMention>) {
     let (mut orgs, mut places) = (Vec::new(), Vec::new());
     for (i, t) in tokens.iter().enumerate() {
-        if !t.text.starts_with(char::is_lowercase) {
+        // Only a cue before a capitalised word matters: test that first, it is cheap.
+        let before_name = tokens
+            .get(i + 1)
+            .is_some_and(|n| n.joined && (n.is_cap || n.text.len() <= 3));
+        if !before_name || !t.text.starts_with(char::is_lowercase) {
             continue;
         }
-        let org = ORG_NOUNS.contains(&t.folded);
-        if !org && !PLACE_NOUNS.contains(&t.folded) {
+        let org = ORG_NOUNS.contains(t.folded);
+        if !org && !PLACE_NOUNS.contains(t.folded) {
             continue;
         }
         // "the party of Lincoln" is no party's name; "the village of Atwick" is a village's.
