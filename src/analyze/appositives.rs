@@ -139,9 +139,9 @@ pub fn find(
     let (mut orgs, mut places) = (Vec::new(), Vec::new());
     for (i, t) in tokens.iter().enumerate() {
         // Only a cue before a capitalised word matters: test that first, it is cheap.
-        let before_name = tokens
-            .get(i + 1)
-            .is_some_and(|n| n.joined && (n.is_cap || n.text.len() <= 3));
+        let before_name = tokens.get(i + 1).is_some_and(|n| {
+            n.joined && (n.is_cap || n.text.len() <= 3 || n.text.starts_with('d'))
+        });
         if !before_name || !t.text.starts_with(char::is_lowercase) {
             continue;
         }
