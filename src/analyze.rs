@@ -8,6 +8,7 @@ mod fold;
 mod gazetteer;
 mod language;
 mod matches;
+mod name_cues;
 mod orgs;
 mod people;
 mod places;

@@ -1,127 +1,16 @@
 //! People: titles and roles in each language, given names, known people from the gazetteer and
 //! runs of capitalised words that are not places or organisations. Coreference is in `entities`.
 
-use std::sync::LazyLock;
-
-use super::gazetteer::{FastSet, GAZETTEER, Kind, WordSet, is_given_name, word_set};
+use super::gazetteer::{FastSet, GAZETTEER, Kind, is_given_name};
 use super::matches::Hit;
+use super::name_cues::{
+    CENSUS_GIVEN, CONJUNCTIONS, NOT_NAMES, PARTICLES, SAID_BEFORE, SUFFIXES, SURNAMES,
+    after_place_word, is_initial, looks_like_surname, quoted_alone, said_after,
+};
+pub use super::name_cues::{is_event_word, is_function_word, is_title};
 use super::orgs::is_org_word;
 use super::places::is_place_word;
 use super::tokens::Token;
-
-/// Titles and roles (folded, without a final period) that announce a person's name.
-static TITLES: LazyLock<WordSet> =
-    LazyLock::new(|| word_set(include_str!("../../assets/gazetteer/titles.txt")));
-
-/// Whether a folded word (period stripped) is a title or role that precedes names.
-pub fn is_title(folded: &str) -> bool {
-    TITLES.contains(folded.trim_end_matches('.'))
-}
-
-/// Capitalised words that start sentences or headlines but never names.
-static NOT_NAMES: LazyLock<WordSet> =
-    LazyLock::new(|| word_set(include_str!("../../assets/gazetteer/not_names.txt")));
-
-/// Whether a folded word is a function word or another capitalised non-name (`not_names.txt`).
-pub fn is_function_word(folded: &str) -> bool {
-    NOT_NAMES.contains(folded)
-}
-
-static PARTICLES: LazyLock<WordSet> = LazyLock::new(|| {
-    WordSet::from_iter([
-        "de", "du", "da", "das", "dos", "do", "van", "von", "der", "den", "bin", "ben", "ibn",
-        "al", "el", "del", "della", "di", "la", "le", "ould", "ag", "y",
-    ])
-});
-
-/// Generational suffixes that close a name ("Jr.", "III").
-static SUFFIXES: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::from_iter(["jr", "sr", "ii", "iii", "iv"]));
-
-/// A middle initial: one capital letter and a period ("T." in "William T. Sherman").
-fn is_initial(text: &str, t: &Token) -> bool {
-    t.text.len() == 1 && t.is_cap && text.as_bytes().get(t.end) == Some(&b'.')
-}
-
-static SAID: LazyLock<WordSet> = LazyLock::new(|| {
-    WordSet::from_iter([
-        "said",
-        "says",
-        "told",
-        "added",
-        "wrote",
-        "explained",
-        "dit",
-        "a",
-        "affirme",
-        "declare",
-        "explique",
-        "dijo",
-        "afirmo",
-        "dice",
-        "sagte",
-        "disse",
-    ])
-});
-
-/// Family names (US Census 1990, `scripts/build_surnames.py`): a lone capitalised word that
-/// nothing else explains is a person only when it is one.
-static SURNAMES: LazyLock<WordSet> =
-    LazyLock::new(|| word_set(include_str!("../../assets/gazetteer/census_surnames.txt")));
-
-/// Given names of the US Census 1990 (`scripts/build_surnames.py`), without place names and
-/// common words.
-static CENSUS_GIVEN: LazyLock<WordSet> = LazyLock::new(|| {
-    word_set(include_str!(
-        "../../assets/gazetteer/census_given_names.txt"
-    ))
-});
-
-/// Whether a speech verb is at token `k`: French "a" only with its participle ("a dit"), since
-/// it is also the English article and a preposition.
-fn said_after(tokens: &[Token], k: usize) -> bool {
-    let Some(t) = tokens.get(k) else {
-        return false;
-    };
-    if t.folded == "a" {
-        return tokens.get(k + 1).is_some_and(|p| {
-            matches!(
-                p.folded,
-                "dit"
-                    | "declare"
-                    | "affirme"
-                    | "explique"
-                    | "annonce"
-                    | "indique"
-                    | "ajoute"
-                    | "estime"
-                    | "assure"
-                    | "souligne"
-                    | "rappele"
-                    | "precise"
-                    | "confie"
-            )
-        });
-    }
-    SAID.contains(t.folded)
-}
-
-/// Conjunctions that join two names under one title.
-static CONJUNCTIONS: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::from_iter(["et", "and", "y", "e", "und"]));
-
-/// Speech verbs that put the speaker after them ("says Tarlo.").
-static SAID_BEFORE: LazyLock<WordSet> =
-    LazyLock::new(|| WordSet::from_iter(["said", "says", "asked", "wrote", "explains", "adds"]));
-
-/// Words that make a capitalised run an event, award or work, never a person ("Battle",
-/// "Awards", "Festival", "Prix"); the run is left unclassified (the gold sets call it MISC).
-static EVENT_WORDS: LazyLock<WordSet> =
-    LazyLock::new(|| word_set(include_str!("../../assets/gazetteer/event_words.txt")));
-
-pub fn is_event_word(folded: &str) -> bool {
-    EVENT_WORDS.contains(folded)
-}
 
 /// A person's name found in the text (the span excludes any title).
 #[derive(Debug, Clone)]
@@ -370,28 +259,6 @@ fn later_surnames(
         }
     }
     out.sort_by_key(|p| p.start);
-}
-
-/// A run that is all of a quotation ("Miss Murder", « Capricorn ») names a work, not a person.
-fn quoted_alone(text: &str, start: usize, end: usize) -> bool {
-    let open = text[..start].trim_end().ends_with(['"', '“', '«']);
-    let close = text[end..].trim_start().starts_with(['"', '”', '»']);
-    open && close
-}
-
-/// Peoples, adjectives and plurals ("Athenians", "Corsican", "Albums"), compounds and codes
-/// ("A-League", "B-29s") are no surnames.
-fn looks_like_surname(t: &Token) -> bool {
-    let w = t.folded;
-    w.len() >= 3
-        && w.chars().all(char::is_alphabetic)
-        && !["s", "ian", "ese", "ish", "ic", "ite", "ine"]
-            .iter()
-            .any(|end| w.ends_with(end))
-}
-
-fn after_place_word(tokens: &[Token], i: usize) -> bool {
-    i > 0 && tokens[i].joined && super::places::is_place_preposition(tokens[i - 1].text)
 }
 
 /// The title right before token `i` ("le président", "Russian President", "président russe"),
