@@ -140,7 +140,7 @@ pub fn analyze(text: &str, title_len: usize, lang: Option<&str>) -> Analysis {
             && people::is_name_token(&tokens[i])
             && !lower.contains(tokens[i].folded)
     }));
-    entities::build(text, &hits, &people, &orgs, &places, lang)
+    entities::build(text, &tokens, &hits, &people, &orgs, &places, lang)
 }
 
 /// The first `max` bytes of `text`, cut at a character boundary: trigram statistics settle

@@ -348,12 +348,12 @@ fn evaluate_on_dev_corpora() {
     let ner_dir = dir.join("ner");
     let uner = read_iob(&ner_dir.join("uner-en_pud-ud-test.iob2"), (1, 2), '\t');
     let c = ner("uner-en_pud (1000 sentences)", &uner, "en");
-    assert!(c["ALL"].prf().2 > 0.61, "UNER F1 regressed");
+    assert!(c["ALL"].prf().2 > 0.62, "UNER F1 regressed");
     let wiki = read_iob(&ner_dir.join("wikigold.conll.txt"), (0, 1), ' ');
     let c = ner("wikigold", &wiki, "en");
-    assert!(c["ALL"].prf().2 > 0.64, "wikigold F1 regressed");
+    assert!(c["ALL"].prf().2 > 0.65, "wikigold F1 regressed");
     assert!(
-        c["PER"].prf().2 > 0.72 && c["LOC"].prf().2 > 0.71,
+        c["PER"].prf().2 > 0.73 && c["LOC"].prf().2 > 0.72,
         "wikigold PER/LOC regressed"
     );
     let europeana = read_iob(&ner_dir.join("europeana-fr-bnf-dev.bio"), (0, 1), ' ');
@@ -363,5 +363,5 @@ fn evaluate_on_dev_corpora() {
     let windows: Vec<Doc> = flat.chunks(400).map(|w| vec![w.to_vec()]).collect();
     let c = ner("europeana-fr (400-token windows)", &windows, "fr");
     println!("europeana-fr recall {:.3}", c["ALL"].prf().1);
-    assert!(c["ALL"].prf().2 > 0.52, "Europeana F1 regressed");
+    assert!(c["ALL"].prf().2 > 0.53, "Europeana F1 regressed");
 }

@@ -357,3 +357,19 @@ fn words_among_family_names_and_the_french_a() {
     let a = analyze("Is it a Dream or The Phillips House?", 0, Some("en"));
     assert_eq!(spans(&a, EntityKind::Place), ["Phillips House"]);
 }
+
+#[test]
+fn a_name_found_once_is_the_same_thing_where_it_is_repeated() {
+    let a = analyze(
+        "The village of Atwick lies near the coast. Atwick has a church.",
+        0,
+        Some("en"),
+    );
+    assert_eq!(spans(&a, EntityKind::Place), ["Atwick", "Atwick"]);
+    let a = analyze(
+        "Fans followed the band Deadsy for years. Deadsy split in 2008.",
+        0,
+        Some("en"),
+    );
+    assert_eq!(spans(&a, EntityKind::Organization), ["Deadsy", "Deadsy"]);
+}
