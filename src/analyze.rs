@@ -104,18 +104,13 @@ pub fn analyze(text: &str, title_len: usize, lang: Option<&str>) -> Analysis {
         .map(|t| t.folded)
         .filter(|w| caps.contains(w))
         .collect();
-    let people = people::find(text, &tokens, &hits, &lower);
-    let english = lang.as_deref() == Some("en");
-    let mut orgs = orgs::find(text, &tokens, &hits, &lower, english);
-    let mut places = places::find(&tokens);
+    // Which hit owns each token: computed once for every rule below.
     let covered = matches::covered(&tokens, &hits);
-    let (named_orgs, regions) = compounds::find(
-        lang.as_deref() == Some("en"),
-        text,
-        &tokens,
-        &hits,
-        &covered,
-    );
+    let people = people::find(text, &tokens, &hits, &covered, &lower);
+    let english = lang.as_deref() == Some("en");
+    let mut orgs = orgs::find(text, &tokens, &covered, &lower, english);
+    let mut places = places::find(&tokens);
+    let (named_orgs, regions) = compounds::find(english, text, &tokens, &hits, &covered);
     orgs.extend(named_orgs);
     places.extend(regions);
     let region_at = |i: usize| {
@@ -135,11 +130,7 @@ pub fn analyze(text: &str, title_len: usize, lang: Option<&str>) -> Analysis {
     let (announced_orgs, announced_places) = appositives::find(text, &tokens, no_hit);
     orgs.extend(announced_orgs);
     places.extend(announced_places);
-    places.extend(places::after_prepositions(&tokens, |i| {
-        covered[i].is_none()
-            && people::is_name_token(&tokens[i])
-            && !lower.contains(tokens[i].folded)
-    }));
+    places.extend(places::after_prepositions(&tokens, free));
     entities::build(text, &tokens, &hits, &people, &orgs, &places, lang)
 }
 

@@ -5,7 +5,6 @@ use std::sync::LazyLock;
 
 use super::fold::fold_word;
 use super::gazetteer::{FastSet, WordSet, word_set};
-use super::matches::Hit;
 use super::tokens::Token;
 
 /// Words (folded) that make a capitalised run an organisation.
@@ -81,22 +80,15 @@ fn is_cap_word(t: &Token) -> bool {
             .is_some_and(char::is_uppercase)
 }
 
-/// Finds organisations in `tokens`; `covered[i]` says a gazetteer match owns token `i`.
+/// Finds organisations in `tokens`; `coverage[i]` is the gazetteer match that owns token `i`.
 pub fn find(
     text: &str,
     tokens: &[Token],
-    hits: &[Hit],
+    coverage: &[Option<usize>],
     lower_words: &FastSet<&str>,
     english: bool,
 ) -> Vec<OrgMention> {
-    let mut covered = vec![false; tokens.len()];
-    for hit in hits {
-        let mut i = hit.token;
-        while i < tokens.len() && tokens[i].start < hit.end {
-            covered[i] = true;
-            i += 1;
-        }
-    }
+    let covered = |i: usize| coverage[i].is_some();
     let mut out = Vec::new();
     definitions(text, tokens, &mut out);
     let mut i = 0;
@@ -134,7 +126,7 @@ pub fn find(
             }
         }
         if t.is_upper
-            && !covered[i]
+            && !covered(i)
             && !t.shouting
             && is_acronym(t.text)
             // "PRIX", "OUEST": a word the text also writes in lower case is no acronym.
@@ -159,7 +151,7 @@ pub fn find(
         while j < tokens.len() && tokens[j].joined {
             let u = &tokens[j];
             if is_cap_word(u) || u.is_upper && !u.shouting {
-                if covered[j] && !is_connector(&tokens[j - 1]) && !has_word {
+                if covered(j) && !is_connector(&tokens[j - 1]) && !has_word {
                     break;
                 }
                 // "Club on May", "Division of the IV Corps": after a connector, a function word
@@ -177,7 +169,7 @@ pub fn find(
                 has_word |= is_org_word(u.folded);
             } else if !is_connector(u)
                 || j - last > 2
-                || (i..=last).all(|k| covered[k])
+                || (i..=last).all(covered)
                 || conjunction_article(tokens, j)
             {
                 // A known name followed by "and", "of"… ends there ("Australia and the Bank").
@@ -185,7 +177,7 @@ pub fn find(
             }
             j += 1;
         }
-        let starts_covered = covered[i];
+        let starts_covered = covered(i);
         // An organisation word alone ("le Conseil", "the Ministry") refers back; it names nothing.
         let only_words =
             (i..=last).all(|k| is_org_word(tokens[k].folded) || is_connector(&tokens[k]));

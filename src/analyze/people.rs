@@ -40,10 +40,11 @@ pub fn find(
     text: &str,
     tokens: &[Token],
     hits: &[Hit],
+    // `covered[i]`: the hit that owns token `i` (see `matches::covered`).
+    covered: &[Option<usize>],
     // Capitalised words (folded) that the text also writes in lower case.
     lower_words: &FastSet<&str>,
 ) -> Vec<PersonMention> {
-    let covered = super::matches::covered(tokens, hits);
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -51,7 +52,7 @@ pub fn find(
             let hit = &hits[h];
             let entity = GAZETTEER.entity(hit.pattern.ids[0]);
             if entity.kind == Kind::Person {
-                let (title, country) = title_before(tokens, i, hits, &covered);
+                let (title, country) = title_before(tokens, i, hits, covered);
                 out.push(PersonMention {
                     start: hit.start,
                     end: hit.end,
@@ -68,7 +69,7 @@ pub fn find(
         // "M. HERVE": a name in capitals after a title.
         let titled_capitals = tokens[i].is_upper
             && !tokens[i].shouting
-            && title_before(tokens, i, hits, &covered).0.is_some();
+            && title_before(tokens, i, hits, covered).0.is_some();
         // "C. H. Douglas", "P. Diddy": initials open a name.
         let initials = is_initial(text, &tokens[i])
             && !is_title(tokens[i].folded)
@@ -104,7 +105,7 @@ pub fn find(
         }
         let run = i..=last;
         let next = last + 1;
-        let (title, country) = title_before(tokens, i, hits, &covered);
+        let (title, country) = title_before(tokens, i, hits, covered);
         let n = last - i + 1;
         // The Census given names are commoner words too ("Will", "Bill" are left out, but
         // not every one): they open a name only beside a family name or at a sentence start.
@@ -208,7 +209,7 @@ pub fn find(
         }
         i = last + 1;
     }
-    later_surnames(tokens, &covered, lower_words, &mut out);
+    later_surnames(tokens, covered, lower_words, &mut out);
     out
 }
 
