@@ -32,8 +32,9 @@ pub fn spawn(stop: Arc<AtomicBool>, finished: Arc<AtomicBool>) {
             };
             let give_up = gone_for >= GONE_PATIENCE || stop_for >= STOP_PATIENCE;
             if give_up && !finished.load(Ordering::Relaxed) {
-                // What was stored is committed: SQLite needs no goodbye. 128 + SIGHUP.
-                std::process::exit(129);
+                // What was stored is committed: SQLite needs no goodbye. The status says why, as
+                // a shell would: 128 + SIGHUP for a lost terminal, 128 + SIGTERM otherwise.
+                std::process::exit(if gone_for >= GONE_PATIENCE { 129 } else { 143 });
             }
         }
     });
