@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use gazetteer::{COUNTRY_NAMES, GAZETTEER, Kind};
 
 /// Version of the analyser's output; bump it whenever the output for some text changes.
-pub const ANALYZER_VERSION: u32 = 4;
+pub const ANALYZER_VERSION: u32 = 5;
 
 /// Everything the analyser finds in one article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -221,5 +221,7 @@ pub fn country_names_in(code: &str, langs: &[&str]) -> Vec<&'static str> {
 #[cfg(test)]
 mod tests;
 
+#[cfg(test)]
+mod name_rule_tests;
 #[cfg(test)]
 mod rule_tests;

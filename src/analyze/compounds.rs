@@ -100,7 +100,10 @@ pub fn find(
         // A compass word after a place is a surname or a quarter ("Kanye West"), no name.
         let named_after = to > last && !(last + 1..=to).all(compass);
         let (start, end) = (tokens[from].start, tokens[to].end);
-        if named_after || from < first && !compass_before {
+        // "Holt Brook", "Avon Junction": a geographic word makes the name a place's.
+        if named_after && super::places::is_place_word(tokens[to].folded) {
+            places.push(PlaceMention { start, end });
+        } else if named_after || from < first && !compass_before {
             orgs.push(OrgMention {
                 start,
                 end,

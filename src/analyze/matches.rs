@@ -219,18 +219,22 @@ fn part_of_person(text: &str, pattern: &Pattern, tokens: &[Token], tok: usize, e
         }
     }
     let personish = pattern.flags & PERSONISH != 0 || gazetteer::is_given_name(pattern.text);
-    if personish {
-        let next = tokens[tok..].iter().find(|t| t.start >= end);
-        if let Some(next) = next {
-            let gap = &text[end..next.start];
-            let is_surname = next.is_cap
-                && !next.shouting
-                && gap.chars().all(|c| c == ' ')
-                && !gap.is_empty()
-                && next.text.chars().skip(1).all(char::is_lowercase)
-                && GAZETTEER.pattern(next.folded).is_none();
-            return is_surname;
-        }
-    }
-    false
+    let Some(next) = tokens[tok..].iter().find(|t| t.start >= end) else {
+        return false;
+    };
+    let gap = &text[end..next.start];
+    let is_surname = next.is_cap
+        && !next.shouting
+        && gap.chars().all(|c| c == ' ')
+        && !gap.is_empty()
+        && next.text.chars().skip(1).all(char::is_lowercase)
+        && GAZETTEER.pattern(next.folded).is_none();
+    // "Paris Hilton", "Florence Nightingale": a town's one-word name before a family name of
+    // the Census list (which leaves out English words: "Berlin Wall", "Washington Post").
+    let town = || {
+        !pattern.text.contains(' ')
+            && GAZETTEER.entity(pattern.ids[0]).kind == Kind::City
+            && super::name_cues::SURNAMES.contains(next.folded)
+    };
+    is_surname && (personish || town())
 }

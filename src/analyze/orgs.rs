@@ -134,6 +134,7 @@ pub fn find(
             && (english || consonant_cluster(t.text))
             && !is_org_word(f)
             && !super::people::is_title(f)
+            && !is_roman_numeral(t.text)
             && lone_capitals(tokens, i)
         {
             push(&mut out, t.start, t.end, t.text.to_string());
@@ -146,7 +147,7 @@ pub fn find(
         }
         // A capitalised run, connectors allowed inside; gazetteer places allowed after a connector.
         let mut last = i;
-        let mut has_word = is_org_word(f);
+        let mut has_word = is_org_word(f) || hall_of(tokens, i);
         let mut j = i + 1;
         while j < tokens.len() && tokens[j].joined {
             let u = &tokens[j];
@@ -166,7 +167,7 @@ pub fn find(
                     break;
                 }
                 last = j;
-                has_word |= is_org_word(u.folded);
+                has_word |= is_org_word(u.folded) || hall_of(tokens, j);
             } else if !is_connector(u)
                 || j - last > 2
                 || (i..=last).all(covered)
@@ -181,9 +182,18 @@ pub fn find(
         // An organisation word alone ("le Conseil", "the Ministry") refers back; it names nothing.
         let only_words =
             (i..=last).all(|k| is_org_word(tokens[k].folded) || is_connector(&tokens[k]));
-        let named = has_word && !(starts_covered && last == i) && !only_words;
+        // "65th Air Division", "VI Corps", "3rd Infantry": a number names a military unit.
+        let numbered = i > 0
+            && tokens[i].joined
+            && is_designator(tokens[i - 1].text)
+            && UNIT_WORDS.contains(tokens[last].folded);
+        let named = has_word && !(starts_covered && last == i) && (!only_words || numbered);
         if named {
-            let mut first = i;
+            let mut first = if numbered {
+                i - 1
+            } else {
+                untitled_start(tokens, i, last)
+            };
             if matches!(
                 tokens[first].folded,
                 "the" | "le" | "la" | "les" | "el" | "los" | "der" | "die" | "das"
@@ -201,6 +211,71 @@ pub fn find(
     out.sort_by_key(|o| o.start);
     out.dedup_by(|b, a| b.start < a.end);
     out
+}
+
+/// Military units that a number or ordinal names ("82nd Airborne Division", "VI Corps").
+static UNIT_WORDS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::from_iter([
+        "division",
+        "corps",
+        "brigade",
+        "regiment",
+        "battalion",
+        "wing",
+        "squadron",
+        "command",
+        "fleet",
+        "flotilla",
+        "army",
+        "group",
+        "force",
+        "infantry",
+        "cavalry",
+        "artillery",
+        "legion",
+    ])
+});
+
+/// A unit's number: "65", "65th", "2d", "93rd", "VI" (a Roman numeral).
+fn is_designator(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    let suffix = &word[digits..];
+    (1..=3).contains(&digits) && matches!(suffix, "" | "st" | "nd" | "rd" | "th" | "d")
+        || is_roman_numeral(word)
+}
+
+/// "II", "VI", "XIV": numbers, not acronyms.
+fn is_roman_numeral(word: &str) -> bool {
+    (2..=5).contains(&word.len()) && word.bytes().all(|b| matches!(b, b'I' | b'V' | b'X'))
+}
+
+/// "Hall of Fame", "Hall of Honor": the hall is an institution, not a building.
+fn hall_of(tokens: &[Token], j: usize) -> bool {
+    tokens[j].folded == "hall"
+        && tokens
+            .get(j + 1)
+            .is_some_and(|t| t.joined && t.folded == "of")
+        && tokens
+            .get(j + 2)
+            .is_some_and(|t| t.joined && is_cap_word(t))
+}
+
+/// "Professor Amos Frumkin of the Hebrew University": when the words before the first
+/// connector hold no organisation word and open with a title, they name a person, and the
+/// organisation starts after the connectors.
+fn untitled_start(tokens: &[Token], i: usize, last: usize) -> usize {
+    if !super::people::is_title(tokens[i].folded) || is_org_word(tokens[i].folded) {
+        return i;
+    }
+    let Some(connector) = (i..=last).find(|&k| is_connector(&tokens[k])) else {
+        return i;
+    };
+    if (i..connector).any(|k| is_org_word(tokens[k].folded)) {
+        return i;
+    }
+    (connector..=last)
+        .find(|&k| !is_connector(&tokens[k]))
+        .unwrap_or(i)
 }
 
 /// Whether the capitalised run from `j` holds an organisation word of its own.

@@ -90,6 +90,10 @@ pub fn find(
             let f = tokens[j].folded;
             if is_name_token(&tokens[j]) || is_initial(text, &tokens[j]) && j + 1 < tokens.len() {
                 last = j;
+            } else if j == i + 1 && surname_like_title(tokens, i, j) {
+                // "Ben Player", "Andy Dean": after a given name, a role word is the surname.
+                last = j;
+                break;
             } else if SUFFIXES.contains(f) {
                 // "Jr." and "III" close a name.
                 last = j;
@@ -196,14 +200,23 @@ pub fn find(
                 && covered[last + 2].is_none()
                 && is_name_token(name)
             {
+                // The whole name after the conjunction: "Dozier and Corey Partridge".
+                let first = last + 2;
+                let mut end = first;
+                while tokens
+                    .get(end + 1)
+                    .is_some_and(|t| t.joined && covered[end + 1].is_none() && is_name_token(t))
+                {
+                    end += 1;
+                }
                 out.push(PersonMention {
                     start: name.start,
-                    end: name.end,
+                    end: tokens[end].end,
                     title,
                     country: None,
                     known: false,
                 });
-                i = last + 3;
+                i = end + 1;
                 continue;
             }
         }
@@ -239,7 +252,7 @@ fn later_surnames(
     for (i, t) in tokens.iter().enumerate() {
         let candidate = surnames.contains(t.folded)
             && covered[i].is_none()
-            && is_name_token(t)
+            && (is_name_token(t) || is_title(t.folded) && t.is_cap && !t.shouting)
             && !lower_words.contains(t.folded);
         let alone = || {
             let next_is_name = tokens
@@ -260,6 +273,20 @@ fn later_surnames(
         }
     }
     out.sort_by_key(|p| p.start);
+}
+
+/// Whether title word `j` right after token `i` is a family name: `i` is a given name, `j` is
+/// capitalised mid-sentence and no name follows it (a title would open one: "Ben Player was",
+/// but not "Ben, President Smith").
+fn surname_like_title(tokens: &[Token], i: usize, j: usize) -> bool {
+    let t = &tokens[j];
+    t.is_cap
+        && !t.shouting
+        && !t.is_upper
+        && is_title(t.folded)
+        && !is_org_word(t.folded)
+        && (is_given_name(tokens[i].folded) || CENSUS_GIVEN.contains(tokens[i].folded))
+        && !tokens.get(j + 1).is_some_and(|n| n.joined && n.is_cap)
 }
 
 /// The title right before token `i` ("le président", "Russian President", "président russe"),

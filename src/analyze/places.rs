@@ -15,7 +15,7 @@ static PREFIXES: LazyLock<WordSet> = LazyLock::new(|| {
     WordSet::from_iter([
         "mount", "mt", "lake", "cape", "gulf", "port", "fort", "camp", "hotel", "mont", "lac",
         "cap", "golfe", "monte", "lago", "cabo", "golfo", "rio", "sierra", "isla", "ile", "ilha",
-        "bad",
+        "bad", "kreis",
     ])
 });
 
@@ -73,7 +73,12 @@ pub fn find(tokens: &[Token]) -> Vec<PlaceMention> {
         }
         let mut j = i + 1;
         while j < tokens.len() && j - i <= 3 && tokens[j].joined && name_word(&tokens[j]) {
-            if SUFFIXES.contains(tokens[j].folded) {
+            // "Hall of Fame" names an institution.
+            let hall_of = tokens[j].folded == "hall"
+                && tokens
+                    .get(j + 1)
+                    .is_some_and(|n| n.joined && n.folded == "of");
+            if SUFFIXES.contains(tokens[j].folded) && !hall_of {
                 out.push(PlaceMention {
                     start: t.start,
                     end: tokens[j].end,

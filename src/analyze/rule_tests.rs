@@ -7,7 +7,7 @@ fn codes(a: &Analysis) -> Vec<&str> {
     a.countries.iter().map(|c| c.code.as_str()).collect()
 }
 
-fn spans(a: &Analysis, kind: EntityKind) -> Vec<&str> {
+pub(super) fn spans(a: &Analysis, kind: EntityKind) -> Vec<&str> {
     a.mentions
         .iter()
         .filter(|m| m.kind == kind)
