@@ -5,6 +5,7 @@ mod appositives;
 mod compounds;
 mod entities;
 mod fold;
+mod french_orgs;
 mod gazetteer;
 mod language;
 mod matches;
@@ -109,6 +110,9 @@ pub fn analyze(text: &str, title_len: usize, lang: Option<&str>) -> Analysis {
     let people = people::find(text, &tokens, &hits, &covered, &lower);
     let english = lang.as_deref() == Some("en");
     let mut orgs = orgs::find(text, &tokens, &covered, &lower, english);
+    if lang.as_deref() == Some("fr") {
+        orgs.extend(french_orgs::find(text, &tokens, |i| covered[i].is_some()));
+    }
     let mut places = places::find(&tokens);
     let (named_orgs, regions) = compounds::find(english, text, &tokens, &hits, &covered);
     orgs.extend(named_orgs);

@@ -112,3 +112,15 @@ fn a_title_covers_the_whole_name_after_a_conjunction() {
     assert!(people.contains(&"Corey Partridge"), "{people:?}");
     assert!(people.contains(&"Ada Okafor"), "{people:?}");
 }
+
+#[test]
+fn a_name_in_capitals_ends_with_the_capitals() {
+    let a = analyze(
+        "Résultats. FACULTE DE DROIT DE LYON Voici les reçus, puis MM. Durand et Petit.",
+        0,
+        Some("fr"),
+    );
+    let orgs = spans(&a, EntityKind::Organization);
+    assert!(orgs.contains(&"FACULTE DE DROIT DE LYON"), "{orgs:?}");
+    assert!(!orgs.iter().any(|o| o.contains("Voici")), "{orgs:?}");
+}

@@ -155,6 +155,12 @@ pub fn find(
                 if covered(j) && !is_connector(&tokens[j - 1]) && !has_word {
                     break;
                 }
+                // "FACULTE DE DROIT MM. les…": a name set in capitals ends where the capitals
+                // do, and a title opens the next name.
+                let capitals = tokens[i].is_upper && tokens[last].is_upper;
+                if capitals && !u.is_upper || super::people::is_title(u.folded) {
+                    break;
+                }
                 // "Club on May", "Division of the IV Corps": after a connector, a function word
                 // or a second organisation ends the first.
                 let after_connector = j > last + 1;

@@ -29,7 +29,10 @@ pub fn is_name_token(t: &Token) -> bool {
         return false;
     }
     let f = t.folded;
-    !NOT_NAMES.contains(f)
+    // "L'État", "l'Élysée": an elided article opens a thing's name, not a person's.
+    let article = f.starts_with("l'") && f.len() > 2;
+    !article
+        && !NOT_NAMES.contains(f)
         && !is_title(f)
         && !is_org_word(f)
         && t.text.chars().any(char::is_lowercase)
