@@ -10,6 +10,7 @@ mod gazetteer;
 mod language;
 mod matches;
 mod name_cues;
+mod one_sense;
 mod orgs;
 mod people;
 mod places;

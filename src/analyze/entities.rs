@@ -11,19 +11,19 @@ use super::places::PlaceMention;
 use super::tokens::Token;
 
 /// A hash map with the gazetteer's fast hash for short words.
-type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<super::gazetteer::Fnv>>;
+pub(super) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<super::gazetteer::Fnv>>;
 use super::{Analysis, CountryScore, Entity, EntityKind, Mention, country_name, fold, score};
 
 /// A mention before its entity is known.
-struct Draft {
-    kind: EntityKind,
-    start: usize,
-    end: usize,
-    entity: String,
-    country: Option<&'static str>,
-    priority: u8,
+pub(super) struct Draft {
+    pub(super) kind: EntityKind,
+    pub(super) start: usize,
+    pub(super) end: usize,
+    pub(super) entity: String,
+    pub(super) country: Option<&'static str>,
+    pub(super) priority: u8,
     /// Made from a gazetteer hit (not by a rule).
-    from_hit: bool,
+    pub(super) from_hit: bool,
 }
 
 fn overlaps(a: &Draft, b: &Draft) -> bool {
@@ -92,7 +92,7 @@ pub fn build(
         }
     }
     kept.sort_by_key(|d| d.start);
-    propagate(text, tokens, &mut kept);
+    super::one_sense::propagate(text, tokens, &mut kept);
     // A place name inside a person's name ("Chad" in "Chad Smith") is no evidence for its country;
     // inside an organisation's it is ("London" in "London Metal Exchange").
     for (hit, e) in evidence {
@@ -166,62 +166,6 @@ pub fn build(
         countries,
         entities,
         mentions,
-    }
-}
-
-/// One sense per document: a name a rule found ("the band Deadsy", "the village of Atwick") is
-/// the same thing where the text repeats it without the cue. `kept` is sorted, free of overlaps,
-/// and stays so. One pass over the tokens: names are looked up by their first word.
-fn propagate(text: &str, tokens: &[Token], kept: &mut Vec<Draft>) {
-    let mut by_first: FastMap<&str, Vec<usize>> = FastMap::default();
-    for (i, d) in kept.iter().enumerate() {
-        let at = tokens.partition_point(|t| t.start < d.start);
-        let opening = tokens.get(at).filter(|t| t.start == d.start && t.is_cap);
-        if d.from_hit || d.end - d.start < 3 || opening.is_none() {
-            continue;
-        }
-        let names = by_first.entry(tokens[at].text).or_default();
-        if !names
-            .iter()
-            .any(|&n| text[kept[n].start..kept[n].end] == text[d.start..d.end])
-        {
-            names.push(i);
-        }
-    }
-    if by_first.is_empty() {
-        return;
-    }
-    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-    let mut found: Vec<Draft> = Vec::new();
-    // Only a capitalised word can repeat a name the rules found: the cheap test first.
-    for t in tokens.iter().filter(|t| t.is_cap) {
-        let Some(names) = by_first.get(t.text) else {
-            continue;
-        };
-        for &n in names {
-            let d = &kept[n];
-            let end = t.start + (d.end - d.start);
-            let same = text.get(t.start..end) == Some(&text[d.start..d.end]);
-            if !same || word(text[end..].chars().next()) {
-                continue;
-            }
-            let next = kept.partition_point(|k| k.end <= t.start);
-            let taken = kept.get(next).is_some_and(|k| k.start < end)
-                || found.last().is_some_and(|f| f.end > t.start);
-            if !taken {
-                found.push(Draft {
-                    start: t.start,
-                    end,
-                    entity: d.entity.clone(),
-                    ..*d
-                });
-                break;
-            }
-        }
-    }
-    if !found.is_empty() {
-        kept.extend(found);
-        kept.sort_by_key(|d| d.start);
     }
 }
 

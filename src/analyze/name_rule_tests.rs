@@ -124,3 +124,24 @@ fn a_name_in_capitals_ends_with_the_capitals() {
     assert!(orgs.contains(&"FACULTE DE DROIT DE LYON"), "{orgs:?}");
     assert!(!orgs.iter().any(|o| o.contains("Voici")), "{orgs:?}");
 }
+
+#[test]
+fn a_company_is_its_short_name_further_on() {
+    let a = analyze(
+        "Shares of Brenton Holdings Ltd rose on Monday. Brenton said profits rose, while \
+         Brenton Foods fell.",
+        0,
+        Some("en"),
+    );
+    let orgs = spans(&a, EntityKind::Organization);
+    assert!(orgs.contains(&"Brenton Holdings Ltd"), "{orgs:?}");
+    assert!(orgs.contains(&"Brenton"), "{orgs:?}");
+    assert!(orgs.contains(&"Brenton Foods"), "{orgs:?}");
+    let short = a
+        .mentions
+        .iter()
+        .find(|m| m.text == "Brenton")
+        .expect("short form");
+    assert_eq!(short.entity, "Brenton Holdings Ltd");
+    assert!(spans(&a, EntityKind::Person).is_empty(), "{:?}", a.mentions);
+}

@@ -266,11 +266,12 @@ fn hall_of(tokens: &[Token], j: usize) -> bool {
             .is_some_and(|t| t.joined && is_cap_word(t))
 }
 
-/// "Professor Amos Frumkin of the Hebrew University": when the words before the first
-/// connector hold no organisation word and open with a title, they name a person, and the
-/// organisation starts after the connectors.
+/// "Professor Amos Frumkin of the Hebrew University", "Shares of Acme Ltd": when the words
+/// before the first connector hold no organisation word and open with a title or the
+/// sentence, they are no part of the name, which starts after the connectors.
 fn untitled_start(tokens: &[Token], i: usize, last: usize) -> usize {
-    if !super::people::is_title(tokens[i].folded) || is_org_word(tokens[i].folded) {
+    let opener = super::people::is_title(tokens[i].folded) || tokens[i].starts_sentence;
+    if !opener || is_org_word(tokens[i].folded) {
         return i;
     }
     let Some(connector) = (i..=last).find(|&k| is_connector(&tokens[k])) else {
