@@ -15,6 +15,7 @@ mod orgs;
 mod people;
 mod places;
 mod score;
+mod streets;
 mod tokens;
 
 use serde::{Deserialize, Serialize};
@@ -136,6 +137,9 @@ pub fn analyze(text: &str, title_len: usize, lang: Option<&str>) -> Analysis {
     orgs.extend(announced_orgs);
     places.extend(announced_places);
     places.extend(places::after_prepositions(&tokens, free));
+    if let Some(lang) = lang.as_deref() {
+        places.extend(streets::find(text, &tokens, lang));
+    }
     entities::build(text, &tokens, &hits, &people, &orgs, &places, lang)
 }
 

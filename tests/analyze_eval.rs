@@ -363,5 +363,5 @@ fn evaluate_on_dev_corpora() {
     let windows: Vec<Doc> = flat.chunks(400).map(|w| vec![w.to_vec()]).collect();
     let c = ner("europeana-fr (400-token windows)", &windows, "fr");
     println!("europeana-fr recall {:.3}", c["ALL"].prf().1);
-    assert!(c["ALL"].prf().2 > 0.53, "Europeana F1 regressed");
+    assert!(c["ALL"].prf().2 > 0.56, "Europeana F1 regressed");
 }
