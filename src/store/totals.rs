@@ -108,7 +108,8 @@ impl Store {
     /// is one clause of `country:` terms alone (`None` otherwise). `totals` selects a country's
     /// totals (its code the one parameter) and `slice` the same columns from the rows of the
     /// articles of `article_countries c`; ORed countries add, to the largest one's totals, each
-    /// other one's articles about none counted before it, summed per key by `sums`.
+    /// other one's articles about none counted before it, summed per key (the first column) by
+    /// `sums`.
     fn about_countries(
         &self,
         query: &Query,
@@ -137,9 +138,9 @@ impl Store {
             sql.push_str(&format!(" UNION ALL {slice} WHERE {only_here}"));
             params.extend(more);
         }
-        let key = sums.split(',').next().unwrap_or(sums);
+        // Both `totals` and `slice` lead with the key, whatever its name.
         Ok(Some((
-            format!("SELECT {sums} FROM ({sql}) GROUP BY {key}"),
+            format!("SELECT {sums} FROM ({sql}) GROUP BY 1"),
             params,
         )))
     }
