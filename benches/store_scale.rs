@@ -268,6 +268,25 @@ fn main() {
             store.facets(filter).expect("facets").by_source.len()
         });
     }
+    // The sidebar's people, organisations and places: ten of each kind.
+    for text in [
+        "",
+        "country:NE",
+        "country:NE OR country:ML",
+        "country:NE lang:fr",
+    ] {
+        let filter = query(text);
+        measure(
+            &format!("sidebar: top 10 per kind within '{text}'"),
+            5,
+            || {
+                store
+                    .entity_counts_per_kind(&filter, 10)
+                    .expect("entities")
+                    .len()
+            },
+        );
+    }
     measure("sparkline: articles per day, last 90 days", 5, || {
         store.daily_counts(&all, "2024-10-01").expect("days").len()
     });

@@ -130,12 +130,15 @@ fn main() {
     println!("store: {} ({} articles)", path.display(), state.list.total);
 
     let (mut apply, mut remove, mut picker, mut step) = (vec![], vec![], vec![], vec![]);
+    let mut sidebar = vec![];
     for _ in 0..RUNS {
         let (shown, applied) = pick_niger(&mut state, &mut env, &mut terminal);
         picker.push(shown);
         apply.push(applied);
         assert_eq!(state.filters, ["country:NE"]);
+        let started = Instant::now();
         idle(&mut state, &mut env);
+        sidebar.push(started.elapsed());
         let started = Instant::now();
         press(&mut state, &mut env, "]");
         wait(&mut state, &mut env, |s, _| s.pending_step.is_none());
@@ -150,6 +153,10 @@ fn main() {
     }
     report("c: picker open with counts (whole archive), drawn", picker);
     report("Enter in picker: country:NE applied, frame drawn", apply);
+    report(
+        "  then sidebar counts, map and sparkline (background)",
+        sidebar,
+    );
     report("]: next country applied, frame drawn", step);
     report("Esc: country filter removed, frame drawn", remove);
 
@@ -203,4 +210,24 @@ fn main() {
         sidebar,
     );
     report("Esc: back to lang:fr, frame drawn", remove);
+
+    // The sidebar's entity lists alone (what the counter thread runs for them), apart from the
+    // facets, countries and sparkline computed beside them.
+    let store = Store::open(&path).expect("open store");
+    for text in [
+        "",
+        "country:NE",
+        "country:NE OR country:ML",
+        "country:NE lang:fr",
+    ] {
+        let query = kiosk::query::Query::parse(text).expect("query");
+        let samples = (0..RUNS)
+            .map(|_| {
+                let started = Instant::now();
+                store.entity_counts_per_kind(&query, 10).expect("entities");
+                started.elapsed()
+            })
+            .collect();
+        report(&format!("sidebar entity counts only: '{text}'"), samples);
+    }
 }

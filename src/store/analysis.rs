@@ -149,8 +149,8 @@ impl Store {
     }
 
     /// Countries over the articles matching `query`: articles about each, and articles naming it.
-    /// Filters of language, source and read/starred are read from the totals; others join each
-    /// matching article to its countries.
+    /// Filters of language, source and read/starred, or of countries alone, are read from the
+    /// totals; others join each matching article to its countries.
     pub fn country_counts(&self, query: &Query) -> Result<Vec<CountryCount>> {
         if query.is_empty() {
             let sql = "SELECT code, about, articles FROM country_totals WHERE articles > 0 \
@@ -159,6 +159,9 @@ impl Store {
         }
         if let Shape::Facets = Shape::of(query) {
             return self.country_counts_from_totals(&filter::Sql::build(query));
+        }
+        if let Some(counts) = self.country_counts_within(query)? {
+            return Ok(counts);
         }
         let matching = Matching::of(query);
         // CROSS JOIN keeps SQLite from scanning all countries and testing each article.
@@ -193,24 +196,28 @@ impl Store {
         kind: Option<&str>,
         top: Top,
     ) -> Result<Vec<EntityCount>> {
-        let kind_condition = if kind.is_some() { "AND e.kind = ?" } else { "" };
-        // Starting from the matching articles (or a country's slice of its index) reads only
-        // their entity rows; an empty query reads them all anyway.
-        let matching = Matching::of(query);
-        let from = if query.is_empty() {
-            "article_entities ae".to_string()
-        } else {
-            format!(
-                "{} CROSS JOIN article_entities ae ON ae.article_id = {}",
-                matching.from, matching.id
-            )
+        // Per-entity counts: from the totals when they can answer, otherwise from the matching
+        // articles (or a country's slice of its index), reading only their entity rows.
+        let (counted, mut params) = match self.entity_totals(query)? {
+            Some(totals) => totals,
+            None => {
+                let matching = Matching::of(query);
+                let sql = format!(
+                    "SELECT ae.entity_id AS entity_id, count(*) AS articles, \
+                     sum(ae.count) AS mentions FROM {} CROSS JOIN article_entities ae \
+                     ON ae.article_id = {} WHERE {} GROUP BY ae.entity_id",
+                    matching.from, matching.id, matching.condition
+                );
+                (sql, matching.params)
+            }
         };
-        // One pass either way: the per-kind cut ranks the grouped rows within their kind.
+        let kind_condition = if kind.is_some() { "AND e.kind = ?" } else { "" };
+        // One pass either way: the per-kind cut ranks the counted rows within their kind.
         let (rank, tail, limit) = match top {
             Top::Overall(limit) => ("0", "LIMIT ?", limit),
             Top::PerKind(limit) => (
                 "row_number() OVER (PARTITION BY e.kind \
-                 ORDER BY count(*) DESC, sum(ae.count) DESC, e.name)",
+                 ORDER BY t.articles DESC, t.mentions DESC, e.name)",
                 "",
                 limit,
             ),
@@ -220,16 +227,15 @@ impl Store {
         } else {
             ""
         };
+        // Totals rows left at zero stay (cheaper than deleting in triggers), hence `articles > 0`.
         let sql = format!(
             "SELECT kind, name, country, articles, mentions FROM (\
              SELECT e.kind AS kind, e.name AS name, e.country AS country, \
-             count(*) AS articles, sum(ae.count) AS mentions, {rank} AS rank FROM {from} \
-             JOIN entities e ON e.id = ae.entity_id \
-             WHERE {} {kind_condition} GROUP BY e.id) \
-             {keep} ORDER BY articles DESC, mentions DESC, name {tail}",
-            matching.condition
+             t.articles AS articles, t.mentions AS mentions, {rank} AS rank \
+             FROM ({counted}) t JOIN entities e ON e.id = t.entity_id \
+             WHERE t.articles > 0 {kind_condition}) \
+             {keep} ORDER BY articles DESC, mentions DESC, name {tail}"
         );
-        let mut params = matching.params;
         if let Some(kind) = kind {
             params.push(kind.to_string().into());
         }

@@ -205,6 +205,17 @@ pub(super) const MIGRATIONS: &[&str] = &[
             AND f.read = a.read AND f.starred = a.starred);
     END;
     ",
+    // 6: the sidebar's totals kept by triggers: articles and mentions per entity over all
+    // articles and per (country, entity) over the articles about that country, and per (country,
+    // other country) the articles about the first that are about or name the second; the top
+    // entities and countries for the whole archive or one country then read one row per entity
+    // or country instead of joining every matching article's rows. A pair of rows of one article
+    // is counted when the later of the two is written and uncounted when the first goes, so any
+    // order of writes keeps the totals exact: `set_analysis` deletes countries, then entities,
+    // then inserts countries, then entities; deleting an article removes its countries (a
+    // trigger of migration 5) before the cascade removes its entities. Its SQL, long for this
+    // list, sits beside this file.
+    include_str!("schema/6_sidebar_totals.sql"),
 ];
 
 /// The schema version this kiosk writes.

@@ -26,6 +26,7 @@ const QUERIES: &[&str] = &[
     "country:NE -source:wire",
     "country:ML OR country:NE",
     "country:NE OR country:ML OR country:US lang:fr",
+    "country:US OR country:NE OR country:ML",
     "country:NE OR country:NE",
     "country:NE country:US",
     "mentions:ML",
@@ -99,24 +100,7 @@ fn assert_fast_paths_agree(store: &Store) {
             assert_eq!(fast, expected, "summaries {offset} {limit} {text}");
         }
         assert_eq!(store.count(&query).expect("count"), total, "count {text}");
-        let countries = reference_rows(
-            store,
-            &format!(
-                "SELECT c.code, sum(c.about), count(*) FROM article_countries c \
-                 WHERE c.article_id IN (SELECT a.id FROM articles a WHERE {}) \
-                 GROUP BY c.code ORDER BY sum(c.about) DESC, count(*) DESC, c.code",
-                filter.condition
-            ),
-            &filter.params,
-            3,
-        );
-        let fast: Vec<Vec<String>> = store
-            .country_counts(&query)
-            .expect("countries")
-            .into_iter()
-            .map(|c| vec![c.code, c.articles.to_string(), c.mentions.to_string()])
-            .collect();
-        assert_eq!(fast, countries, "country counts {text}");
+        assert_countries_agree(store, text);
         let facets = store.facets(&query).expect("facets");
         assert_eq!(facets.total, total, "facets total {text}");
         let unread = reference_count(
@@ -141,25 +125,7 @@ fn assert_fast_paths_agree(store: &Store) {
                 .collect();
             assert_eq!(found, expected, "facets {column} {text}");
         }
-        let entities = reference_rows(
-            store,
-            &format!(
-                "SELECT e.name, count(*) AS articles, sum(ae.count) FROM article_entities ae \
-                 JOIN entities e ON e.id = ae.entity_id \
-                 WHERE ae.article_id IN (SELECT a.id FROM articles a WHERE {}) \
-                 GROUP BY e.id ORDER BY articles DESC, sum(ae.count) DESC, e.name",
-                filter.condition
-            ),
-            &filter.params,
-            3,
-        );
-        let fast: Vec<Vec<String>> = store
-            .entity_counts(&query, None, 100)
-            .expect("entities")
-            .into_iter()
-            .map(|e| vec![e.name, e.articles.to_string(), e.mentions.to_string()])
-            .collect();
-        assert_eq!(fast, entities, "entities {text}");
+        assert_entities_agree(store, text);
         let mut params = vec!["2024-03-02".to_string().into()];
         params.extend(filter.params.iter().cloned());
         let days = reference_rows(
@@ -182,8 +148,82 @@ fn assert_fast_paths_agree(store: &Store) {
     }
 }
 
+/// Country counts against the join over the matching articles.
+fn assert_countries_agree(store: &Store, text: &str) {
+    let query = Query::parse(text).expect("query");
+    let filter = Sql::build(&query);
+    let countries = reference_rows(
+        store,
+        &format!(
+            "SELECT c.code, sum(c.about), count(*) FROM article_countries c \
+             WHERE c.article_id IN (SELECT a.id FROM articles a WHERE {}) \
+             GROUP BY c.code ORDER BY sum(c.about) DESC, count(*) DESC, c.code",
+            filter.condition
+        ),
+        &filter.params,
+        3,
+    );
+    let fast: Vec<Vec<String>> = store
+        .country_counts(&query)
+        .expect("countries")
+        .into_iter()
+        .map(|c| vec![c.code, c.articles.to_string(), c.mentions.to_string()])
+        .collect();
+    assert_eq!(fast, countries, "country counts {text}");
+}
+
+/// Top entities, overall and per kind, against the join over the matching articles.
+fn assert_entities_agree(store: &Store, text: &str) {
+    let query = Query::parse(text).expect("query");
+    let filter = Sql::build(&query);
+    let counted = format!(
+        "SELECT e.kind AS kind, e.name AS name, count(*) AS articles, sum(ae.count) AS mentions, \
+         row_number() OVER (PARTITION BY e.kind ORDER BY count(*) DESC, sum(ae.count) DESC, \
+         e.name) AS rank FROM article_entities ae JOIN entities e ON e.id = ae.entity_id \
+         WHERE ae.article_id IN (SELECT a.id FROM articles a WHERE {}) GROUP BY e.id",
+        filter.condition
+    );
+    let found = |entities: Vec<EntityCount>| -> Vec<Vec<String>> {
+        entities
+            .into_iter()
+            .map(|e| vec![e.name, e.articles.to_string(), e.mentions.to_string()])
+            .collect()
+    };
+    let order = "ORDER BY articles DESC, mentions DESC, name";
+    let expected = reference_rows(
+        store,
+        &format!("SELECT name, articles, mentions FROM ({counted}) {order}"),
+        &filter.params,
+        3,
+    );
+    let fast = store.entity_counts(&query, None, 100).expect("entities");
+    assert_eq!(found(fast), expected, "entities {text}");
+    let expected = reference_rows(
+        store,
+        &format!("SELECT name, articles, mentions FROM ({counted}) WHERE rank <= 2 {order}"),
+        &filter.params,
+        3,
+    );
+    let fast = store.entity_counts_per_kind(&query, 2).expect("per kind");
+    assert_eq!(found(fast), expected, "entities per kind {text}");
+    let expected = reference_rows(
+        store,
+        &format!(
+            "SELECT name, articles, mentions FROM ({counted}) WHERE kind = 'organization' \
+             {order} LIMIT 1"
+        ),
+        &filter.params,
+        3,
+    );
+    let fast = store
+        .entity_counts(&query, Some("organization"), 1)
+        .expect("one kind");
+    assert_eq!(found(fast), expected, "organizations {text}");
+}
+
 /// Twelve articles crossing languages (one unknown), sources (one differing only in case, one
-/// unknown), dates (one undated), flags and countries (about, mentioned, none).
+/// unknown), dates (one undated), flags, countries (about, mentioned, none) and entities (two
+/// kinds, one named twice in an analysis).
 fn fill(store: &mut Store) -> Vec<ArticleId> {
     let langs = [Some("fr"), Some("en"), None];
     let sources = [Some("Wire"), Some("wire"), Some("Post"), None];
@@ -213,20 +253,32 @@ fn fill(store: &mut Store) -> Vec<ArticleId> {
                 about: *about,
             })
             .collect();
-        let entity = EntityRow {
-            kind: "person".to_string(),
-            name: format!("Person {}", n % 4),
-            country: None,
-            count: 1 + n as u32 % 3,
-        };
         let writer = store.writer().expect("writer");
         writer
-            .set_analysis(id, 1, "{}", &rows, &[entity])
+            .set_analysis(id, 1, "{}", &rows, &entities(n))
             .expect("analysis");
         writer.commit().expect("commit");
         ids.push(id);
     }
     ids
+}
+
+/// Article `n`'s entities: a person (twice in every fifth article) and an organisation.
+fn entities(n: usize) -> Vec<EntityRow> {
+    let entity = |kind: &str, name: String, count: usize| EntityRow {
+        kind: kind.to_string(),
+        name,
+        country: None,
+        count: u32::try_from(count).expect("small"),
+    };
+    let mut entities = vec![
+        entity("person", format!("Person {}", n % 4), 1 + n % 3),
+        entity("organization", format!("Org {}", n % 3), 1 + n % 2),
+    ];
+    if n.is_multiple_of(5) {
+        entities.push(entity("person", format!("Person {}", n % 4), 2));
+    }
+    entities
 }
 
 #[test]
@@ -252,6 +304,16 @@ fn totals_and_index_plans_match_the_general_sql() {
     writer
         .set_analysis(ids[2], 2, "{}", &rows, &[])
         .expect("reanalyse");
+    // Reanalysis replaces countries (an about flag dropped, one added) and entities together.
+    let rows = [("NE", false), ("US", true)].map(|(code, about)| CountryRow {
+        code: code.to_string(),
+        score: 0.5,
+        mentions: 1,
+        about,
+    });
+    writer
+        .set_analysis(ids[4], 2, "{}", &rows, &entities(7))
+        .expect("reanalyse");
     writer.commit().expect("commit");
     assert_fast_paths_agree(&store);
     store.set_read(ids[4], false).expect("unread");
@@ -262,16 +324,50 @@ fn totals_and_index_plans_match_the_general_sql() {
     assert_fast_paths_agree(&store);
 }
 
+/// The sidebar totals' triggers on direct edits no kiosk path makes today: about flags turned
+/// off and on, a country row moved to another code, an entity's count changed, an entity row
+/// moved to another entity.
 #[test]
-fn upgrading_a_version_four_store_fills_the_totals() {
+fn entity_totals_follow_direct_updates() {
+    let (_dir, mut store) = temp_store();
+    let ids = fill(&mut store);
+    let edits = [
+        "UPDATE article_countries SET about = 0 WHERE article_id = ?1 AND code = 'NE'",
+        "UPDATE article_countries SET about = 1 WHERE article_id = ?1 AND code = 'ML'",
+        "UPDATE article_countries SET code = 'US' WHERE article_id = ?1 AND code = 'NE'",
+        "UPDATE article_countries SET about = 0 WHERE article_id = ?1 AND code = 'ML'",
+        "UPDATE article_entities SET count = count + 4 WHERE article_id = ?1",
+        "UPDATE article_entities SET entity_id = (SELECT max(id) FROM entities) \
+         WHERE article_id = ?1 AND entity_id = (SELECT min(entity_id) FROM article_entities \
+         WHERE article_id = ?1)",
+    ];
+    for edit in edits {
+        store.conn.execute(edit, [ids[0]]).expect("edit");
+        for text in ["", "country:NE", "country:ML", "country:ML OR country:NE"] {
+            assert_entities_agree(&store, text);
+            if !text.is_empty() {
+                assert_countries_agree(&store, text);
+            }
+        }
+    }
+}
+
+#[test]
+fn upgrading_an_older_store_fills_the_totals() {
+    for version in [4, 5] {
+        upgrade_from(version);
+    }
+}
+
+fn upgrade_from(version: usize) {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("old.db");
     {
-        // A store as a kiosk before migration 5 wrote it, filled through the same writer.
+        // A store as an older kiosk wrote it, filled through the same writer.
         let mut conn = Connection::open(&path).expect("open");
         conn.execute_batch("PRAGMA foreign_keys = ON;")
             .expect("pragma");
-        schema::migrate_to(&mut conn, 4).expect("v4");
+        schema::migrate_to(&mut conn, version).expect("old schema");
         let mut old = Store {
             conn,
             path: path.clone(),
@@ -284,7 +380,7 @@ fn upgrading_a_version_four_store_fills_the_totals() {
     assert_eq!(
         store.migration(),
         MigrationOutcome::Upgraded {
-            from: 4,
+            from: version,
             to: SCHEMA_VERSION
         }
     );
