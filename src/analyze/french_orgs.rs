@@ -86,7 +86,20 @@ pub fn find(text: &str, tokens: &[Token], covered: impl Fn(usize) -> bool) -> Ve
     let mut i = 0;
     while i < tokens.len() {
         let t = &tokens[i];
-        let (skip, word, definite) = after_elision(t.text);
+        // Most tokens are neither capitalised nor elided: the cheap test first.
+        let b = t.text.as_bytes();
+        let elided = b.len() > 2
+            && matches!(b[0], b'l' | b'L' | b'd' | b'D')
+            && matches!(b[1], b'\'' | 0xE2);
+        if !t.is_cap && !elided {
+            i += 1;
+            continue;
+        }
+        let (skip, word, definite) = if elided {
+            after_elision(t.text)
+        } else {
+            (0, t.text, false)
+        };
         let folded = t.folded.split_once('\'').map_or(t.folded, |(_, rest)| rest);
         let folded = if skip > 0 { folded } else { t.folded };
         let capitalised = word.starts_with(char::is_uppercase) && !t.shouting && !t.is_upper;

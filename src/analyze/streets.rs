@@ -71,6 +71,14 @@ pub fn find(text: &str, tokens: &[Token], lang: &str) -> Vec<PlaceMention> {
     let mut i = 0;
     while i + 1 < tokens.len() {
         let t = &tokens[i];
+        // A street word is followed by a linking word or a name: the cheap test first.
+        let next = &tokens[i + 1];
+        let opens = next.joined
+            && (next.is_cap || matches!(next.folded.as_bytes().first(), Some(b'd' | b'l')));
+        if !opens || t.folded.len() > 9 {
+            i += 1;
+            continue;
+        }
         // "r. de Paris": the abbreviation's period belongs to the street word.
         let folded = if t.folded == "r" && text[t.end..].starts_with('.') {
             "r."
