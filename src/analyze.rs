@@ -98,12 +98,15 @@ pub fn analyze(text: &str, title_len: usize, lang: Option<&str>) -> Analysis {
     let zones = tokens::zones(text, title_len);
     let hits = matches::find(text, &folded, &tokens, &zones);
     // Capitalised words also written in lower case are common words, not names.
-    let (small, caps): (Vec<_>, Vec<_>) = tokens
+    let small = |t: &&tokens::Token| t.text.starts_with(char::is_lowercase);
+    let caps: gazetteer::FastSet<&str> = tokens
         .iter()
-        .partition(|t| t.text.starts_with(char::is_lowercase));
-    let caps: gazetteer::FastSet<&str> = caps.iter().map(|t| t.folded).collect();
-    let lower: gazetteer::FastSet<&str> = small
+        .filter(|t| !small(t))
+        .map(|t| t.folded)
+        .collect();
+    let lower: gazetteer::FastSet<&str> = tokens
         .iter()
+        .filter(small)
         .map(|t| t.folded)
         .filter(|w| caps.contains(w))
         .collect();
