@@ -56,10 +56,38 @@ const WORDS: &[&str] = &[
     "crisis",
 ];
 
+/// Distinct content words ("mot1" … "mot20000"), drawn by Zipf's law as a news vocabulary is:
+/// a few in many articles, most in a few (rank 10 in about 17% of the articles, rank 100 in
+/// about 2%, rank 1,000 in about 0.2%). The common `WORDS` above are in nearly every article.
+const CONTENT_WORDS: usize = 20_000;
+/// Content words per article, after the 40 common ones.
+const CONTENT_PER_ARTICLE: usize = 20;
+
+/// Cumulative Zipf weights (s = 1) of the content word ranks, for inverse-CDF draws.
+fn zipf_table() -> Vec<f64> {
+    let mut total = 0.0;
+    let mut table: Vec<f64> = (1..=CONTENT_WORDS)
+        .map(|rank| {
+            total += 1.0 / rank as f64;
+            total
+        })
+        .collect();
+    for weight in &mut table {
+        *weight /= total;
+    }
+    table
+}
+
 /// A small deterministic generator: benchmarks must see the same archive every run.
 struct Lcg(u64);
 
 impl Lcg {
+    /// A content word's rank (1-based) drawn from the Zipf table.
+    fn zipf(&mut self, table: &[f64]) -> usize {
+        let u = self.next(1 << 30) as f64 / f64::from(1u32 << 30);
+        table.partition_point(|&w| w < u) + 1
+    }
+
     fn next(&mut self, below: usize) -> usize {
         self.0 = self
             .0
@@ -73,10 +101,14 @@ fn generate(path: &Path, count: usize) {
     let mut store = Store::open(path).expect("open store");
     let mut rng = Lcg(42);
     let started = Instant::now();
+    let zipf = zipf_table();
     for chunk in 0..count.div_ceil(10_000) {
         let writer = store.writer().expect("writer");
         for n in chunk * 10_000..((chunk + 1) * 10_000).min(count) {
-            let words: Vec<&str> = (0..60).map(|_| WORDS[rng.next(WORDS.len())]).collect();
+            let mut words: Vec<String> = (0..40)
+                .map(|_| WORDS[rng.next(WORDS.len())].to_string())
+                .collect();
+            words.extend((0..CONTENT_PER_ARTICLE).map(|_| format!("mot{}", rng.zipf(&zipf))));
             let day = rng.next(5 * 365);
             let article = NewArticle {
                 title: format!(
@@ -233,9 +265,17 @@ fn main() {
         "lang:fr is:unread",
         "lang:fr since:2024-12-01",
         "sécheresse",
+        "mot10",
+        "mot100",
+        "mot1000",
         "country:NE",
     ] {
         let filter = query(text);
+        if !text.is_empty() && !text.contains(':') {
+            measure(&format!("  articles matching '{text}'"), 1, || {
+                store.count(&filter).expect("count") as usize
+            });
+        }
         measure(
             &format!("picker: country counts within '{text}'"),
             5,

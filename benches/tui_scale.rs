@@ -211,6 +211,29 @@ fn main() {
     );
     report("Esc: back to lang:fr, frame drawn", remove);
 
+    // Within a full-text word: a typical one (rank 100 of the generated vocabulary, ~2% of the
+    // articles) and a common one (rank 10, ~17%).
+    for word in ["mot100", "mot10"] {
+        press(&mut state, &mut env, &format!("X/{word}<enter>"));
+        idle(&mut state, &mut env);
+        let (mut picker, mut apply) = (vec![], vec![]);
+        for _ in 0..RUNS {
+            let (shown, applied) = pick_niger(&mut state, &mut env, &mut terminal);
+            picker.push(shown);
+            apply.push(applied);
+            idle(&mut state, &mut env);
+            press(&mut state, &mut env, "<esc>");
+            idle(&mut state, &mut env);
+        }
+        report(&format!("c within '{word}': picker counts shown"), picker);
+        report(
+            &format!("Enter: {word} + country:NE applied, frame drawn"),
+            apply,
+        );
+    }
+    press(&mut state, &mut env, "X");
+    idle(&mut state, &mut env);
+
     // The sidebar's entity lists alone (what the counter thread runs for them), apart from the
     // facets, countries and sparkline computed beside them.
     let store = Store::open(&path).expect("open store");
