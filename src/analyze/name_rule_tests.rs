@@ -145,3 +145,25 @@ fn a_company_is_its_short_name_further_on() {
     assert_eq!(short.entity, "Brenton Holdings Ltd");
     assert!(spans(&a, EntityKind::Person).is_empty(), "{:?}", a.mentions);
 }
+
+#[test]
+fn generic_acronyms_and_names_after_articles_are_no_entities() {
+    let a = analyze(
+        "Des ONG ont alerté l'opinion, et la Callas chantait encore.",
+        0,
+        Some("fr"),
+    );
+    assert!(
+        spans(&a, EntityKind::Organization).is_empty(),
+        "{:?}",
+        a.mentions
+    );
+    let a = analyze(
+        "El Niño trajo lluvias a Lima, dijo Ana Torres.",
+        0,
+        Some("es"),
+    );
+    let people = spans(&a, EntityKind::Person);
+    assert!(!people.iter().any(|p| p.contains("Niño")), "{people:?}");
+    assert!(people.contains(&"Ana Torres"), "{people:?}");
+}

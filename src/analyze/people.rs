@@ -149,10 +149,14 @@ pub fn find(
         let not_person = |t: &Token| is_event_word(t.folded) || is_place_word(t.folded);
         let event = tokens[i..=last].iter().any(not_person)
             || tokens.get(next).is_some_and(|t| t.joined && not_person(t));
-        // English articles make a name a thing's: "the Clyde", "A Beautiful Lie", "The Used".
+        // Articles make a name a thing's: "the Clyde", "A Beautiful Lie", "The Used", "El Niño",
+        // "la Callas" aside.
         let after_article = i > 0
             && tokens[i].joined
-            && matches!(tokens[i - 1].text, "the" | "The" | "an" | "An" | "A");
+            && matches!(
+                tokens[i - 1].text,
+                "the" | "The" | "an" | "An" | "A" | "el" | "El" | "la" | "La" | "los" | "las"
+            );
         // "F-86 Sabre", "30 Seconds to Mars": a code, or a number before no given name (lists
         // number people: "16 Alexandre Genu").
         let after_code = i > 0 && tokens[i].joined && {
