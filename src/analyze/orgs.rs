@@ -256,7 +256,7 @@ fn is_roman_numeral(word: &str) -> bool {
 }
 
 /// "Hall of Fame", "Hall of Honor": the hall is an institution, not a building.
-fn hall_of(tokens: &[Token], j: usize) -> bool {
+pub fn hall_of(tokens: &[Token], j: usize) -> bool {
     tokens[j].folded == "hall"
         && tokens
             .get(j + 1)

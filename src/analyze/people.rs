@@ -149,8 +149,8 @@ pub fn find(
         let not_person = |t: &Token| is_event_word(t.folded) || is_place_word(t.folded);
         let event = tokens[i..=last].iter().any(not_person)
             || tokens.get(next).is_some_and(|t| t.joined && not_person(t));
-        // Articles make a name a thing's: "the Clyde", "A Beautiful Lie", "The Used", "El Niño",
-        // "la Callas" aside.
+        // Articles make a name a thing's: "the Clyde", "A Beautiful Lie", "The Used", "El Niño"
+        // (the rare person named after an article, "la Callas", is lost).
         let after_article = i > 0
             && tokens[i].joined
             && matches!(
@@ -282,9 +282,9 @@ fn later_surnames(
     out.sort_by_key(|p| p.start);
 }
 
-/// Whether title word `j` right after token `i` is a family name: `i` is a given name, `j` is
-/// capitalised mid-sentence and no name follows it (a title would open one: "Ben Player was",
-/// but not "Ben, President Smith").
+/// Whether title word `j` right after token `i` is a family name ("Ben Player was"): `i` is a
+/// given name, `j` is capitalised and no capitalised word follows it, as one would follow a
+/// title opening the next name ("Ben President Lula" is no family name).
 fn surname_like_title(tokens: &[Token], i: usize, j: usize) -> bool {
     let t = &tokens[j];
     t.is_cap

@@ -74,11 +74,7 @@ pub fn find(tokens: &[Token]) -> Vec<PlaceMention> {
         let mut j = i + 1;
         while j < tokens.len() && j - i <= 3 && tokens[j].joined && name_word(&tokens[j]) {
             // "Hall of Fame" names an institution.
-            let hall_of = tokens[j].folded == "hall"
-                && tokens
-                    .get(j + 1)
-                    .is_some_and(|n| n.joined && n.folded == "of");
-            if SUFFIXES.contains(tokens[j].folded) && !hall_of {
+            if SUFFIXES.contains(tokens[j].folded) && !super::orgs::hall_of(tokens, j) {
                 out.push(PlaceMention {
                     start: t.start,
                     end: tokens[j].end,
