@@ -37,21 +37,6 @@ const ADJECTIVE_ENDINGS: [&str; 22] = [
     "iques", "iste", "istes", "aire", "aires", "ien", "ienne", "ais", "aise",
 ];
 
-/// The word after an elided article ("l'État" → "État"), with its byte offset in the token
-/// and whether the article was the definite one ("l'", not "d'": "coup d'État").
-fn after_elision(text: &str) -> (usize, &str, bool) {
-    for sign in ['\'', '’'] {
-        if let Some(at) = text.find(sign)
-            && at <= 2
-        {
-            let skip = at + sign.len_utf8();
-            let definite = text[..at].eq_ignore_ascii_case("l");
-            return (skip, &text[skip..], definite);
-        }
-    }
-    (0, text, false)
-}
-
 fn head_word(folded: &str) -> bool {
     is_org_word(folded) || HEADS.contains(folded)
 }
@@ -95,11 +80,14 @@ pub fn find(text: &str, tokens: &[Token], covered: impl Fn(usize) -> bool) -> Ve
             i += 1;
             continue;
         }
-        let (skip, word, definite) = if elided {
-            after_elision(t.text)
+        // "l'État" → "État"; only the definite article makes it the institution ("coup d'État").
+        let word = if elided {
+            super::orgs::elided(t.text)
         } else {
-            (0, t.text, false)
+            t.text
         };
+        let skip = t.text.len() - word.len();
+        let definite = skip > 0 && matches!(b[0], b'l' | b'L');
         let folded = t.folded.split_once('\'').map_or(t.folded, |(_, rest)| rest);
         let folded = if skip > 0 { folded } else { t.folded };
         let capitalised = word.starts_with(char::is_uppercase) && !t.shouting && !t.is_upper;
@@ -151,14 +139,14 @@ pub fn find(text: &str, tokens: &[Token], covered: impl Fn(usize) -> bool) -> Ve
 
 #[cfg(test)]
 mod tests {
+    use crate::analyze::rule_tests::spans;
     use crate::analyze::{EntityKind, analyze};
 
     fn orgs(text: &str) -> Vec<String> {
-        analyze(text, 0, Some("fr"))
-            .mentions
+        let a = analyze(text, 0, Some("fr"));
+        spans(&a, EntityKind::Organization)
             .into_iter()
-            .filter(|m| m.kind == EntityKind::Organization)
-            .map(|m| m.text)
+            .map(str::to_string)
             .collect()
     }
 

@@ -63,8 +63,8 @@ fn is_connector(t: &Token) -> bool {
 }
 
 /// The word after an elided article ("l'Intérieur" → "Intérieur").
-fn elided(word: &str) -> &str {
-    for p in ["l'", "d'", "l’", "d’", "L'", "D'"] {
+pub fn elided(word: &str) -> &str {
+    for p in ["l'", "d'", "l’", "d’", "L'", "D'", "L’", "D’"] {
         if let Some(rest) = word.strip_prefix(p) {
             return rest;
         }

@@ -57,10 +57,7 @@ fn is_linking_word(t: &Token) -> bool {
 
 /// A capitalised word, past an elided article glued to it ("l'Église" → "Église").
 fn name_word(t: &Token) -> bool {
-    let rest = ["l'", "d'", "l’", "d’"]
-        .iter()
-        .find_map(|p| t.text.strip_prefix(p))
-        .unwrap_or(t.text);
+    let rest = super::orgs::elided(t.text);
     rest.starts_with(char::is_uppercase) && !t.shouting && rest.chars().any(char::is_lowercase)
 }
 
@@ -129,14 +126,14 @@ pub fn find(text: &str, tokens: &[Token], lang: &str) -> Vec<PlaceMention> {
 
 #[cfg(test)]
 mod tests {
+    use crate::analyze::rule_tests::spans;
     use crate::analyze::{EntityKind, analyze};
 
     fn streets(text: &str, lang: &str) -> Vec<String> {
-        analyze(text, 0, Some(lang))
-            .mentions
+        let a = analyze(text, 0, Some(lang));
+        spans(&a, EntityKind::Place)
             .into_iter()
-            .filter(|m| m.kind == EntityKind::Place)
-            .map(|m| m.text)
+            .map(str::to_string)
             .collect()
     }
 
