@@ -11,7 +11,7 @@ use super::places::PlaceMention;
 use super::tokens::Token;
 
 /// A hash map with the gazetteer's fast hash for short words.
-pub(super) type FastMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<super::gazetteer::Fnv>>;
+pub(super) type FastMap<K, V> = HashMap<K, V, super::gazetteer::FastHash>;
 use super::{Analysis, CountryScore, Entity, EntityKind, Mention, country_name, fold, score};
 
 /// A mention before its entity is known.

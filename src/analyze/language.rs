@@ -2,10 +2,9 @@
 //! serves; anything unclear goes to the trigram detector in [`crate::lang`]. No other state.
 
 use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-use super::gazetteer::Fnv;
+use super::gazetteer::FastHash;
 
 /// Function words frequent in one language and rare in the others (ASCII, lower case). Words
 /// shared between languages ("que", "en", "a", "de", "la") are left out on purpose.
@@ -55,7 +54,7 @@ const WORDS: [(&str, &[&str]); 6] = [
 ];
 
 /// Each function word: the languages it belongs to, with its position in each list.
-type Index = HashMap<&'static str, Vec<(usize, usize)>, BuildHasherDefault<Fnv>>;
+type Index = HashMap<&'static str, Vec<(usize, usize)>, FastHash>;
 
 static INDEX: LazyLock<Index> = LazyLock::new(|| {
     let mut index: HashMap<_, Vec<_>, _> = HashMap::default();
@@ -94,6 +93,10 @@ fn guess(text: &str) -> Option<&'static str> {
                 return None;
             }
             seen += 1;
+            continue;
+        }
+        if word.bytes().all(|b| b.is_ascii_digit()) {
+            // Figures say nothing of the language; a table of them would use up the sample.
             continue;
         }
         seen += 1;

@@ -79,24 +79,3 @@ pub fn is_alnum(c: char) -> bool {
 
 /// Entity kind codes as in `entities.tsv`, in the order of their numbers in the index.
 pub const KINDS: [&str; 6] = ["C", "D", "Y", "R", "O", "P"];
-
-/// [`fnv`] as a [`std::hash::Hasher`], for the analyser's small word sets.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
