@@ -15,6 +15,7 @@ mod list;
 mod plan;
 mod schema;
 mod totals;
+mod word_hits;
 mod write;
 
 pub use analysis::{CountryCount, CountryRow, EntityCount, EntityRow, kind_name};
@@ -108,6 +109,7 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     migration: MigrationOutcome,
+    word_hits: word_hits::WordHits,
 }
 
 const SUMMARY_COLUMNS: &str = "a.id, a.external_id, a.title, a.source, a.url, a.published, a.lang, a.countries, a.read, a.starred";
@@ -160,6 +162,7 @@ impl Store {
             conn,
             path: path.to_path_buf(),
             migration,
+            word_hits: word_hits::WordHits::default(),
         })
     }
 
@@ -175,6 +178,7 @@ impl Store {
 
     /// Starts a write transaction; nothing is visible to others until [`Writer::commit`].
     pub fn writer(&mut self) -> Result<Writer<'_>> {
+        self.word_hits.invalidate();
         Writer::begin(&mut self.conn)
     }
 

@@ -9,38 +9,63 @@ use crate::query::{Clause, Filter, Flag, Query, Term};
 pub(super) struct Sql {
     pub condition: String,
     pub params: Vec<Value>,
+    /// The full-text expression whose matching ids are in `temp.word_hits`, if any.
+    stored_hits: Option<StoredHits>,
+}
+
+/// A full-text expression whose matching ids are in the temporary table `word_hits`.
+pub(super) struct StoredHits {
+    pub expression: String,
+    /// Test membership only, never drive the scan from the table: the caller walks a
+    /// country's date-ordered slice and the words are common enough that the first page of
+    /// matches comes within a few thousand rows (SQLite would rather read every match and sort).
+    pub membership_only: bool,
+}
+
+/// The FTS5 expression of the plain words and phrases ANDed in `query` (leaving out clause
+/// `skip`), which [`Sql`] sends as one MATCH: one index lookup.
+pub(super) fn full_text_expression(query: &Query, skip: Option<usize>) -> Option<String> {
+    let terms: Vec<String> = query
+        .clauses
+        .iter()
+        .enumerate()
+        .filter(|(index, clause)| Some(*index) != skip && is_positive_text(clause))
+        .map(|(_, clause)| fts_term(&clause.alternatives[0].filter))
+        .collect();
+    (!terms.is_empty()).then(|| terms.join(" AND "))
 }
 
 impl Sql {
     /// The condition for `query`; `1` when it matches everything.
+    #[cfg(test)]
     pub fn build(query: &Query) -> Self {
-        Self::build_without(query, None)
+        Self::build_using(query, None, None)
     }
 
-    /// The condition for `query` leaving out clause `skip` (which the caller enforces itself).
-    pub fn build_without(query: &Query, skip: Option<usize>) -> Self {
+    /// The condition for `query` leaving out clause `skip` (which the caller enforces itself),
+    /// reading the matches of full-text expression `stored_hits` from the temporary table
+    /// `word_hits` instead of the FTS index.
+    pub fn build_using(
+        query: &Query,
+        skip: Option<usize>,
+        stored_hits: Option<StoredHits>,
+    ) -> Self {
         let today = chrono::Utc::now().date_naive();
         let mut sql = Self {
             condition: String::new(),
             params: Vec::new(),
+            stored_hits,
         };
         let mut parts = Vec::new();
-        // Plain words and phrases ANDed together go to FTS5 as one MATCH: one index lookup.
-        let (full_text, others): (Vec<&Clause>, Vec<&Clause>) = query
+        if let Some(expression) = full_text_expression(query, skip) {
+            parts.push(sql.fts(&expression, false));
+        }
+        let others = query
             .clauses
             .iter()
             .enumerate()
-            .filter(|(index, _)| Some(*index) != skip)
-            .map(|(_, clause)| clause)
-            .partition(|clause| is_positive_text(clause));
-        if !full_text.is_empty() {
-            let expression = full_text
-                .iter()
-                .map(|clause| fts_term(&clause.alternatives[0].filter))
-                .collect::<Vec<_>>()
-                .join(" AND ");
-            parts.push(sql.fts(&expression, false));
-        }
+            .filter(|(index, clause)| Some(*index) != skip && !is_positive_text(clause))
+            .map(|(_, clause)| clause);
         for clause in others {
             let alternatives: Vec<String> = clause
                 .alternatives
@@ -68,6 +93,15 @@ impl Sql {
 
     fn fts(&mut self, expression: &str, negated: bool) -> String {
         let not = if negated { "NOT " } else { "" };
+        if let Some(stored) = self
+            .stored_hits
+            .as_ref()
+            .filter(|s| s.expression == expression)
+        {
+            // The unary plus makes `a.id` an expression, which SQLite cannot drive a scan from.
+            let plus = if stored.membership_only { "+" } else { "" };
+            return format!("{plus}a.id {not}IN temp.word_hits");
+        }
         let placeholder = self.bind(expression.to_string());
         format!(
             "a.id {not}IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH {placeholder})"
@@ -152,7 +186,7 @@ pub(super) fn country_codes(clause: &Clause) -> Option<Vec<&str>> {
         .collect()
 }
 
-fn is_positive_text(clause: &Clause) -> bool {
+pub(super) fn is_positive_text(clause: &Clause) -> bool {
     matches!(
         clause.alternatives.as_slice(),
         [Term {

@@ -403,3 +403,4 @@ fn date_positions_count_like_numbering_every_match() {
 }
 
 mod totals;
+mod word_hits;

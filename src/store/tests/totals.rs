@@ -32,6 +32,13 @@ const QUERIES: &[&str] = &[
     "mentions:ML",
     "country:NE since:2024-03-03",
     "country:US -lang:fr",
+    "even",
+    "even third",
+    "country:NE even",
+    "country:NE OR country:ML even",
+    "country:ML even -lang:fr",
+    "even -third",
+    "lang:fr even",
 ];
 
 fn reference_count(store: &Store, query: &Query) -> u64 {
@@ -241,7 +248,7 @@ fn fill(store: &mut Store) -> Vec<ArticleId> {
         let new = NewArticle {
             lang: langs[n % 3].map(str::to_string),
             source: sources[n % 4].map(str::to_string),
-            ..article(&format!("A{n}"), &format!("body {n}"), published.as_deref())
+            ..article(&format!("A{n}"), &body(n), published.as_deref())
         };
         let id = add(store, &new);
         let rows: Vec<CountryRow> = countries[n % 6]
@@ -261,6 +268,14 @@ fn fill(store: &mut Store) -> Vec<ArticleId> {
         ids.push(id);
     }
     ids
+}
+
+/// Article `n`'s text: words in half, a third and a sixth of the articles, for the full-text
+/// paths.
+fn body(n: usize) -> String {
+    let even = if n.is_multiple_of(2) { " even" } else { "" };
+    let third = if n.is_multiple_of(3) { " third" } else { "" };
+    format!("body {n}{even}{third}")
 }
 
 /// Article `n`'s entities: a person (twice in every fifth article) and an organisation.
@@ -372,6 +387,7 @@ fn upgrade_from(version: usize) {
             conn,
             path: path.clone(),
             migration: MigrationOutcome::Current,
+            word_hits: Default::default(),
         };
         let ids = fill(&mut old);
         old.set_read(ids[0], true).expect("read");
