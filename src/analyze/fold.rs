@@ -1,6 +1,8 @@
 //! Text folding for matching: NFD, combining marks dropped, lowercase, one apostrophe, one space.
 //! Keeps a map from each folded byte back to the original byte offset; never changes the input.
 
+use std::sync::LazyLock;
+
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// Folded text with a map back to the original: `map[i]` is the original byte offset of the
@@ -36,27 +38,38 @@ fn special(ch: char) -> Option<&'static str> {
 
 /// Folds `text` for gazetteer matching (see [`Folded`]).
 pub fn fold(text: &str) -> Folded {
-    let mut out = String::with_capacity(text.len() + 8);
+    let mut out: Vec<u8> = Vec::with_capacity(text.len() + 8);
     let mut map: Vec<u32> = Vec::with_capacity(text.len() + 9);
     let mut last_space = false;
     let bytes = text.as_bytes();
+    let offset = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
     let mut i = 0;
     while i < bytes.len() {
-        let at = u32::try_from(i).unwrap_or(u32::MAX);
         let b = bytes[i];
+        let end = plain_run(bytes, i, last_space);
+        if end > i {
+            // Most of a text is runs of plain ASCII words and single spaces: lower-cased and
+            // mapped a run at a time.
+            let from = out.len();
+            out.extend_from_slice(&bytes[i..end]);
+            out[from..].make_ascii_lowercase();
+            let first = offset(i);
+            map.extend((0..offset(end - i)).map(|k| first + k));
+            last_space = bytes[end - 1] == b' ';
+            i = end;
+            continue;
+        }
+        let at = offset(i);
         if b.is_ascii() {
             if b.is_ascii_whitespace() {
                 if !last_space {
-                    out.push(' ');
+                    out.push(b' ');
                     map.push(at);
                 }
                 last_space = true;
             } else {
-                out.push(if b == b'`' {
-                    '\''
-                } else {
-                    char::from(b.to_ascii_lowercase())
-                });
+                // The backquote, an apostrophe typed on a keyboard that lacks one.
+                out.push(b'\'');
                 map.push(at);
                 last_space = false;
             }
@@ -69,7 +82,7 @@ pub fn fold(text: &str) -> Folded {
         i += ch.len_utf8();
         if ch.is_whitespace() {
             if !last_space {
-                out.push(' ');
+                out.push(b' ');
                 map.push(at);
             }
             last_space = true;
@@ -77,25 +90,72 @@ pub fn fold(text: &str) -> Folded {
         }
         last_space = false;
         let before = out.len();
-        if let Some(rep) = special(ch) {
-            out.push_str(rep);
-        } else {
-            decompose_canonical(ch, |d| {
-                if is_combining_mark(d) {
-                    return;
-                }
-                for low in d.to_lowercase() {
-                    match special(low) {
-                        Some(rep) => out.push_str(rep),
-                        None => out.push(low),
-                    }
-                }
-            });
+        match TWO_BYTE.get((ch as usize).wrapping_sub(0x80)) {
+            Some(folded) => out.extend_from_slice(folded.as_bytes()),
+            None => fold_char(ch, &mut out),
         }
         map.resize(map.len() + (out.len() - before), at);
     }
-    map.push(u32::try_from(text.len()).unwrap_or(u32::MAX));
-    Folded { text: out, map }
+    map.push(offset(text.len()));
+    // Only whole characters were pushed, so this never fails; the fallback keeps it total.
+    let text = String::from_utf8(out)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+    Folded { text, map }
+}
+
+/// Appends the folded form of `ch` (not a space) to `out`.
+fn fold_char(ch: char, out: &mut Vec<u8>) {
+    let mut push = |s: &str| out.extend_from_slice(s.as_bytes());
+    if let Some(rep) = special(ch) {
+        push(rep);
+        return;
+    }
+    decompose_canonical(ch, |d| {
+        if is_combining_mark(d) {
+            return;
+        }
+        for low in d.to_lowercase() {
+            match special(low) {
+                Some(rep) => push(rep),
+                None => push(low.encode_utf8(&mut [0; 4])),
+            }
+        }
+    });
+}
+
+/// The folded form of every two-byte character (U+0080 to U+07FF: accented Latin, Greek,
+/// Cyrillic, Arabic, Hebrew), computed once: decomposing and lower-casing each occurrence
+/// cost hundreds of instructions a character.
+static TWO_BYTE: LazyLock<Vec<Box<str>>> = LazyLock::new(|| {
+    (0x80..0x800)
+        .map(|code| {
+            let mut out = Vec::new();
+            if let Some(ch) = char::from_u32(code) {
+                fold_char(ch, &mut out);
+            }
+            String::from_utf8_lossy(&out).into()
+        })
+        .collect()
+});
+
+/// Where the run of bytes from `i` that folding only lower-cases ends: ASCII other than the
+/// backquote and whitespace, except a single space (`after_space`: the output ends with one).
+fn plain_run(bytes: &[u8], i: usize, after_space: bool) -> usize {
+    let mut end = i;
+    let mut space = after_space;
+    while let Some(&b) = bytes.get(end) {
+        let plain = match b {
+            b' ' => !space,
+            b'`' | b'\t' | b'\n' | b'\x0c' | b'\r' | 0x80.. => false,
+            _ => true,
+        };
+        if !plain {
+            break;
+        }
+        space = b == b' ';
+        end += 1;
+    }
+    end
 }
 
 /// Folds a short string (a query, a name) without keeping the offset map.
@@ -140,5 +200,48 @@ mod tests {
         let at = f.text.find("etats-unis").expect("folded");
         let (s, e) = (f.orig(at), f.orig(at + "etats-unis".len()));
         assert_eq!(&text[s..e], "États-Unis");
+    }
+
+    /// Folding one character at a time, as the fast paths must: each character's folded bytes,
+    /// every whitespace run as one space, each output byte mapped to its character's offset.
+    fn fold_slowly(text: &str) -> (String, Vec<usize>) {
+        let (mut out, mut map, mut space) = (Vec::new(), Vec::new(), false);
+        for (i, ch) in text.char_indices() {
+            let before = out.len();
+            if ch.is_whitespace() {
+                if !space {
+                    out.push(b' ');
+                }
+                space = true;
+            } else {
+                space = false;
+                match ch {
+                    '`' => out.push(b'\''),
+                    _ => fold_char(ch.to_ascii_lowercase(), &mut out),
+                }
+            }
+            map.resize(map.len() + out.len() - before, i);
+        }
+        (String::from_utf8(out).expect("utf-8"), map)
+    }
+
+    #[test]
+    fn fast_paths_fold_as_one_character_at_a_time() {
+        let texts = [
+            "Le  Niger,\t\tles États-Unis \n\n et l`ONU",
+            "  lead spaces, trailing \r\n",
+            "Moscou a dit\u{a0}: «\u{a0}non\u{a0}» — Straße, Œuvre, ǅ",
+            "قال الرئيس إن المحادثات انتهت ، في النيجر",
+            "Ελλάδα και Россия 2024 ` `",
+        ];
+        for text in texts {
+            let folded = fold(text);
+            let (expected, map) = fold_slowly(text);
+            assert_eq!(folded.text, expected, "{text:?}");
+            for (i, &at) in map.iter().enumerate() {
+                assert_eq!(folded.orig(i), at, "byte {i} of {text:?}");
+            }
+            assert_eq!(folded.orig(expected.len()), text.len());
+        }
     }
 }

@@ -14,8 +14,46 @@ use std::sync::LazyLock;
 pub type FastHash = foldhash::fast::FixedState;
 /// A hash set with [`FastHash`].
 pub type FastSet<T> = HashSet<T, FastHash>;
-/// A set of folded words from an embedded list.
-pub type WordSet = FastSet<&'static str>;
+/// A set of folded words from an embedded list. Rules ask it about nearly every token, and
+/// most tokens are in no list: a 256-bit sketch of each word's length and end letters answers
+/// most of those "no"s before any hashing.
+#[derive(Debug, Default)]
+pub struct WordSet {
+    words: FastSet<&'static str>,
+    sketch: [u64; 4],
+}
+
+impl WordSet {
+    pub fn contains(&self, word: &str) -> bool {
+        let bit = sketch_bit(word);
+        self.sketch[bit / 64] & (1 << (bit % 64)) != 0 && self.words.contains(word)
+    }
+}
+
+impl FromIterator<&'static str> for WordSet {
+    fn from_iter<I: IntoIterator<Item = &'static str>>(iter: I) -> Self {
+        let mut set = Self::default();
+        for word in iter {
+            let bit = sketch_bit(word);
+            set.sketch[bit / 64] |= 1 << (bit % 64);
+            set.words.insert(word);
+        }
+        set
+    }
+}
+
+/// Which of 256 bits stands for `word`: a mix of its length, first and last bytes.
+fn sketch_bit(word: &str) -> usize {
+    let bytes = word.as_bytes();
+    let (first, last) = match bytes {
+        [] => (0, 0),
+        [first, .., last] => (*first, *last),
+        [only] => (*only, *only),
+    };
+    let len = u32::try_from(bytes.len()).unwrap_or(u32::MAX);
+    let key = u32::from(first) | u32::from(last) << 8 | len << 16;
+    (key.wrapping_mul(0x9e37_79b9) >> 24) as usize
+}
 
 /// The words of an embedded list: one a line, `#` lines are comments.
 pub fn word_set(list: &'static str) -> WordSet {
@@ -93,14 +131,17 @@ impl Gazetteer {
     /// may be written so can start there.
     pub fn longest_at(&self, hay: &str, at: usize, lower: bool) -> Option<(usize, usize)> {
         let mut best = None;
+        let (bytes, mut hashed, mut h) = (hay.as_bytes(), at, index::FNV_START);
         for end in index::ends(hay, at) {
             if end - at > self.max_len {
                 break;
             }
-            if lower && best.is_none() && !self.may_be_lower(&hay.as_bytes()[at..end]) {
+            h = index::fnv_more(h, &bytes[hashed..end]);
+            hashed = end;
+            if lower && best.is_none() && !self.may_be_lower(h) {
                 break;
             }
-            let Some((i, goes_on)) = self.lookup(&hay.as_bytes()[at..end]) else {
+            let Some((i, goes_on)) = self.lookup_hashed(&bytes[at..end], h) else {
                 break;
             };
             if i != index::NONE {
@@ -113,15 +154,19 @@ impl Gazetteer {
         best
     }
 
-    /// Whether a key is (a prefix of) a name that may be written in lower case.
-    fn may_be_lower(&self, key: &[u8]) -> bool {
-        let bit = index::fnv(key) % index::LOWER_BLOOM_BITS;
+    /// Whether a key, hashed `h`, is (a prefix of) a name that may be written in lower case.
+    fn may_be_lower(&self, h: u64) -> bool {
+        let bit = h % index::LOWER_BLOOM_BITS;
         self.lower_bloom[(bit / 64) as usize] & (1 << (bit % 64)) != 0
     }
 
     /// The hash table entry for a key: (pattern or [`index::NONE`], whether names go on).
     fn lookup(&self, key: &[u8]) -> Option<(u32, bool)> {
-        let h = index::fnv(key);
+        self.lookup_hashed(key, index::fnv(key))
+    }
+
+    /// [`Gazetteer::lookup`] for a key already hashed: `h` is `index::fnv(key)`.
+    fn lookup_hashed(&self, key: &[u8], h: u64) -> Option<(u32, bool)> {
         let bit = h % index::BLOOM_BITS;
         if self.bloom[(bit / 64) as usize] & (1 << (bit % 64)) == 0 {
             return None;

@@ -2,6 +2,7 @@
 //! sentence start, headline), plus the dateline and the zones (title, dateline, lead, body).
 
 use super::fold::Folded;
+use super::gazetteer::char_at;
 
 /// One word of the original text.
 #[derive(Debug, Clone)]
@@ -159,10 +160,13 @@ pub fn tokenize<'a>(text: &'a str, folded: &'a Folded) -> Vec<Token<'a>> {
     let mut fi = 0;
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 5);
     let bytes = text.as_bytes();
-    let mut chars = text.char_indices().peekable();
     let mut sentence = true;
     let mut gap_clean = true;
-    while let Some((i, c)) = chars.next() {
+    // Byte offsets, decoding only non-ASCII characters: most of a text is ASCII.
+    let mut next = 0;
+    while let Some(c) = char_at(text, next) {
+        let i = next;
+        next += c.len_utf8();
         if !is_word_char(c) {
             match c {
                 '.' | '!' | '?' | '\n' | ':' | ';' | '«' | '"' | '“' | '(' | '[' => {
@@ -184,27 +188,27 @@ pub fn tokenize<'a>(text: &'a str, folded: &'a Folded) -> Vec<Token<'a>> {
             continue;
         }
         let start = i;
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
+        let mut end = next;
+        while let Some(d) = char_at(text, end) {
+            let after = end + d.len_utf8();
             if is_word_char(d) {
-                end = j + d.len_utf8();
-                chars.next();
+                end = after;
             } else if matches!(d, '-' | '\'' | '’') {
-                let rest = &text[j + d.len_utf8()..];
-                let next = rest.chars().next();
+                let rest = &text[after..];
                 if d != '-' && is_possessive(rest) {
                     // "Carder's": the name is "Carder"; the "s" becomes a word of its own.
                     break;
                 }
-                if next.is_some_and(is_word_char) {
-                    chars.next();
-                } else {
+                // Inside a word ("Guinée-Bissau", "aujourd'hui") when a letter follows.
+                if !char_at(rest, 0).is_some_and(is_word_char) {
                     break;
                 }
+                end = after;
             } else {
                 break;
             }
         }
+        next = end;
         let word = &text[start..end];
         let is_cap = c.is_uppercase();
         let mut letters = 0;

@@ -33,8 +33,16 @@ pub const LOWER_BLOOM_BITS: u64 = 1 << 17;
 
 /// FNV-1a: short keys, no hash-flooding concern (the keys are our own gazetteer).
 pub fn fnv(key: &[u8]) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in key {
+    fnv_more(FNV_START, key)
+}
+
+/// The FNV-1a hash of nothing: [`fnv_more`] from here hashes a key from its start.
+pub const FNV_START: u64 = 0xcbf2_9ce4_8422_2325;
+
+/// Continues hash `h` of a key's first bytes over the next ones: `fnv(a + b)` is
+/// `fnv_more(fnv(a), b)`, so a growing key is hashed once, not once per length.
+pub fn fnv_more(mut h: u64, bytes: &[u8]) -> u64 {
+    for &b in bytes {
         h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
     }
     h
