@@ -15,18 +15,16 @@ pub type FastHash = foldhash::fast::FixedState;
 /// A hash set with [`FastHash`].
 pub type FastSet<T> = HashSet<T, FastHash>;
 /// A set of folded words from an embedded list. Rules ask it about nearly every token, and
-/// most tokens are in no list: a 256-bit sketch of each word's length and end letters answers
-/// most of those "no"s before any hashing.
+/// most tokens are in no list: a [`Sketch`] answers most of those "no"s before any hashing.
 #[derive(Debug, Default)]
 pub struct WordSet {
     words: FastSet<&'static str>,
-    sketch: [u64; 4],
+    sketch: Sketch<4>,
 }
 
 impl WordSet {
     pub fn contains(&self, word: &str) -> bool {
-        let bit = sketch_bit(word);
-        self.sketch[bit / 64] & (1 << (bit % 64)) != 0 && self.words.contains(word)
+        self.sketch.may_contain(word) && self.words.contains(word)
     }
 }
 
@@ -34,25 +32,48 @@ impl FromIterator<&'static str> for WordSet {
     fn from_iter<I: IntoIterator<Item = &'static str>>(iter: I) -> Self {
         let mut set = Self::default();
         for word in iter {
-            let bit = sketch_bit(word);
-            set.sketch[bit / 64] |= 1 << (bit % 64);
+            set.sketch.insert(word);
             set.words.insert(word);
         }
         set
     }
 }
 
-/// Which of 256 bits stands for `word`: a mix of its length, first and last bytes.
-fn sketch_bit(word: &str) -> usize {
-    let bytes = word.as_bytes();
-    let (first, last) = match bytes {
-        [] => (0, 0),
-        [first, .., last] => (*first, *last),
-        [only] => (*only, *only),
-    };
-    let len = u32::try_from(bytes.len()).unwrap_or(u32::MAX);
-    let key = u32::from(first) | u32::from(last) << 8 | len << 16;
-    (key.wrapping_mul(0x9e37_79b9) >> 24) as usize
+/// `64 * N` bits, one set for each word inserted, picked by its length and first and last
+/// bytes: a word whose bit is clear was never inserted. Cheaper than a hash of the whole word.
+#[derive(Debug, Clone, Copy)]
+pub struct Sketch<const N: usize>([u64; N]);
+
+impl<const N: usize> Default for Sketch<N> {
+    fn default() -> Self {
+        Self([0; N])
+    }
+}
+
+impl<const N: usize> Sketch<N> {
+    pub fn insert(&mut self, word: &str) {
+        let bit = Self::bit(word);
+        self.0[bit / 64] |= 1 << (bit % 64);
+    }
+
+    pub fn may_contain(&self, word: &str) -> bool {
+        let bit = Self::bit(word);
+        self.0[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    fn bit(word: &str) -> usize {
+        let bytes = word.as_bytes();
+        let (first, last) = match bytes {
+            [] => (0, 0),
+            [first, .., last] => (*first, *last),
+            [only] => (*only, *only),
+        };
+        let len = u32::try_from(bytes.len()).unwrap_or(u32::MAX);
+        let key = u32::from(first) | u32::from(last) << 8 | len << 16;
+        // The top bits of a multiplicative hash: as many as the sketch has bits (N a power of 2).
+        let shift = 32 - (N * 64).trailing_zeros();
+        (key.wrapping_mul(0x9e37_79b9) >> shift) as usize
+    }
 }
 
 /// The words of an embedded list: one a line, `#` lines are comments.

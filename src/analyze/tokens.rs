@@ -1,6 +1,8 @@
 //! Word tokens of the original text with the shape facts the rules need (capitalised, all caps,
 //! sentence start, headline), plus the dateline and the zones (title, dateline, lead, body).
 
+use std::sync::LazyLock;
+
 use super::fold::Folded;
 use super::gazetteer::char_at;
 
@@ -146,8 +148,58 @@ pub fn zones(text: &str, title_len: usize) -> Zones {
 }
 
 fn is_word_char(c: char) -> bool {
+    match SMALL.get(c as usize) {
+        Some(class) => class & WORD != 0,
+        None => is_word_char_slowly(c),
+    }
+}
+
+fn is_word_char_slowly(c: char) -> bool {
     super::gazetteer::is_alnum(c) || !c.is_ascii() && is_mark(c)
 }
+
+fn is_letter(c: char) -> bool {
+    match SMALL.get(c as usize) {
+        Some(class) => class & LETTER != 0,
+        None => c.is_alphabetic(),
+    }
+}
+
+fn is_lower(c: char) -> bool {
+    match SMALL.get(c as usize) {
+        Some(class) => class & LOWER != 0,
+        None => c.is_lowercase(),
+    }
+}
+
+fn is_upper(c: char) -> bool {
+    match SMALL.get(c as usize) {
+        Some(class) => class & UPPER != 0,
+        None => c.is_uppercase(),
+    }
+}
+
+const WORD: u8 = 1;
+const LETTER: u8 = 2;
+const LOWER: u8 = 4;
+const UPPER: u8 = 8;
+
+/// The classes above of every character below U+0800 (ASCII, accented Latin, Greek, Cyrillic,
+/// Arabic, Hebrew), computed once: the standard library's Unicode tables cost hundreds of
+/// instructions a lookup outside ASCII, and an Arabic text is all lookups.
+static SMALL: LazyLock<Vec<u8>> = LazyLock::new(|| {
+    (0..0x800)
+        .map(|code| {
+            char::from_u32(code).map_or(0, |c| {
+                let bit = |yes: bool, bit: u8| if yes { bit } else { 0 };
+                bit(is_word_char_slowly(c), WORD)
+                    | bit(c.is_alphabetic(), LETTER)
+                    | bit(c.is_lowercase(), LOWER)
+                    | bit(c.is_uppercase(), UPPER)
+            })
+        })
+        .collect()
+});
 
 fn is_mark(c: char) -> bool {
     unicode_normalization::char::is_combining_mark(c)
@@ -210,7 +262,7 @@ pub fn tokenize<'a>(text: &'a str, folded: &'a Folded) -> Vec<Token<'a>> {
         }
         next = end;
         let word = &text[start..end];
-        let is_cap = c.is_uppercase();
+        let is_cap = is_upper(c);
         let mut letters = 0;
         let mut lower = false;
         if word.is_ascii() {
@@ -219,9 +271,9 @@ pub fn tokenize<'a>(text: &'a str, folded: &'a Folded) -> Vec<Token<'a>> {
                 lower |= b.is_ascii_lowercase();
             }
         } else {
-            for ch in word.chars().filter(|c| c.is_alphabetic()) {
+            for ch in word.chars().filter(|&c| is_letter(c)) {
                 letters += 1;
-                lower |= ch.is_lowercase();
+                lower |= is_lower(ch);
             }
         }
         tokens.push(Token {
@@ -275,7 +327,7 @@ fn mark_shouting(text: &str, tokens: &mut [Token]) {
             .map_or(tokens.len(), |n| i + n);
         let words = tokens[i..j]
             .iter()
-            .filter(|t| t.text.chars().any(char::is_alphabetic));
+            .filter(|t| t.text.chars().any(is_letter));
         let (mut all, mut upper) = (0, 0);
         for t in words {
             all += 1;
