@@ -99,11 +99,10 @@ pub fn analyze(text: &str, title_len: usize, lang: Option<&str>) -> Analysis {
     let hits = matches::find(text, &folded, &tokens, &zones);
     // Capitalised words also written in lower case are common words, not names.
     let small = |t: &&tokens::Token| t.text.starts_with(char::is_lowercase);
-    let caps: gazetteer::FastSet<&str> = tokens
-        .iter()
-        .filter(|t| !small(t))
-        .map(|t| t.folded)
-        .collect();
+    // Sized for a capitalised word in three, so that building it never rehashes.
+    let mut caps =
+        gazetteer::FastSet::with_capacity_and_hasher(tokens.len() / 3, Default::default());
+    caps.extend(tokens.iter().filter(|t| !small(t)).map(|t| t.folded));
     let lower: gazetteer::FastSet<&str> = tokens
         .iter()
         .filter(small)
