@@ -175,6 +175,18 @@ impl Gazetteer {
         best
     }
 
+    /// Whether a name can start with the word `word` (written in lower case: `lower`), as far
+    /// as the Bloom filters tell: when not, [`Gazetteer::longest_at`] finds nothing there.
+    pub fn may_start(&self, word: &[u8], lower: bool) -> bool {
+        let h = index::fnv(word);
+        word.len() <= self.max_len && (!lower || self.may_be_lower(h)) && self.in_bloom(h)
+    }
+
+    fn in_bloom(&self, h: u64) -> bool {
+        let bit = h % index::BLOOM_BITS;
+        self.bloom[(bit / 64) as usize] & (1 << (bit % 64)) != 0
+    }
+
     /// Whether a key, hashed `h`, is (a prefix of) a name that may be written in lower case.
     fn may_be_lower(&self, h: u64) -> bool {
         let bit = h % index::LOWER_BLOOM_BITS;
@@ -188,8 +200,7 @@ impl Gazetteer {
 
     /// [`Gazetteer::lookup`] for a key already hashed: `h` is `index::fnv(key)`.
     fn lookup_hashed(&self, key: &[u8], h: u64) -> Option<(u32, bool)> {
-        let bit = h % index::BLOOM_BITS;
-        if self.bloom[(bit / 64) as usize] & (1 << (bit % 64)) == 0 {
+        if !self.in_bloom(h) {
             return None;
         }
         let mask = self.slots - 1;

@@ -47,6 +47,14 @@ fn is_arabic(c: char) -> bool {
     ('\u{0600}'..='\u{06ff}').contains(&c)
 }
 
+/// Where the word going on at byte `i` of `hay` ends.
+fn word_end(hay: &str, mut i: usize) -> usize {
+    while let Some(c) = char_at(hay, i).filter(|&c| is_alnum(c)) {
+        i += c.len_utf8();
+    }
+    i
+}
+
 /// Finds the gazetteer names in the text and keeps those the context allows.
 pub fn find(text: &str, folded: &Folded, tokens: &[Token], zones: &Zones) -> Vec<Hit> {
     let g = &*GAZETTEER;
@@ -69,6 +77,15 @@ pub fn find(text: &str, folded: &Folded, tokens: &[Token], zones: &Zones) -> Vec
         }
         // Most words are lower case, and few names may be written so: a cheap filter first.
         let lower = char_at(text, folded.orig(i)).is_some_and(char::is_lowercase);
+        if c.is_ascii() {
+            // Most words start no name, which the word alone settles; the scan then skips it
+            // (no name starts inside a word).
+            let end = word_end(hay, next);
+            if !g.may_start(&bytes[i..end], lower) {
+                next = end;
+                continue;
+            }
+        }
         let mut found = None;
         for at in [i, i + c.len_utf8()] {
             if at > i && !(is_proclitic(c) && at < bytes.len()) {
