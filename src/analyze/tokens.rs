@@ -148,6 +148,10 @@ pub fn zones(text: &str, title_len: usize) -> Zones {
 }
 
 fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        // Most characters: no table (a LazyLock read is an atomic load).
+        return c.is_ascii_alphanumeric();
+    }
     match SMALL.get(c as usize) {
         Some(class) => class & WORD != 0,
         None => is_word_char_slowly(c),
