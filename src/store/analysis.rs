@@ -137,7 +137,7 @@ impl Store {
 
     /// Ids of the articles matching `query`, oldest id first (for reanalysis).
     pub fn ids(&self, query: &Query) -> Result<Vec<ArticleId>> {
-        let filter = self.sql(query)?;
+        let filter = self.sql(query);
         let sql = format!(
             "SELECT a.id FROM articles a WHERE {} ORDER BY a.id",
             filter.condition
@@ -158,7 +158,7 @@ impl Store {
             return collect_country_counts(self.conn.prepare_cached(sql)?, &[]);
         }
         if let Shape::Facets = Shape::of(query) {
-            return self.country_counts_from_totals(&self.sql(query)?);
+            return self.country_counts_from_totals(&self.sql(query));
         }
         if let Some(counts) = self.country_counts_within(query)? {
             return Ok(counts);
@@ -166,7 +166,7 @@ impl Store {
         if let Some(counts) = self.country_counts_of_words(query)? {
             return Ok(counts);
         }
-        let matching = Matching::of(self, query)?;
+        let matching = Matching::of(self, query);
         // CROSS JOIN keeps SQLite from scanning all countries and testing each article.
         let sql = format!(
             "SELECT c.code, sum(c.about), count(*) FROM {} CROSS JOIN article_countries c \
@@ -204,7 +204,7 @@ impl Store {
         let (counted, mut params) = match self.entity_totals(query)? {
             Some(totals) => totals,
             None => {
-                let matching = Matching::of(self, query)?;
+                let matching = Matching::of(self, query);
                 let sql = format!(
                     "SELECT ae.entity_id AS entity_id, count(*) AS articles, \
                      sum(ae.count) AS mentions FROM {} CROSS JOIN article_entities ae \
@@ -308,7 +308,7 @@ impl Store {
     /// days without articles are left out.
     pub fn daily_counts(&self, query: &Query, since: &str) -> Result<Vec<(String, u64)>> {
         // Within one country its index slice is ordered by date: the window is a range of it.
-        let matching = Matching::of(self, query)?;
+        let matching = Matching::of(self, query);
         let published = matching.published;
         let sql = format!(
             "SELECT substr({published}, 1, 10) AS day, count(*) FROM {} \

@@ -18,12 +18,12 @@ impl Store {
                 .query_row("SELECT articles FROM article_total", [], |row| row.get(0))?);
         }
         match Shape::of(query) {
-            Shape::Facets => self.facet_total(None, &self.sql(query)?),
+            Shape::Facets => self.facet_total(None, &self.sql(query)),
             Shape::Countries { clause, codes } => {
-                self.countries_total(&codes, &self.sql_without(query, Some(clause))?)
+                self.countries_total(&codes, &self.sql_without(query, Some(clause)))
             }
             Shape::Other => {
-                let filter = self.sql(query)?;
+                let filter = self.sql(query);
                 let sql = format!("SELECT count(*) FROM articles a WHERE {}", filter.condition);
                 Ok(self
                     .conn
@@ -62,7 +62,7 @@ impl Store {
         let (sql, mut params) = match filter::driving_countries(query) {
             // Newest first within one country: walk the (code, about, published) index, no sort.
             Some((index, codes)) if sort == SortOrder::Date && codes.len() == 1 => {
-                let rest = self.sql_without(query, Some(index))?;
+                let rest = self.sql_without(query, Some(index));
                 let mut params = vec![codes[0].to_string().into()];
                 params.extend(rest.params);
                 let sql = format!(
@@ -89,7 +89,7 @@ impl Store {
                 return self.merged_summaries(query, index, &codes, offset, limit);
             }
             _ => {
-                let filter = self.sql(query)?;
+                let filter = self.sql(query);
                 let sql = format!(
                     "SELECT {SUMMARY_COLUMNS} FROM articles a WHERE {} ORDER BY {} LIMIT ? OFFSET ?",
                     filter.condition,
@@ -117,7 +117,7 @@ impl Store {
         offset: u64,
         limit: u64,
     ) -> Result<Vec<ArticleSummary>> {
-        let rest = self.sql_without(query, Some(clause))?;
+        let rest = self.sql_without(query, Some(clause));
         let sql = format!(
             "SELECT c.published, c.article_id FROM article_countries c JOIN articles a ON a.id = c.article_id \
              WHERE c.code = ? AND c.about = 1 AND {} ORDER BY c.published DESC, c.article_id DESC LIMIT ?",
@@ -166,7 +166,7 @@ impl Store {
         limit: Option<u64>,
         mut visit: impl FnMut(ArticleSummary) -> std::io::Result<()>,
     ) -> Result<std::io::Result<()>> {
-        let filter = self.sql(query)?;
+        let filter = self.sql(query);
         let limit = limit.map_or(-1, |limit| i64::try_from(limit).unwrap_or(i64::MAX));
         let sql = format!(
             "SELECT {SUMMARY_COLUMNS} FROM articles a WHERE {} ORDER BY {} LIMIT {limit}",
@@ -201,7 +201,7 @@ impl Store {
     /// near the top of a million-article list stays within a frame, where numbering every
     /// match would not.
     pub(super) fn date_position(&self, query: &Query, id: ArticleId) -> Result<Option<u64>> {
-        let filter = self.sql(query)?;
+        let filter = self.sql(query);
         let member = format!(
             "SELECT a.published FROM articles a WHERE {} AND a.id = ?",
             filter.condition
@@ -246,7 +246,7 @@ impl Store {
         sort: SortOrder,
         id: ArticleId,
     ) -> Result<Option<u64>> {
-        let filter = self.sql(query)?;
+        let filter = self.sql(query);
         let sql = format!(
             "SELECT position FROM (SELECT a.id, row_number() OVER (ORDER BY {}) - 1 AS position \
              FROM articles a WHERE {}) WHERE id = ?",
@@ -264,14 +264,14 @@ impl Store {
     /// Totals, unread count and the languages and sources most present among matches of `query`.
     pub fn facets(&self, query: &Query) -> Result<Facets> {
         match Shape::of(query) {
-            Shape::Facets => return self.facets_from_totals(None, &self.sql(query)?),
+            Shape::Facets => return self.facets_from_totals(None, &self.sql(query)),
             Shape::Countries { clause, codes } if codes.len() == 1 => {
-                let rest = self.sql_without(query, Some(clause))?;
+                let rest = self.sql_without(query, Some(clause));
                 return self.facets_from_totals(Some(codes[0]), &rest);
             }
             _ => {}
         }
-        let filter = self.sql(query)?;
+        let filter = self.sql(query);
         let params = rusqlite::params_from_iter(&filter.params);
         let (total, unread) = self.conn.query_row(
             &format!(
@@ -319,7 +319,7 @@ impl Store {
                 ))
             },
         )?;
-        let languages = self.group_counts(&self.sql(&Query::default())?, "a.lang")?;
+        let languages = self.group_counts(&self.sql(&Query::default()), "a.lang")?;
         let page_bytes: u64 = self.conn.query_row(
             "SELECT page_count * page_size FROM pragma_page_count(), pragma_page_size()",
             [],

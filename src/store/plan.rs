@@ -1,7 +1,6 @@
 //! How a query's matching articles are reached: which parts the trigger-kept totals of schema
 //! migration 5 can answer, and which index drives a scan when they cannot.
 
-use super::Result;
 use super::Store;
 use super::filter::country_codes;
 use crate::query::{Filter, Query, Term};
@@ -62,11 +61,11 @@ pub(super) struct Matching {
 impl Matching {
     /// Within one country, walk its slice of the country index (a few percent of a large
     /// archive) rather than test every article for membership; otherwise start from `articles`.
-    pub fn of(store: &Store, query: &Query) -> Result<Self> {
+    pub fn of(store: &Store, query: &Query) -> Self {
         if let Shape::Countries { clause, codes } = Shape::of(query)
             && let [code] = codes.as_slice()
         {
-            let rest = store.sql_without(query, Some(clause))?;
+            let rest = store.sql_without(query, Some(clause));
             let join = if rest.condition == "1" {
                 ""
             } else {
@@ -74,21 +73,21 @@ impl Matching {
             };
             let mut params = vec![(*code).to_string().into()];
             params.extend(rest.params);
-            return Ok(Self {
+            return Self {
                 from: format!("article_countries d{join}"),
                 id: "d.article_id",
                 published: "d.published",
                 condition: format!("d.code = ? AND d.about = 1 AND {}", rest.condition),
                 params,
-            });
+            };
         }
-        let sql = store.sql(query)?;
-        Ok(Self {
+        let sql = store.sql(query);
+        Self {
             from: "articles a".to_string(),
             id: "a.id",
             published: "a.published",
             condition: sql.condition,
             params: sql.params,
-        })
+        }
     }
 }

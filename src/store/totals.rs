@@ -120,7 +120,7 @@ impl Store {
         let Shape::Countries { clause, codes } = Shape::of(query) else {
             return Ok(None);
         };
-        let rest = self.sql_without(query, Some(clause))?;
+        let rest = self.sql_without(query, Some(clause));
         if rest.condition != "1" {
             return Ok(None);
         }

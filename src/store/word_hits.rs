@@ -34,24 +34,24 @@ impl WordHits {
 
 impl Store {
     /// The SQL condition for `query`, its words' matches read from `temp.word_hits`.
-    pub(super) fn sql(&self, query: &Query) -> Result<Sql> {
+    pub(super) fn sql(&self, query: &Query) -> Sql {
         self.sql_without(query, None)
     }
 
     /// [`Store::sql`] leaving out clause `skip`, a clause of countries the caller enforces
     /// itself by walking their slice of the country index.
-    pub(super) fn sql_without(&self, query: &Query, skip: Option<usize>) -> Result<Sql> {
-        let stored = match full_text_expression(query, skip) {
-            Some(expression) => {
-                let common = self.store_word_hits(&expression)?;
-                Some(StoredHits {
-                    expression,
-                    membership_only: skip.is_some() && common,
-                })
-            }
-            None => None,
-        };
-        Ok(Sql::build_using(query, skip, stored))
+    pub(super) fn sql_without(&self, query: &Query, skip: Option<usize>) -> Sql {
+        // Without room for the temporary table (a full temporary directory), the words are
+        // read from the full-text index as before: slower, never wrong. A bad expression
+        // fails there too, with SQLite's message.
+        let stored = full_text_expression(query, skip).and_then(|expression| {
+            let common = self.store_word_hits(&expression).ok()?;
+            Some(StoredHits {
+                expression,
+                membership_only: skip.is_some() && common,
+            })
+        });
+        Sql::build_using(query, skip, stored)
     }
 
     /// Fills `temp.word_hits` with the ids matching `expression` unless it holds them already
@@ -106,7 +106,9 @@ impl Store {
         let Some(expression) = full_text_expression(query, None) else {
             return Ok(None);
         };
-        self.store_word_hits(&expression)?;
+        if self.store_word_hits(&expression).is_err() {
+            return Ok(None);
+        }
         let mut statement = self.conn.prepare_cached(
             "SELECT c.code, c.about FROM temp.word_hits w \
              CROSS JOIN article_countries c ON c.article_id = w.id",
