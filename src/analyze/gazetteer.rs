@@ -19,7 +19,7 @@ pub type FastSet<T> = HashSet<T, FastHash>;
 #[derive(Debug, Default)]
 pub struct WordSet {
     words: FastSet<&'static str>,
-    sketch: Sketch<4>,
+    sketch: Sketch,
 }
 
 impl WordSet {
@@ -39,24 +39,18 @@ impl FromIterator<&'static str> for WordSet {
     }
 }
 
-/// `64 * N` bits, one set for each word inserted, picked by its length and first and last
-/// bytes: a word whose bit is clear was never inserted. Cheaper than a hash of the whole word.
-#[derive(Debug, Clone, Copy)]
-pub struct Sketch<const N: usize>([u64; N]);
+/// 256 bits, one set for each word inserted, picked by its length and first and last bytes: a
+/// word whose bit is clear was never inserted. Cheaper than a hash of the whole word.
+#[derive(Debug, Clone, Copy, Default)]
+struct Sketch([u64; 4]);
 
-impl<const N: usize> Default for Sketch<N> {
-    fn default() -> Self {
-        Self([0; N])
-    }
-}
-
-impl<const N: usize> Sketch<N> {
-    pub fn insert(&mut self, word: &str) {
+impl Sketch {
+    fn insert(&mut self, word: &str) {
         let bit = Self::bit(word);
         self.0[bit / 64] |= 1 << (bit % 64);
     }
 
-    pub fn may_contain(&self, word: &str) -> bool {
+    fn may_contain(&self, word: &str) -> bool {
         let bit = Self::bit(word);
         self.0[bit / 64] & (1 << (bit % 64)) != 0
     }
@@ -70,9 +64,8 @@ impl<const N: usize> Sketch<N> {
         };
         let len = u32::try_from(bytes.len()).unwrap_or(u32::MAX);
         let key = u32::from(first) | u32::from(last) << 8 | len << 16;
-        // The top bits of a multiplicative hash: as many as the sketch has bits (N a power of 2).
-        let shift = 32 - (N * 64).trailing_zeros();
-        (key.wrapping_mul(0x9e37_79b9) >> shift) as usize
+        // The top 8 bits of a multiplicative hash.
+        (key.wrapping_mul(0x9e37_79b9) >> 24) as usize
     }
 }
 
