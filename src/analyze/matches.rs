@@ -47,14 +47,6 @@ fn is_arabic(c: char) -> bool {
     ('\u{0600}'..='\u{06ff}').contains(&c)
 }
 
-/// Where the word going on at byte `i` of `hay` ends.
-fn word_end(hay: &str, mut i: usize) -> usize {
-    while let Some(c) = char_at(hay, i).filter(|&c| is_alnum(c)) {
-        i += c.len_utf8();
-    }
-    i
-}
-
 /// Finds the gazetteer names in the text and keeps those the context allows.
 pub fn find(text: &str, folded: &Folded, tokens: &[Token], zones: &Zones) -> Vec<Hit> {
     let g = &*GAZETTEER;
@@ -80,7 +72,7 @@ pub fn find(text: &str, folded: &Folded, tokens: &[Token], zones: &Zones) -> Vec
         if c.is_ascii() {
             // Most words start no name, which the word alone settles; the scan then skips it
             // (no name starts inside a word).
-            let end = word_end(hay, next);
+            let end = gazetteer::ends(hay, i).next().unwrap_or(hay.len());
             if !g.may_start(&bytes[i..end], lower) {
                 next = end;
                 continue;
