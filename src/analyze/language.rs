@@ -69,17 +69,37 @@ static INDEX: LazyLock<Index> = LazyLock::new(|| {
 /// Words looked at: enough for a clear majority, few enough to cost nothing.
 const SAMPLE_WORDS: usize = 80;
 
-/// The language of `text` when its function words leave no doubt, else the trigram detector's.
-pub fn detect(text: &str) -> Option<&'static str> {
-    guess(text).or_else(|| crate::lang::detect(super::prefix(text, 400)))
+/// What the function words of a text's opening say about its language.
+#[derive(Debug, PartialEq)]
+enum Guess {
+    /// One language's function words clearly dominate.
+    Clear(&'static str),
+    /// No clear majority: a language kiosk lists no function words for, another script, or
+    /// too little text.
+    Unclear,
+    /// Hardly a function word (a place name may look like one) among many figures (a results table, a list of prices): no
+    /// language to tell.
+    Figures,
 }
 
-/// The language whose function words clearly dominate the opening of `text`, if one does.
-fn guess(text: &str) -> Option<&'static str> {
+/// The language of `text` when its function words leave no doubt, else the trigram detector's;
+/// none for a table of figures, where the detector's trigrams mislead it (on the Reuters tables
+/// it named French, Catalan or German for one English table in three).
+pub fn detect(text: &str) -> Option<&'static str> {
+    match guess(text) {
+        Guess::Clear(lang) => Some(lang),
+        Guess::Figures => None,
+        Guess::Unclear => crate::lang::detect(super::prefix(text, 400)),
+    }
+}
+
+/// Reads the function words and figures of the opening of `text`.
+fn guess(text: &str) -> Guess {
     let mut hits = [0u32; WORDS.len()];
     let mut distinct = [0u64; WORDS.len()];
     let mut buf = [0u8; 8];
     let mut seen = 0;
+    let mut figures = 0;
     for word in text.split(|c: char| !c.is_alphanumeric()) {
         if word.is_empty() {
             continue;
@@ -90,13 +110,17 @@ fn guess(text: &str) -> Option<&'static str> {
                 .chars()
                 .any(|c| c.is_alphabetic() && !c.is_ascii() && !is_latin(c))
             {
-                return None;
+                return Guess::Unclear;
             }
             seen += 1;
             continue;
         }
         if word.bytes().all(|b| b.is_ascii_digit()) {
             // Figures say nothing of the language; a table of them would use up the sample.
+            figures += 1;
+            if figures > 2 * SAMPLE_WORDS {
+                break;
+            }
             continue;
         }
         seen += 1;
@@ -122,10 +146,16 @@ fn guess(text: &str) -> Option<&'static str> {
     let (best, second) = (order[0], order[1]);
     // Either a clear majority, or a few words of one language and none of the others (a table
     // or a list with a line of prose).
-    let (words, seen) = (hits[best], distinct[best].count_ones());
+    let (words, kinds) = (hits[best], distinct[best].count_ones());
     let clear =
-        seen >= 2 && words >= 4 && words >= 3 * hits[second] || seen >= 3 && hits[second] == 0;
-    clear.then_some(WORDS[best].0)
+        kinds >= 2 && words >= 4 && words >= 3 * hits[second] || kinds >= 3 && hits[second] == 0;
+    if clear {
+        Guess::Clear(WORDS[best].0)
+    } else if words < 3 && figures > 0 && 2 * figures >= seen.min(SAMPLE_WORDS) {
+        Guess::Figures
+    } else {
+        Guess::Unclear
+    }
 }
 
 fn is_latin(c: char) -> bool {
@@ -141,25 +171,36 @@ mod tests {
     fn function_words_settle_clear_cases() {
         let en = "The minister said on Monday that the talks with the union were over and that \
                   it was time for a vote.";
-        assert_eq!(guess(en), Some("en"));
+        assert_eq!(guess(en), Guess::Clear("en"));
         let fr = "Le ministre a dit lundi que les discussions avec le syndicat sont terminées et \
                   qu'il est temps pour un vote dans le pays.";
-        assert_eq!(guess(fr), Some("fr"));
+        assert_eq!(guess(fr), Guess::Clear("fr"));
         let es = "El ministro dijo el lunes que las conversaciones con los sindicatos terminaron y \
                   que es hora de votar por una ley.";
-        assert_eq!(guess(es), Some("es"));
+        assert_eq!(guess(es), Guess::Clear("es"));
         let de = "Der Minister sagte am Montag, dass die Gespräche mit der Gewerkschaft beendet \
                   sind und es Zeit für eine Abstimmung ist.";
-        assert_eq!(guess(de), Some("de"));
+        assert_eq!(guess(de), Guess::Clear("de"));
     }
 
     #[test]
     fn unclear_text_goes_to_trigrams() {
-        assert_eq!(guess("Niamey, Moscou, Washington"), None);
+        assert_eq!(guess("Niamey, Moscou, Washington"), Guess::Unclear);
         assert_eq!(
             guess("Shugaban kasar Nijar ya ce za a gudanar da zabe"),
-            None
+            Guess::Unclear
         );
-        assert_eq!(guess("قال الرئيس إن المحادثات انتهت"), None);
+        assert_eq!(guess("قال الرئيس إن المحادثات انتهت"), Guess::Unclear);
+    }
+
+    #[test]
+    fn tables_of_figures_have_no_language() {
+        let table = "ACME WIDGETS Q3 RESULTS\nNet 12,345 vs 11,002\nSales 98.1 mln vs 90.4 mln\n\
+                     Shares 3,100,000 vs 3,050,000";
+        assert_eq!(guess(table), Guess::Figures);
+        assert_eq!(detect(table), None);
+        // A line of prose with a few figures is prose.
+        let prose = "Acme sold 12 widgets in 2025, its best year since 1998, and hired 40 people.";
+        assert_ne!(guess(prose), Guess::Figures);
     }
 }
