@@ -18,6 +18,33 @@ impl Folded {
     pub fn orig(&self, i: usize) -> usize {
         self.map.get(i).map_or(0, |&o| o as usize)
     }
+
+    /// The folded text of the original bytes `start..end`, for a walk from left to right:
+    /// `cursor` is a folded offset at or before the span, and is left at its end.
+    pub fn span(&self, cursor: &mut usize, start: usize, end: usize) -> &str {
+        let len = self.text.len();
+        let at = |i: usize| self.map.get(i).map_or(usize::MAX, |&o| o as usize);
+        let mut i = *cursor;
+        while i < len && at(i) < start {
+            i += 1;
+        }
+        let from = i;
+        // The span ends at the first folded byte mapped at or after `end`. Plain ASCII folds
+        // byte for byte, so that is most often `end - start` bytes on: checked, not assumed.
+        let guess = from + (end - start);
+        if guess <= len
+            && (guess == len || at(guess) >= end)
+            && (guess == from || at(guess - 1) < end)
+        {
+            i = guess;
+        } else {
+            while i < len && at(i) < end {
+                i += 1;
+            }
+        }
+        *cursor = i;
+        self.text.get(from..i).unwrap_or_default()
+    }
 }
 
 /// Replacements applied before and after decomposition; must match `SPECIAL` in
@@ -243,5 +270,22 @@ mod tests {
             }
             assert_eq!(folded.orig(expected.len()), text.len());
         }
+    }
+
+    #[test]
+    fn spans_walk_the_folded_text_word_by_word() {
+        // Words whose folded form is shorter (a dropped accent), longer ("Straße") or the same.
+        let text = "Le  Niger, Straße et l’Élysée: OK";
+        let folded = fold(text);
+        let mut cursor = 0;
+        let spans: Vec<&str> = ["Le", "Niger", "Straße", "et", "l’Élysée", "OK"]
+            .iter()
+            .map(|word| {
+                let start = text.find(word).expect("word");
+                folded.span(&mut cursor, start, start + word.len())
+            })
+            .collect();
+        assert_eq!(spans, ["le", "niger", "strasse", "et", "l'elysee", "ok"]);
+        assert_eq!(cursor, folded.text.len());
     }
 }

@@ -3,7 +3,7 @@
 
 mod index;
 
-pub use index::{char_at, ends, is_alnum};
+pub use index::{ascii_alnum_run, char_at, ends, is_alnum};
 
 use std::collections::HashSet;
 use std::sync::LazyLock;

@@ -58,7 +58,14 @@ pub fn find(text: &str, folded: &Folded, tokens: &[Token], zones: &Zones) -> Vec
     let mut prev_word = false;
     let mut skip_to = 0;
     let mut next = 0;
-    while let Some(c) = char_at(hay, next) {
+    loop {
+        if prev_word {
+            // The rest of a word of ASCII letters and digits starts nothing: skipped whole.
+            next += gazetteer::ascii_alnum_run(&bytes[next..]);
+        }
+        let Some(c) = char_at(hay, next) else {
+            break;
+        };
         let i = next;
         next += c.len_utf8();
         let word = is_alnum(c);
@@ -72,7 +79,13 @@ pub fn find(text: &str, folded: &Folded, tokens: &[Token], zones: &Zones) -> Vec
         if c.is_ascii() {
             // Most words start no name, which the word alone settles; the scan then skips it
             // (no name starts inside a word).
-            let end = gazetteer::ends(hay, i).next().unwrap_or(hay.len());
+            let run = gazetteer::ascii_alnum_run(&bytes[i..]);
+            let end = if bytes.get(i + run).is_none_or(u8::is_ascii) {
+                // A plain ASCII word, the usual case: it ends where its letters do.
+                i + run
+            } else {
+                gazetteer::ends(hay, i).next().unwrap_or(hay.len())
+            };
             if !g.may_start(&bytes[i..end], lower) {
                 next = end;
                 continue;

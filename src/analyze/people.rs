@@ -257,7 +257,9 @@ fn later_surnames(
     }
     let taken: Vec<(usize, usize)> = out.iter().map(|p| (p.start, p.end)).collect();
     for (i, t) in tokens.iter().enumerate() {
-        let candidate = surnames.contains(t.folded)
+        // Capitals first: the cheap test that rules out most words.
+        let candidate = t.is_cap
+            && surnames.contains(t.folded)
             && covered[i].is_none()
             && (is_name_token(t) || is_title(t.folded) && t.is_cap && !t.shouting)
             && !lower_words.contains(t.folded);

@@ -245,7 +245,12 @@ pub fn tokenize<'a>(text: &'a str, folded: &'a Folded) -> Vec<Token<'a>> {
         }
         let start = i;
         let mut end = next;
-        while let Some(d) = char_at(text, end) {
+        loop {
+            // ASCII letters and digits, most of any word, need no decoding.
+            end += super::gazetteer::ascii_alnum_run(&bytes[end..]);
+            let Some(d) = char_at(text, end) else {
+                break;
+            };
             let after = end + d.len_utf8();
             if is_word_char(d) {
                 end = after;
@@ -267,35 +272,25 @@ pub fn tokenize<'a>(text: &'a str, folded: &'a Folded) -> Vec<Token<'a>> {
         next = end;
         let word = &text[start..end];
         let is_cap = is_upper(c);
-        let mut letters = 0;
-        let mut lower = false;
-        if word.is_ascii() {
-            for b in word.bytes().filter(u8::is_ascii_alphabetic) {
-                letters += 1;
-                lower |= b.is_ascii_lowercase();
-            }
+        // All capitals: two letters or more, none lower case. A lower-case letter, usually the
+        // first or second, settles it; only words without one are counted through.
+        let is_upper_word = if word.is_ascii() {
+            !word.bytes().any(|b| b.is_ascii_lowercase())
+                && word
+                    .bytes()
+                    .filter(u8::is_ascii_alphabetic)
+                    .nth(1)
+                    .is_some()
         } else {
-            for ch in word.chars().filter(|&c| is_letter(c)) {
-                letters += 1;
-                lower |= is_lower(ch);
-            }
-        }
+            !word.chars().any(is_lower) && word.chars().filter(|&c| is_letter(c)).nth(1).is_some()
+        };
         tokens.push(Token {
             text: word,
-            folded: {
-                while fi < folded.text.len() && folded.orig(fi) < start {
-                    fi += 1;
-                }
-                let from = fi;
-                while fi < folded.text.len() && folded.orig(fi) < end {
-                    fi += 1;
-                }
-                folded.text.get(from..fi).unwrap_or_default()
-            },
+            folded: folded.span(&mut fi, start, end),
             start,
             end,
             is_cap,
-            is_upper: letters >= 2 && !lower,
+            is_upper: is_upper_word,
             starts_sentence: sentence,
             shouting: false,
             joined: gap_clean,

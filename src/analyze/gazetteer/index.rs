@@ -53,7 +53,13 @@ pub fn ends(text: &str, from: usize) -> impl Iterator<Item = usize> + '_ {
     let bytes = text.as_bytes();
     let mut i = from;
     std::iter::from_fn(move || {
-        while let Some(c) = char_at(text, i) {
+        loop {
+            // No word ends between two ASCII letters or digits: skipped without decoding.
+            let run = ascii_alnum_run(bytes.get(i..).unwrap_or_default());
+            if run >= 2 {
+                i += run - 1;
+            }
+            let c = char_at(text, i)?;
             let at = i + c.len_utf8();
             i = at;
             let word_end = is_alnum(c) && char_at(text, at).is_none_or(|n| !is_alnum(n));
@@ -62,9 +68,27 @@ pub fn ends(text: &str, from: usize) -> impl Iterator<Item = usize> + '_ {
                 return Some(at);
             }
         }
-        None
     })
 }
+
+/// How many ASCII letters and digits open `bytes`: the bulk of most words, measured with a table
+/// rather than decoded character by character.
+pub fn ascii_alnum_run(bytes: &[u8]) -> usize {
+    bytes
+        .iter()
+        .position(|&b| !ASCII_ALNUM[usize::from(b)])
+        .unwrap_or(bytes.len())
+}
+
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
 
 /// The character at byte `i` (a character boundary), ASCII without decoding.
 pub fn char_at(text: &str, i: usize) -> Option<char> {
