@@ -97,18 +97,7 @@ pub fn analyze(text: &str, title_len: usize, lang: Option<&str>) -> Analysis {
     }
     let zones = tokens::zones(text, title_len);
     let hits = matches::find(text, &folded, &tokens, &zones);
-    // Capitalised words also written in lower case are common words, not names.
-    let small = |t: &&tokens::Token| t.text.starts_with(char::is_lowercase);
-    // Sized for a capitalised word in three, so that building it never rehashes.
-    let mut caps =
-        gazetteer::FastSet::with_capacity_and_hasher(tokens.len() / 3, Default::default());
-    caps.extend(tokens.iter().filter(|t| !small(t)).map(|t| t.folded));
-    let lower: gazetteer::FastSet<&str> = tokens
-        .iter()
-        .filter(small)
-        .map(|t| t.folded)
-        .filter(|w| caps.contains(w))
-        .collect();
+    let lower = also_lower_case(&tokens);
     // Which hit owns each token: computed once for every rule below.
     let covered = matches::covered(&tokens, &hits);
     let people = people::find(text, &tokens, &hits, &covered, &lower);
@@ -143,6 +132,39 @@ pub fn analyze(text: &str, title_len: usize, lang: Option<&str>) -> Analysis {
         places.extend(streets::find(text, &tokens, lang));
     }
     entities::build(text, &tokens, &hits, &people, &orgs, &places, lang)
+}
+
+/// The capitalised words of an article that it also writes in lower case: common words, not
+/// names ("Prices rose" beside "prices").
+fn also_lower_case<'a>(tokens: &[tokens::Token<'a>]) -> gazetteer::FastSet<&'a str> {
+    let small = |t: &tokens::Token| t.text.starts_with(char::is_lowercase);
+    // Sized for a capitalised word in three, so that building it never rehashes.
+    let mut caps =
+        gazetteer::FastSet::with_capacity_and_hasher(tokens.len() / 3, Default::default());
+    // A sketch of the capitalised words by length and end letters: most lower-case words miss
+    // it, which spares hashing them.
+    let mut sketch = [0u64; 16];
+    let bit = |w: &str| {
+        let b = w.as_bytes();
+        let (first, last) = (b.first().copied(), b.last().copied());
+        let key =
+            b.len() * 977 + usize::from(first.unwrap_or(0)) * 31 + usize::from(last.unwrap_or(0));
+        key % (64 * 16)
+    };
+    for t in tokens.iter().filter(|t| !small(t)) {
+        let k = bit(t.folded);
+        sketch[k / 64] |= 1 << (k % 64);
+        caps.insert(t.folded);
+    }
+    tokens
+        .iter()
+        .filter(|t| small(t))
+        .map(|t| t.folded)
+        .filter(|w| {
+            let k = bit(w);
+            sketch[k / 64] & 1 << (k % 64) != 0 && caps.contains(w)
+        })
+        .collect()
 }
 
 /// The first `max` bytes of `text`, cut at a character boundary: trigram statistics settle
@@ -180,21 +202,16 @@ pub fn country_code(name: &str) -> Option<&'static str> {
 /// (("NE", "fr") → "Niger", ("US", "fr") → "États-Unis").
 pub fn country_name(code: &str, lang: &str) -> Option<&'static str> {
     let country = find_country(code)?;
-    let has = |locales: &str, l: &str| locales.split(',').any(|x| x == l);
-    country
-        .names
-        .iter()
-        .find(|(_, locales)| has(locales, lang))
-        .or_else(|| country.names.iter().find(|(_, locales)| has(locales, "en")))
-        .map(|(name, _)| *name)
+    country.name_in(lang).or_else(|| country.name_in("en"))
 }
 
 /// The display names of a country by its alpha-2 code, any case (the table is sorted by code).
 fn find_country(code: &str) -> Option<&'static gazetteer::CountryNames> {
-    let upper = code.as_bytes().to_ascii_uppercase();
+    let [a, b] = <[u8; 2]>::try_from(code.as_bytes()).ok()?;
+    let upper = [a.to_ascii_uppercase(), b.to_ascii_uppercase()];
     let names = &*COUNTRY_NAMES;
     let i = names
-        .binary_search_by(|c| c.code.as_bytes().cmp(&upper))
+        .binary_search_by(|c| c.code.as_bytes().cmp(&upper[..]))
         .ok()?;
     names.get(i)
 }

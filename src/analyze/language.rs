@@ -74,21 +74,22 @@ const SAMPLE_WORDS: usize = 80;
 enum Guess {
     /// One language's function words clearly dominate.
     Clear(&'static str),
-    /// No clear majority: a language kiosk lists no function words for, another script, or
-    /// too little text.
+    /// No clear majority in running text: a language kiosk lists no function words for, or
+    /// another script.
     Unclear,
-    /// Hardly a function word (a place name may look like one) among many figures (a results table, a list of prices): no
-    /// language to tell.
-    Figures,
+    /// Not enough running text to tell: hardly a function word (a place name may look like
+    /// one) among many figures (a results table, a list of prices), or too few lower-case
+    /// words (a headline alone, a table of abbreviations).
+    NoProse,
 }
 
 /// The language of `text` when its function words leave no doubt, else the trigram detector's;
-/// none for a table of figures, where the detector's trigrams mislead it (on the Reuters tables
+/// none without running text, where the detector's trigrams mislead it (on the Reuters tables
 /// it named French, Catalan or German for one English table in three).
 pub fn detect(text: &str) -> Option<&'static str> {
     match guess(text) {
         Guess::Clear(lang) => Some(lang),
-        Guess::Figures => None,
+        Guess::NoProse => None,
         Guess::Unclear => crate::lang::detect(super::prefix(text, 400)),
     }
 }
@@ -100,6 +101,7 @@ fn guess(text: &str) -> Guess {
     let mut buf = [0u8; 8];
     let mut seen = 0;
     let mut figures = 0;
+    let mut prose = 0;
     for word in text.split(|c: char| !c.is_alphanumeric()) {
         if word.is_empty() {
             continue;
@@ -113,6 +115,7 @@ fn guess(text: &str) -> Guess {
                 return Guess::Unclear;
             }
             seen += 1;
+            prose += usize::from(is_prose(word));
             continue;
         }
         if word.bytes().all(|b| b.is_ascii_digit()) {
@@ -127,6 +130,7 @@ fn guess(text: &str) -> Guess {
         if seen > SAMPLE_WORDS {
             break;
         }
+        prose += usize::from(is_prose(word));
         if word.len() > buf.len() {
             continue;
         }
@@ -151,11 +155,23 @@ fn guess(text: &str) -> Guess {
         kinds >= 2 && words >= 4 && words >= 3 * hits[second] || kinds >= 3 && hits[second] == 0;
     if clear {
         Guess::Clear(WORDS[best].0)
-    } else if words < 3 && figures > 0 && 2 * figures >= seen.min(SAMPLE_WORDS) {
-        Guess::Figures
+    } else if words < 3 && figures > 0 && 2 * figures >= seen.min(SAMPLE_WORDS) || prose < MIN_PROSE
+    {
+        Guess::NoProse
     } else {
         Guess::Unclear
     }
+}
+
+/// Lower-case words of four letters or more the sample needs before trigram statistics mean
+/// anything: fewer, and it is a headline, a byline or a table of abbreviations.
+const MIN_PROSE: usize = 8;
+
+/// A word of running text: four letters or more, starting in lower case ("rose", "année").
+fn is_prose(word: &str) -> bool {
+    word.starts_with(|c: char| c.is_lowercase())
+        && word.chars().nth(3).is_some()
+        && word.chars().all(char::is_alphabetic)
 }
 
 fn is_latin(c: char) -> bool {
@@ -185,22 +201,26 @@ mod tests {
 
     #[test]
     fn unclear_text_goes_to_trigrams() {
-        assert_eq!(guess("Niamey, Moscou, Washington"), Guess::Unclear);
-        assert_eq!(
-            guess("Shugaban kasar Nijar ya ce za a gudanar da zabe"),
-            Guess::Unclear
-        );
+        let hausa = "Shugaban kasar Nijar ya ce za a gudanar da zabe a shekara mai zuwa, kuma \
+                     gwamnatin sojoji za ta mika mulki ga farar hula bayan tattaunawa";
+        assert_eq!(guess(hausa), Guess::Unclear);
         assert_eq!(guess("قال الرئيس إن المحادثات انتهت"), Guess::Unclear);
     }
 
     #[test]
-    fn tables_of_figures_have_no_language() {
+    fn tables_and_headlines_have_no_language() {
         let table = "ACME WIDGETS Q3 RESULTS\nNet 12,345 vs 11,002\nSales 98.1 mln vs 90.4 mln\n\
                      Shares 3,100,000 vs 3,050,000";
-        assert_eq!(guess(table), Guess::Figures);
+        assert_eq!(guess(table), Guess::NoProse);
         assert_eq!(detect(table), None);
         // A line of prose with a few figures is prose.
-        let prose = "Acme sold 12 widgets in 2025, its best year since 1998, and hired 40 people.";
-        assert_ne!(guess(prose), Guess::Figures);
+        let prose = "Acme sold 12 widgets in 2025, its best year since 1998, and hired 40 people \
+                     to make them; its rivals sold fewer";
+        assert_ne!(guess(prose), Guess::NoProse);
+        assert_eq!(
+            guess("Acme Widgets Names New Chief Executive"),
+            Guess::NoProse
+        );
+        assert_eq!(guess("Niamey, Moscou, Washington"), Guess::NoProse);
     }
 }

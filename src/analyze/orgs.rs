@@ -64,12 +64,11 @@ fn is_connector(t: &Token) -> bool {
 
 /// The word after an elided article ("l'Intérieur" → "Intérieur").
 pub fn elided(word: &str) -> &str {
-    for p in ["l'", "d'", "l’", "d’", "L'", "D'", "L’", "D’"] {
-        if let Some(rest) = word.strip_prefix(p) {
-            return rest;
-        }
-    }
-    word
+    // Called on most words: the first letter rules out nearly all of them.
+    let Some(rest) = word.strip_prefix(['l', 'd', 'L', 'D']) else {
+        return word;
+    };
+    rest.strip_prefix(['\'', '’']).unwrap_or(word)
 }
 
 fn is_cap_word(t: &Token) -> bool {
