@@ -141,29 +141,17 @@ fn also_lower_case<'a>(tokens: &[tokens::Token<'a>]) -> gazetteer::FastSet<&'a s
     // Sized for a capitalised word in three, so that building it never rehashes.
     let mut caps =
         gazetteer::FastSet::with_capacity_and_hasher(tokens.len() / 3, Default::default());
-    // A sketch of the capitalised words by length and end letters: most lower-case words miss
-    // it, which spares hashing them.
-    let mut sketch = [0u64; 16];
-    let bit = |w: &str| {
-        let b = w.as_bytes();
-        let (first, last) = (b.first().copied(), b.last().copied());
-        let key =
-            b.len() * 977 + usize::from(first.unwrap_or(0)) * 31 + usize::from(last.unwrap_or(0));
-        key % (64 * 16)
-    };
+    // Most lower-case words miss a sketch of the capitalised ones, which spares hashing them.
+    let mut sketch = gazetteer::Sketch::<16>::default();
     for t in tokens.iter().filter(|t| !small(t)) {
-        let k = bit(t.folded);
-        sketch[k / 64] |= 1 << (k % 64);
+        sketch.insert(t.folded);
         caps.insert(t.folded);
     }
     tokens
         .iter()
         .filter(|t| small(t))
         .map(|t| t.folded)
-        .filter(|w| {
-            let k = bit(w);
-            sketch[k / 64] & 1 << (k % 64) != 0 && caps.contains(w)
-        })
+        .filter(|w| sketch.may_contain(w) && caps.contains(w))
         .collect()
 }
 

@@ -39,18 +39,25 @@ impl FromIterator<&'static str> for WordSet {
     }
 }
 
-/// 256 bits, one set for each word inserted, picked by its length and first and last bytes: a
-/// word whose bit is clear was never inserted. Cheaper than a hash of the whole word.
-#[derive(Debug, Clone, Copy, Default)]
-struct Sketch([u64; 4]);
+/// `64 * WORDS` bits (256 by default), one set for each word inserted, picked by its length and
+/// first and last bytes: a word whose bit is clear was never inserted. Cheaper than a hash of
+/// the whole word.
+#[derive(Debug, Clone, Copy)]
+pub struct Sketch<const WORDS: usize = 4>([u64; WORDS]);
 
-impl Sketch {
-    fn insert(&mut self, word: &str) {
+impl<const WORDS: usize> Default for Sketch<WORDS> {
+    fn default() -> Self {
+        Self([0; WORDS])
+    }
+}
+
+impl<const WORDS: usize> Sketch<WORDS> {
+    pub fn insert(&mut self, word: &str) {
         let bit = Self::bit(word);
         self.0[bit / 64] |= 1 << (bit % 64);
     }
 
-    fn may_contain(&self, word: &str) -> bool {
+    pub fn may_contain(&self, word: &str) -> bool {
         let bit = Self::bit(word);
         self.0[bit / 64] & (1 << (bit % 64)) != 0
     }
@@ -64,8 +71,9 @@ impl Sketch {
         };
         let len = u32::try_from(bytes.len()).unwrap_or(u32::MAX);
         let key = u32::from(first) | u32::from(last) << 8 | len << 16;
-        // The top 8 bits of a multiplicative hash.
-        (key.wrapping_mul(0x9e37_79b9) >> 24) as usize
+        // The top bits of a multiplicative hash, scaled to the sketch's size.
+        let hash = u64::from(key.wrapping_mul(0x9e37_79b9));
+        ((hash * (64 * WORDS as u64)) >> 32) as usize
     }
 }
 
@@ -373,16 +381,12 @@ pub static COUNTRY_NAMES: LazyLock<Vec<CountryNames>> = LazyLock::new(|| {
         .collect()
 });
 
-/// Folded given names, sorted.
-pub static GIVEN: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
-    let mut names: Vec<&str> = GIVEN_NAMES.lines().filter(|l| !l.is_empty()).collect();
-    names.sort_unstable();
-    names
-});
+/// Folded given names.
+static GIVEN: LazyLock<WordSet> = LazyLock::new(|| word_set(GIVEN_NAMES));
 
 /// Whether a folded word is a known given name.
 pub fn is_given_name(folded: &str) -> bool {
-    GIVEN.binary_search(&folded).is_ok()
+    GIVEN.contains(folded)
 }
 
 #[cfg(test)]

@@ -63,6 +63,7 @@ fn is_connector(t: &Token) -> bool {
 }
 
 /// The word after an elided article ("l'Intérieur" → "Intérieur").
+#[inline]
 pub fn elided(word: &str) -> &str {
     // Called on most words: the first letter rules out nearly all of them.
     let Some(rest) = word.strip_prefix(['l', 'd', 'L', 'D']) else {

@@ -24,8 +24,15 @@ pub struct PersonMention {
     pub known: bool,
 }
 
+/// A capitalised word that may be part of a person's name. Asked of nearly every token: the
+/// shape tests, which rule out most, are inlined into the callers.
+#[inline]
 pub fn is_name_token(t: &Token) -> bool {
-    if !t.is_cap || t.shouting || t.is_upper && t.text.chars().nth(3).is_some() {
+    t.is_cap && !t.shouting && is_name_word(t)
+}
+
+fn is_name_word(t: &Token) -> bool {
+    if t.is_upper && t.text.chars().nth(3).is_some() {
         return false;
     }
     let f = t.folded;
