@@ -321,16 +321,17 @@ fn consonant_cluster(word: &str) -> bool {
 }
 
 fn is_acronym(word: &str) -> bool {
-    let n = if word.is_ascii() {
-        word.len()
-    } else {
-        word.chars().count()
-    };
-    (2..=6).contains(&n)
-        && word.chars().all(|c| c.is_ascii_uppercase())
-        && !NOT_ORGS.contains(word.to_ascii_lowercase().as_str())
-        // "DE", "LES", "UNE", "AND" in a scanned or shouted line are words, not acronyms.
-        && !super::people::is_function_word(&word.to_ascii_lowercase())
+    let n = word.len();
+    if !(2..=6).contains(&n) || !word.bytes().all(|b| b.is_ascii_uppercase()) {
+        return false;
+    }
+    let mut buf = [0u8; 6];
+    let lower = &mut buf[..n];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    let lower = std::str::from_utf8(lower).unwrap_or_default();
+    // "DE", "LES", "UNE", "AND" in a scanned or shouted line are words, not acronyms.
+    !NOT_ORGS.contains(lower) && !super::people::is_function_word(lower)
 }
 
 fn push(out: &mut Vec<OrgMention>, start: usize, end: usize, name: String) {
@@ -346,12 +347,12 @@ fn push(out: &mut Vec<OrgMention>, start: usize, end: usize, name: String) {
 /// spell the acronym in parentheses, skipping small words.
 fn definitions(text: &str, tokens: &[Token], out: &mut Vec<OrgMention>) {
     for (k, acr) in tokens.iter().enumerate() {
-        if k == 0 || !acr.is_upper || !is_acronym(acr.text) {
+        if k == 0 || !acr.is_upper {
             continue;
         }
         let open = text[..acr.start].trim_end().ends_with('(');
         let close = text[acr.end..].trim_start().starts_with(')');
-        if !open || !close {
+        if !open || !close || !is_acronym(acr.text) {
             continue;
         }
         let letters: Vec<char> = acr.text.to_lowercase().chars().collect();
