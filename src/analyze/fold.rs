@@ -170,20 +170,36 @@ static TWO_BYTE: LazyLock<Vec<Box<str>>> = LazyLock::new(|| {
 fn plain_run(bytes: &[u8], i: usize, after_space: bool) -> usize {
     let mut end = i;
     let mut space = after_space;
-    while let Some(&b) = bytes.get(end) {
-        let plain = match b {
-            b' ' => !space,
-            b'`' | b'\t' | b'\n' | b'\x0c' | b'\r' | 0x80.. => false,
-            _ => true,
-        };
-        if !plain {
-            break;
+    loop {
+        // Letters, digits and punctuation, the bulk of a run, by table.
+        let rest = bytes.get(end..).unwrap_or_default();
+        let run = rest
+            .iter()
+            .position(|&b| !PLAIN[usize::from(b)])
+            .unwrap_or(rest.len());
+        if run > 0 {
+            space = false;
+            end += run;
         }
-        space = b == b' ';
-        end += 1;
+        if bytes.get(end) == Some(&b' ') && !space {
+            space = true;
+            end += 1;
+        } else {
+            return end;
+        }
     }
-    end
 }
+
+/// The bytes folding only lower-cases, but for the space (plain only when single).
+static PLAIN: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        table[b] = !matches!(b as u8, b' ' | b'`' | b'\t' | b'\n' | b'\x0c' | b'\r');
+        b += 1;
+    }
+    table
+};
 
 /// Folds a short string (a query, a name) without keeping the offset map.
 pub fn fold_str(text: &str) -> String {
