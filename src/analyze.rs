@@ -142,7 +142,7 @@ fn also_lower_case<'a>(tokens: &[tokens::Token<'a>]) -> gazetteer::FastSet<&'a s
     let mut caps =
         gazetteer::FastSet::with_capacity_and_hasher(tokens.len() / 3, Default::default());
     // Most lower-case words miss a sketch of the capitalised ones, which spares hashing them.
-    let mut sketch = gazetteer::Sketch::<16>::default();
+    let mut sketch = gazetteer::Sketch::<32>::default();
     for t in tokens.iter().filter(|t| !small(t)) {
         sketch.insert(t.folded);
         caps.insert(t.folded);

@@ -15,11 +15,12 @@ pub type FastHash = foldhash::fast::FixedState;
 /// A hash set with [`FastHash`].
 pub type FastSet<T> = HashSet<T, FastHash>;
 /// A set of folded words from an embedded list. Rules ask it about nearly every token, and
-/// most tokens are in no list: a [`Sketch`] answers most of those "no"s before any hashing.
+/// most tokens are in no list: a [`Sketch`] of 4,096 bits answers most of those "no"s before
+/// any hashing.
 #[derive(Debug, Default)]
 pub struct WordSet {
     words: FastSet<&'static str>,
-    sketch: Sketch,
+    sketch: Sketch<64>,
 }
 
 impl WordSet {
@@ -39,11 +40,11 @@ impl FromIterator<&'static str> for WordSet {
     }
 }
 
-/// `64 * WORDS` bits (256 by default), one set for each word inserted, picked by its length and
-/// first and last bytes: a word whose bit is clear was never inserted. Cheaper than a hash of
+/// `64 * WORDS` bits, one set for each word inserted, picked by its length and first and last
+/// bytes: a word whose bit is clear was never inserted. Cheaper than a hash of
 /// the whole word.
 #[derive(Debug, Clone, Copy)]
-pub struct Sketch<const WORDS: usize = 4>([u64; WORDS]);
+pub struct Sketch<const WORDS: usize>([u64; WORDS]);
 
 impl<const WORDS: usize> Default for Sketch<WORDS> {
     fn default() -> Self {
