@@ -1,8 +1,10 @@
 //! The embedded gazetteer (assets/gazetteer): entities, folded name patterns and country display
 //! names, read from the index `build.rs` precompiles. Lookups only; no text analysis here.
 
+mod countries;
 mod index;
 
+pub use countries::{COUNTRY_NAMES, CountryNames};
 pub use index::{ascii_alnum_run, char_at, ends, is_alnum};
 
 use std::collections::HashSet;
@@ -88,7 +90,6 @@ pub fn word_set(list: &'static str) -> WordSet {
 
 const ENTITIES: &str = include_str!("../../assets/gazetteer/entities.tsv");
 const PATTERNS: &str = include_str!("../../assets/gazetteer/patterns.tsv");
-const COUNTRIES: &str = include_str!("../../assets/gazetteer/countries.tsv");
 const INDEX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.idx"));
 const GIVEN_NAMES: &str = include_str!("../../assets/gazetteer/given_names.txt");
 
@@ -333,54 +334,6 @@ fn load() -> Gazetteer {
         entity_at,
     }
 }
-
-/// Display names of one country: (name, comma-separated CLDR locales) pairs.
-pub struct CountryNames {
-    pub code: &'static str,
-    pub names: Vec<(&'static str, &'static str)>,
-    /// (locale, name), sorted by locale, the first name of each locale: the display name an
-    /// analysis asks for once per country it finds.
-    pub by_locale: Vec<(&'static str, &'static str)>,
-}
-
-impl CountryNames {
-    /// The display name in a CLDR locale, if the country has one.
-    pub fn name_in(&self, locale: &str) -> Option<&'static str> {
-        let i = self
-            .by_locale
-            .binary_search_by(|(l, _)| (*l).cmp(locale))
-            .ok()?;
-        Some(self.by_locale[i].1)
-    }
-}
-
-/// Country display names by locale, built on first use (separately from the matcher).
-pub static COUNTRY_NAMES: LazyLock<Vec<CountryNames>> = LazyLock::new(|| {
-    COUNTRIES
-        .lines()
-        .filter_map(|line| {
-            let mut f = line.split('\t');
-            let code = f.next()?;
-            let mut names = Vec::new();
-            while let (Some(name), Some(locales)) = (f.next(), f.next()) {
-                names.push((name, locales));
-            }
-            let mut by_locale: Vec<(&str, &str)> = names
-                .iter()
-                .flat_map(|&(name, locales)| locales.split(',').map(move |l| (l, name)))
-                .filter(|(l, _)| !l.is_empty())
-                .collect();
-            // Stable: the first name listed for a locale stays first.
-            by_locale.sort_by_key(|&(l, _)| l);
-            by_locale.dedup_by_key(|&mut (l, _)| l);
-            Some(CountryNames {
-                code,
-                names,
-                by_locale,
-            })
-        })
-        .collect()
-});
 
 /// Folded given names.
 static GIVEN: LazyLock<WordSet> = LazyLock::new(|| word_set(GIVEN_NAMES));
