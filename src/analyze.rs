@@ -17,6 +17,7 @@ mod places;
 mod score;
 mod streets;
 mod tokens;
+mod zones;
 
 use serde::{Deserialize, Serialize};
 
@@ -95,7 +96,7 @@ pub fn analyze(text: &str, title_len: usize, lang: Option<&str>) -> Analysis {
     if let Some(first) = tokens.iter_mut().find(|t| t.start >= title_len) {
         first.starts_sentence = true;
     }
-    let zones = tokens::zones(text, title_len);
+    let zones = zones::zones(text, title_len);
     let hits = matches::find(text, &folded, &tokens, &zones);
     let lower = also_lower_case(&tokens);
     // Which hit owns each token: computed once for every rule below.

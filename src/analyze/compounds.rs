@@ -7,7 +7,8 @@ use super::matches::Hit;
 use super::orgs::OrgMention;
 use super::people::{is_function_word, is_title};
 use super::places::PlaceMention;
-use super::tokens::{Token, Zone};
+use super::tokens::Token;
+use super::zones::Zone;
 
 /// Compass words (folded) that open a region's name before a place.
 const COMPASS: [&str; 16] = [

@@ -117,7 +117,7 @@ pub fn build(
                 &mut tallies,
                 code,
                 &person,
-                super::tokens::Zone::Body,
+                super::zones::Zone::Body,
                 d.start,
             );
         }

@@ -19,9 +19,9 @@ impl Folded {
         self.map.get(i).map_or(0, |&o| o as usize)
     }
 
-    /// The folded text of the original bytes `start..end`, for a walk from left to right:
-    /// `cursor` is a folded offset at or before the span, and is left at its end.
-    pub fn span(&self, cursor: &mut usize, start: usize, end: usize) -> &str {
+    /// The folded text of the original bytes `start..end` and where it starts, for a walk from
+    /// left to right: `cursor` is a folded offset at or before the span, and is left at its end.
+    pub fn span(&self, cursor: &mut usize, start: usize, end: usize) -> (usize, &str) {
         let len = self.text.len();
         let at = |i: usize| self.map.get(i).map_or(usize::MAX, |&o| o as usize);
         let mut i = *cursor;
@@ -43,7 +43,7 @@ impl Folded {
             }
         }
         *cursor = i;
-        self.text.get(from..i).unwrap_or_default()
+        (from, self.text.get(from..i).unwrap_or_default())
     }
 }
 
@@ -298,7 +298,9 @@ mod tests {
             .iter()
             .map(|word| {
                 let start = text.find(word).expect("word");
-                folded.span(&mut cursor, start, start + word.len())
+                let (at, span) = folded.span(&mut cursor, start, start + word.len());
+                assert_eq!(folded.text.get(at..at + span.len()), Some(span));
+                span
             })
             .collect();
         assert_eq!(spans, ["le", "niger", "strasse", "et", "l'elysee", "ok"]);

@@ -5,7 +5,8 @@ use super::fold::Folded;
 use super::gazetteer::{
     self, CAPITAL, DATELINE, GAZETTEER, Kind, PERSONISH, Pattern, UPPER, char_at, is_alnum,
 };
-use super::tokens::{Token, Zone, Zones};
+use super::tokens::Token;
+use super::zones::{Zone, Zones};
 
 /// One accepted gazetteer match, in original byte offsets.
 #[derive(Debug, Clone)]
@@ -49,79 +50,116 @@ fn is_arabic(c: char) -> bool {
 
 /// Finds the gazetteer names in the text and keeps those the context allows.
 pub fn find(text: &str, folded: &Folded, tokens: &[Token], zones: &Zones) -> Vec<Hit> {
-    let g = &*GAZETTEER;
-    let hay = folded.text.as_str();
-    let mut hits = Vec::new();
-    let mut tok = 0;
-    let bytes = hay.as_bytes();
-    // Matching at each word start only: names never begin inside a word.
-    let mut prev_word = false;
-    let mut skip_to = 0;
-    let mut next = 0;
-    loop {
-        if prev_word {
-            // The rest of a word of ASCII letters and digits starts nothing: skipped whole.
-            next += gazetteer::ascii_alnum_run(&bytes[next..]);
+    let mut scan = Scan {
+        text,
+        folded,
+        tokens,
+        zones,
+        hits: Vec::new(),
+        tok: 0,
+        skip_to: 0,
+    };
+    // Names start at word starts only, and every word of the folded text lies in a token.
+    for t in tokens {
+        let from = t.folded_at;
+        if !t.plain {
+            scan.words_in(from, from + t.folded.len());
+        } else if from >= scan.skip_to {
+            // Most words are one plain ASCII word, and start no name, which the word alone
+            // settles.
+            let lower = t.text.starts_with(|c: char| c.is_ascii_lowercase());
+            if GAZETTEER.may_start(t.folded.as_bytes(), lower) {
+                scan.name_at(from, lower);
+            }
         }
-        let Some(c) = char_at(hay, next) else {
-            break;
-        };
-        let i = next;
-        next += c.len_utf8();
-        let word = is_alnum(c);
-        let start_here = word && !prev_word && i >= skip_to;
-        prev_word = word;
-        if !start_here {
-            continue;
-        }
-        // Most words are lower case, and few names may be written so: a cheap filter first.
-        let lower = char_at(text, folded.orig(i)).is_some_and(char::is_lowercase);
-        if c.is_ascii() {
-            // Most words start no name, which the word alone settles; the scan then skips it
-            // (no name starts inside a word).
-            let run = gazetteer::ascii_alnum_run(&bytes[i..]);
-            let end = if bytes.get(i + run).is_none_or(u8::is_ascii) {
-                // A plain ASCII word, the usual case: it ends where its letters do.
-                i + run
-            } else {
-                gazetteer::ends(hay, i).next().unwrap_or(hay.len())
+    }
+    scan.hits
+}
+
+/// The state of a left-to-right scan for names.
+struct Scan<'a> {
+    text: &'a str,
+    folded: &'a Folded,
+    tokens: &'a [Token<'a>],
+    zones: &'a Zones,
+    hits: Vec<Hit>,
+    /// The token the last hit starts in.
+    tok: usize,
+    /// The end of the last name found, in the folded text: no name starts before it.
+    skip_to: usize,
+}
+
+impl Scan<'_> {
+    /// The names starting at the word starts of folded bytes `from..to` (a token with accents,
+    /// another script, hyphens or apostrophes).
+    fn words_in(&mut self, from: usize, to: usize) {
+        let (g, hay) = (&*GAZETTEER, self.folded.text.as_str());
+        let bytes = hay.as_bytes();
+        let mut prev_word = hay[..from].chars().next_back().is_some_and(is_alnum);
+        let mut next = from;
+        while next < to {
+            if prev_word {
+                // The rest of a word of ASCII letters and digits starts nothing.
+                next += gazetteer::ascii_alnum_run(&bytes[next..to]);
+            }
+            let Some(c) = char_at(hay, next).filter(|_| next < to) else {
+                break;
             };
-            if !g.may_start(&bytes[i..end], lower) {
-                next = end;
+            let i = next;
+            next += c.len_utf8();
+            let word = is_alnum(c);
+            let start_here = word && !prev_word && i >= self.skip_to;
+            prev_word = word;
+            if !start_here {
                 continue;
             }
-        }
-        let mut found = None;
-        for at in [i, i + c.len_utf8()] {
-            if at > i && !(is_proclitic(c) && at < bytes.len()) {
-                break;
+            // Most words are lower case, and few names may be written so: a cheap filter first.
+            let lower = char_at(self.text, self.folded.orig(i)).is_some_and(char::is_lowercase);
+            if c.is_ascii() {
+                let run = gazetteer::ascii_alnum_run(&bytes[i..]);
+                let end = if bytes.get(i + run).is_none_or(u8::is_ascii) {
+                    i + run
+                } else {
+                    gazetteer::ends(hay, i).next().unwrap_or(hay.len())
+                };
+                if !g.may_start(&bytes[i..end], lower) {
+                    next = end;
+                    continue;
+                }
             }
-            if let Some(m) = g.longest_at(hay, at, lower) {
-                found = Some((at, m.0, m.1));
-                break;
+            if !self.name_at(i, lower) && is_proclitic(c) && next < bytes.len() {
+                // The name may follow a proclitic joined to it ("وبالنيجر").
+                self.name_at(next, lower);
             }
         }
-        let Some((fs, fe, pattern)) = found else {
-            continue;
+    }
+
+    /// Takes the longest name starting at folded byte `at`, if any, and keeps it when the
+    /// context allows; whether a name started there.
+    fn name_at(&mut self, at: usize, lower: bool) -> bool {
+        let g = &*GAZETTEER;
+        let Some((fe, pattern)) = g.longest_at(&self.folded.text, at, lower) else {
+            return false;
         };
-        skip_to = fe;
-        let (start, end) = (folded.orig(fs), folded.orig(fe));
-        while tok < tokens.len() && tokens[tok].end <= start {
-            tok += 1;
+        self.skip_to = fe;
+        let (start, end) = (self.folded.orig(at), self.folded.orig(fe));
+        let tokens = self.tokens;
+        while self.tok < tokens.len() && tokens[self.tok].end <= start {
+            self.tok += 1;
         }
         let pattern = g.pattern_at(pattern);
-        let zone = zones.zone(start);
-        if accept(text, start, end, &pattern, tokens, tok, zone) {
-            hits.push(Hit {
+        let zone = self.zones.zone(start);
+        if accept(self.text, start, end, &pattern, tokens, self.tok, zone) {
+            self.hits.push(Hit {
                 start,
                 end,
                 pattern,
                 zone,
-                token: tok,
+                token: self.tok,
             });
         }
+        true
     }
-    hits
 }
 
 fn accept(

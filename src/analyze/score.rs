@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::gazetteer::{GAZETTEER, GEntity, Kind};
 use super::matches::Hit;
-use super::tokens::Zone;
+use super::zones::Zone;
 
 /// Share of the article's country evidence a country needs to count as what it is about.
 pub const ABOUT_SHARE: f32 = 0.2;

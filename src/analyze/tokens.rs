@@ -1,5 +1,5 @@
 //! Word tokens of the original text with the shape facts the rules need (capitalised, all caps,
-//! sentence start, headline), plus the dateline and the zones (title, dateline, lead, body).
+//! sentence start, headline).
 
 use std::sync::LazyLock;
 
@@ -12,6 +12,10 @@ pub struct Token<'a> {
     pub text: &'a str,
     /// `text` folded as the gazetteer is.
     pub folded: &'a str,
+    /// Where `folded` starts in the folded text.
+    pub folded_at: usize,
+    /// ASCII letters and digits only, so `folded` is `text` in lower case, byte for byte.
+    pub plain: bool,
     pub start: usize,
     pub end: usize,
     /// First character upper case.
@@ -24,127 +28,6 @@ pub struct Token<'a> {
     pub shouting: bool,
     /// Separated from the previous token by spaces only (no punctuation).
     pub joined: bool,
-}
-
-/// Where in the article a span lies; earlier zones weigh more.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Zone {
-    Title,
-    Dateline,
-    Lead,
-    Body,
-}
-
-/// Byte ranges of the article's zones.
-#[derive(Debug, Clone, Default)]
-pub struct Zones {
-    pub title_end: usize,
-    pub dateline: Option<(usize, usize)>,
-    pub lead_end: usize,
-}
-
-impl Zones {
-    pub fn zone(&self, at: usize) -> Zone {
-        if at < self.title_end {
-            Zone::Title
-        } else if self.dateline.is_some_and(|(s, e)| at >= s && at < e) {
-            Zone::Dateline
-        } else if at < self.lead_end {
-            Zone::Lead
-        } else {
-            Zone::Body
-        }
-    }
-}
-
-fn is_place_start(c: char) -> bool {
-    c.is_uppercase()
-}
-
-fn is_place_char(c: char) -> bool {
-    c.is_uppercase() || is_mark(c) || matches!(c, ' ' | '.' | '\'' | '’' | '-')
-}
-
-/// A wire dateline opening `body`: a place in capitals, an optional ", region, date", an optional
-/// "(Agency)", then one or two dashes and a space, as in `SECAUCUS, N.J., March 3 - ` or
-/// `NIAMEY (Reuters) - `. Returns the byte range of the place and its region and date. The
-/// shortest place and comma part that let the rest follow win (hand-written: a regex with Unicode
-/// classes took milliseconds to compile).
-fn dateline(body: &str) -> Option<(usize, usize)> {
-    let from = body.len() - body.trim_start().len();
-    let chars: Vec<(usize, char)> = body[from..]
-        .char_indices()
-        .take(130)
-        .map(|(i, c)| (from + i, c))
-        .collect();
-    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
-    let pos = |k: usize| chars.get(k).map_or(from + body[from..].len(), |&(i, _)| i);
-    let skip_space = |mut k: usize| {
-        while at(k).is_some_and(char::is_whitespace) {
-            k += 1;
-        }
-        k
-    };
-    let dash = |k: usize| at(k).is_some_and(|c| matches!(c, '-' | '–' | '—'));
-    let space = |k: usize| at(k).is_some_and(char::is_whitespace);
-    // Spaces, one or two dashes, one space.
-    let dashes = |k: usize| {
-        let k = skip_space(k);
-        dash(k) && (dash(k + 1) && space(k + 2) || space(k + 1))
-    };
-    // After the comma part: spaces, an optional "(...)" of 1 to 30 characters, then the dashes.
-    let tail = |k: usize| {
-        let k = skip_space(k);
-        if at(k) == Some('(') {
-            let close = (k + 1..=k + 31).find(|&j| at(j).is_none_or(|c| c == ')' || c == '\n'));
-            if let Some(j) = close.filter(|&j| j > k + 1 && at(j) == Some(')'))
-                && dashes(j + 1)
-            {
-                return true;
-            }
-        }
-        dashes(k)
-    };
-    if !at(0).is_some_and(is_place_start) {
-        return None;
-    }
-    for len in 2..=41 {
-        if !at(len - 1).is_some_and(is_place_char) {
-            break;
-        }
-        let after = skip_space(len);
-        if at(after) == Some(',') {
-            for n in 0..=40 {
-                if n > 0 && at(after + n).is_none_or(|c| c == '\n') {
-                    break;
-                }
-                if tail(after + 1 + n) {
-                    return Some((pos(0), pos(after + 1 + n)));
-                }
-            }
-        }
-        if tail(len) {
-            return Some((pos(0), pos(len)));
-        }
-    }
-    None
-}
-
-/// Finds the zones: the title is given, a wire dateline may open the body, the lead follows.
-pub fn zones(text: &str, title_len: usize) -> Zones {
-    let title_end = title_len.min(text.len());
-    let body = text.get(title_end..).unwrap_or_default();
-    let dateline = dateline(body).map(|(s, e)| (title_end + s, title_end + e));
-    let lead_from = dateline.map_or(title_end, |(_, e)| e);
-    let mut lead_end = (lead_from + 400).min(text.len());
-    while !text.is_char_boundary(lead_end) {
-        lead_end += 1;
-    }
-    Zones {
-        title_end,
-        dateline,
-        lead_end,
-    }
 }
 
 fn is_word_char(c: char) -> bool {
@@ -205,7 +88,7 @@ static SMALL: LazyLock<Vec<u8>> = LazyLock::new(|| {
         .collect()
 });
 
-fn is_mark(c: char) -> bool {
+pub fn is_mark(c: char) -> bool {
     unicode_normalization::char::is_combining_mark(c)
 }
 
@@ -245,6 +128,7 @@ pub fn tokenize<'a>(text: &'a str, folded: &'a Folded) -> Vec<Token<'a>> {
         }
         let start = i;
         let mut end = next;
+        let mut plain = c.is_ascii();
         loop {
             // ASCII letters and digits, most of any word, need no decoding.
             end += super::gazetteer::ascii_alnum_run(&bytes[end..]);
@@ -253,6 +137,7 @@ pub fn tokenize<'a>(text: &'a str, folded: &'a Folded) -> Vec<Token<'a>> {
             };
             let after = end + d.len_utf8();
             if is_word_char(d) {
+                plain = false;
                 end = after;
             } else if matches!(d, '-' | '\'' | '’') {
                 let rest = &text[after..];
@@ -264,6 +149,7 @@ pub fn tokenize<'a>(text: &'a str, folded: &'a Folded) -> Vec<Token<'a>> {
                 if !char_at(rest, 0).is_some_and(is_word_char) {
                     break;
                 }
+                plain = false;
                 end = after;
             } else {
                 break;
@@ -284,9 +170,12 @@ pub fn tokenize<'a>(text: &'a str, folded: &'a Folded) -> Vec<Token<'a>> {
         } else {
             !word.chars().any(is_lower) && word.chars().filter(|&c| is_letter(c)).nth(1).is_some()
         };
+        let (folded_at, folded_text) = folded.span(&mut fi, start, end);
         tokens.push(Token {
             text: word,
-            folded: folded.span(&mut fi, start, end),
+            folded: folded_text,
+            folded_at,
+            plain,
             start,
             end,
             is_cap,
@@ -346,18 +235,6 @@ fn mark_shouting(text: &str, tokens: &mut [Token]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn finds_wire_datelines() {
-        let text = "STOCKS RISE\nSECAUCUS, N.J., March 3 - Shares rose.";
-        let z = zones(text, 12);
-        let (s, e) = z.dateline.expect("dateline");
-        assert!(text[s..e].starts_with("SECAUCUS, N.J."));
-        let text = "Titre\nNIAMEY (Reuters) - Le gouvernement a dit.";
-        let (s, e) = zones(text, 6).dateline.expect("dateline");
-        assert_eq!(&text[s..e], "NIAMEY");
-        assert!(zones("Title\nThe U.S. said - no.", 6).dateline.is_none());
-    }
 
     fn tokenize_text(text: &str) -> Vec<Token<'static>> {
         let text: &'static str = Box::leak(text.to_string().into_boxed_str());
