@@ -21,24 +21,25 @@ impl Folded {
 
     /// The folded text of the original bytes `start..end` and where it starts, for a walk from
     /// left to right: `cursor` is a folded offset at or before the span, and is left at its end.
+    #[inline]
     pub fn span(&self, cursor: &mut usize, start: usize, end: usize) -> (usize, &str) {
-        let len = self.text.len();
-        let at = |i: usize| self.map.get(i).map_or(usize::MAX, |&o| o as usize);
+        // `map` ends with the original length, so these walks stop within it.
+        let reaches = |i: usize, limit: usize| self.map.get(i).is_none_or(|&o| o as usize >= limit);
         let mut i = *cursor;
-        while i < len && at(i) < start {
+        while !reaches(i, start) {
             i += 1;
         }
         let from = i;
         // The span ends at the first folded byte mapped at or after `end`. Plain ASCII folds
         // byte for byte, so that is most often `end - start` bytes on: checked, not assumed.
         let guess = from + (end - start);
-        if guess <= len
-            && (guess == len || at(guess) >= end)
-            && (guess == from || at(guess - 1) < end)
+        if guess <= self.text.len()
+            && reaches(guess, end)
+            && (guess == from || !reaches(guess - 1, end))
         {
             i = guess;
         } else {
-            while i < len && at(i) < end {
+            while !reaches(i, end) {
                 i += 1;
             }
         }
