@@ -54,13 +54,13 @@ const WORDS: [(&str, &[&str]); 6] = [
 ];
 
 /// Each function word: the languages it belongs to, with its position in each list.
-type Index = HashMap<&'static str, Vec<(usize, usize)>, FastHash>;
+type Index = HashMap<&'static [u8], Vec<(usize, usize)>, FastHash>;
 
 static INDEX: LazyLock<Index> = LazyLock::new(|| {
     let mut index: HashMap<_, Vec<_>, _> = HashMap::default();
     for (l, (_, words)) in WORDS.iter().enumerate() {
         for (k, w) in words.iter().enumerate() {
-            index.entry(*w).or_default().push((l, k));
+            index.entry(w.as_bytes()).or_default().push((l, k));
         }
     }
     index
@@ -137,10 +137,7 @@ fn guess(text: &str) -> Guess {
         let lower = &mut buf[..word.len()];
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
-        let Ok(lower) = std::str::from_utf8(lower) else {
-            continue;
-        };
-        for &(l, k) in INDEX.get(lower).into_iter().flatten() {
+        for &(l, k) in INDEX.get(&*lower).into_iter().flatten() {
             hits[l] += 1;
             distinct[l] |= 1 << k;
         }

@@ -160,7 +160,7 @@ pub fn tokenize<'a>(text: &'a str, folded: &'a Folded) -> Vec<Token<'a>> {
         let is_cap = is_upper(c);
         // All capitals: two letters or more, none lower case. A lower-case letter, usually the
         // first or second, settles it; only words without one are counted through.
-        let is_upper_word = if word.is_ascii() {
+        let is_upper_word = if plain || word.is_ascii() {
             !word.bytes().any(|b| b.is_ascii_lowercase())
                 && word
                     .bytes()
@@ -213,13 +213,22 @@ fn mark_shouting(text: &str, tokens: &mut [Token]) {
             .iter()
             .position(|t| t.start >= line_end)
             .map_or(tokens.len(), |n| i + n);
-        let words = tokens[i..j]
-            .iter()
-            .filter(|t| t.text.chars().any(is_letter));
+        let has_letter = |t: &Token| {
+            if t.plain {
+                t.text.bytes().any(|b| b.is_ascii_alphabetic())
+            } else {
+                t.text.chars().any(is_letter)
+            }
+        };
         let (mut all, mut upper) = (0, 0);
-        for t in words {
+        for t in tokens[i..j].iter().filter(|t| has_letter(t)) {
             all += 1;
-            if t.is_upper || (t.is_cap && t.text.chars().nth(1).is_none()) {
+            let one_char = if t.plain {
+                t.text.len() == 1
+            } else {
+                t.text.chars().nth(1).is_none()
+            };
+            if t.is_upper || (t.is_cap && one_char) {
                 upper += 1;
             }
         }
