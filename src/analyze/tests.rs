@@ -264,3 +264,23 @@ fn the_same_text_gives_the_same_json_every_time() {
         assert_eq!(first, again);
     }
 }
+
+#[test]
+fn names_start_inside_words_too() {
+    // After an elided article, as a hyphenated whole, and after a joined Arabic proclitic: the
+    // gazetteer scan walks such words character by character.
+    let fr = "Titre\nLe ministre d’Allemagne est arrivé en Guinée-Bissau, puis au Niger.";
+    let a = analyze(fr, 5, Some("fr"));
+    let said: Vec<&str> = a.mentions.iter().map(|m| m.text.as_str()).collect();
+    assert_eq!(said, ["Allemagne", "Guinée-Bissau", "Niger"]);
+    assert_eq!(codes(&a), ["DE", "GW", "NE"]);
+    let ar = "عنوان\nوصل الوفد أمس والنيجر اجتمع مع الرئيس";
+    let a = analyze(ar, 10, Some("ar"));
+    let niger = a
+        .mentions
+        .iter()
+        .find(|m| m.entity == "Niger")
+        .expect("Niger");
+    assert_eq!(niger.text, "النيجر");
+    assert!(ar[..niger.start].ends_with('و'), "after the proclitic");
+}
