@@ -43,8 +43,7 @@ impl FromIterator<&'static str> for WordSet {
 }
 
 /// `64 * WORDS` bits, one set for each word inserted, picked by its length and first and last
-/// bytes: a word whose bit is clear was never inserted. Cheaper than a hash of
-/// the whole word.
+/// bytes: a word whose bit is clear was never inserted. Cheaper than a hash of the whole word.
 #[derive(Debug, Clone, Copy)]
 pub struct Sketch<const WORDS: usize>([u64; WORDS]);
 

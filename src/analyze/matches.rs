@@ -116,6 +116,7 @@ impl Scan<'_> {
             // Most words are lower case, and few names may be written so: a cheap filter first.
             let lower = char_at(self.text, self.folded.orig(i)).is_some_and(char::is_lowercase);
             if c.is_ascii() {
+                // As for a plain token: the word alone settles that most words start no name.
                 let run = gazetteer::ascii_alnum_run(&bytes[i..]);
                 let end = if bytes.get(i + run).is_none_or(u8::is_ascii) {
                     i + run
@@ -128,7 +129,7 @@ impl Scan<'_> {
                 }
             }
             if !self.name_at(i, lower) && is_proclitic(c) && next < bytes.len() {
-                // The name may follow a proclitic joined to it ("وبالنيجر").
+                // The name may follow a proclitic joined to it ("والنيجر": "and Niger").
                 self.name_at(next, lower);
             }
         }
