@@ -282,6 +282,33 @@ fn main() {
             || store.country_counts(&filter).expect("counts").len(),
         );
     }
+    // The TUI's counting threads read the countries of the matching ids from a copy in memory.
+    let counting = Store::open(&path).expect("open store");
+    counting.count_countries_in_memory();
+    measure(
+        "TUI counting threads: copy of the countries read",
+        1,
+        || {
+            counting.load_country_copy().expect("copy");
+            0
+        },
+    );
+    for text in [
+        "sécheresse",
+        "mot10",
+        "mot100",
+        "mot10 lang:fr",
+        "sécheresse is:unread",
+        "person:\"Person 12\"",
+        "lang:fr since:2024-12-01",
+    ] {
+        let filter = query(text);
+        measure(
+            &format!("  then picker: country counts within '{text}'"),
+            5,
+            || counting.country_counts(&filter).expect("counts").len(),
+        );
+    }
     // The sidebar, on a background thread after each filter change.
     for (label, filter) in [("country:NE", &niger), ("lang:fr", &french)] {
         measure(

@@ -129,8 +129,7 @@ fn stale_analysis_notice(stale: u64) -> Option<String> {
 /// Runs the TUI over the store: the entry point of `kiosk` with no subcommand. Sidebar counts
 /// (slow aggregates over big lists) come from a second connection on a background thread.
 pub fn run_tui(store: Store, config: &Config) -> anyhow::Result<()> {
-    let path = store.path().to_path_buf();
-    let counter = Counter::spawn(move || Store::open(&path).map_err(|e| e.to_string()));
+    let counter = Counter::over_store(store.path());
     let fetcher = feeds::fetcher(store.path().to_path_buf(), config);
     run_library(Box::new(store), config, Some(counter), Some(fetcher))
 }

@@ -9,6 +9,7 @@ use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
 use crate::article::{Article, ArticleId, ArticleSummary};
 
 mod analysis;
+mod country_index;
 mod feeds;
 mod filter;
 mod list;
@@ -110,6 +111,8 @@ pub struct Store {
     path: PathBuf,
     migration: MigrationOutcome,
     word_hits: word_hits::WordHits,
+    /// Whether country counts read the in-memory copy (see [`Store::count_countries_in_memory`]).
+    countries_in_memory: std::cell::Cell<bool>,
 }
 
 const SUMMARY_COLUMNS: &str = "a.id, a.external_id, a.title, a.source, a.url, a.published, a.lang, a.countries, a.read, a.starred";
@@ -163,6 +166,7 @@ impl Store {
             path: path.to_path_buf(),
             migration,
             word_hits: word_hits::WordHits::default(),
+            countries_in_memory: std::cell::Cell::new(false),
         })
     }
 

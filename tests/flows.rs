@@ -330,9 +330,7 @@ fn analysed_entities_fill_the_sidebar_and_filter_the_list() {
 fn counts_from_the_background_thread_reach_the_sidebar() {
     let mut h = Harness::new(20, 120, 30);
     let path = h.path.clone();
-    h.env.counter = Some(runtime::Counter::spawn(move || {
-        kiosk::store::Store::open(&path).map_err(|e| e.to_string())
-    }));
+    h.env.counter = Some(runtime::Counter::over_store(&path));
     h.press("/lang:fr<enter>");
     assert_eq!(h.state.list.total, 10);
     assert_eq!(h.state.counts.total, 20, "counts arrive later");

@@ -45,8 +45,7 @@ fn store_of(n: usize) -> (tempfile::TempDir, std::path::PathBuf) {
 /// The app over the store at `path` with its counter threads, as `kiosk` runs it.
 fn with_counter(dir: tempfile::TempDir, path: std::path::PathBuf) -> Harness {
     let store = Store::open(&path).expect("open store");
-    let opener = path.clone();
-    let counter = Counter::spawn(move || Store::open(&opener).map_err(|e| e.to_string()));
+    let counter = Counter::over_store(&path);
     let system = fixtures::Recorder::default();
     let (state, env) = runtime::start(
         Box::new(store),

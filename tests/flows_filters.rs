@@ -318,9 +318,7 @@ fn keys_typed_after_enter_wait_for_the_picker_choice() {
 /// Gives the app the background counter threads `kiosk` runs with.
 fn with_counter(h: &mut Harness) {
     let path = h.path.clone();
-    h.env.counter = Some(kiosk::runtime::Counter::spawn(move || {
-        kiosk::store::Store::open(&path).map_err(|e| e.to_string())
-    }));
+    h.env.counter = Some(kiosk::runtime::Counter::over_store(&path));
 }
 
 /// Dispatches the counter's answers until `done` holds; fails after 20 s.

@@ -4,6 +4,7 @@
 use std::sync::mpsc::{self, Receiver, Sender};
 
 use crate::app::Action;
+use crate::store::Store;
 
 use super::env::Library;
 
@@ -102,6 +103,23 @@ impl Counter {
             results,
             queued: Vec::new(),
         }
+    }
+
+    /// The counter over the store at `path`: its threads count countries from an in-memory
+    /// copy of the store's countries, which one more thread reads at once (0.6 s for a million
+    /// articles) so the first picker does not wait for it.
+    pub fn over_store(path: &std::path::Path) -> Self {
+        let warm = path.to_path_buf();
+        std::thread::spawn(move || {
+            // A store that cannot be read here fails in the counting threads, which say why.
+            let _ = Store::open(&warm).and_then(|store| store.load_country_copy());
+        });
+        let path = path.to_path_buf();
+        Self::spawn(move || {
+            let store = Store::open(&path).map_err(|e| e.to_string())?;
+            store.count_countries_in_memory();
+            Ok(store)
+        })
     }
 
     /// Queues `job` (replacing an older one for its thread) until [`Counter::release`].

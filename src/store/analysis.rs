@@ -163,6 +163,9 @@ impl Store {
         if let Some(counts) = self.country_counts_within(query)? {
             return Ok(counts);
         }
+        if let Some(counts) = self.country_counts_in_memory(query)? {
+            return Ok(counts);
+        }
         if let Some(counts) = self.country_counts_of_words(query)? {
             return Ok(counts);
         }

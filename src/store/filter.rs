@@ -35,6 +35,30 @@ pub(super) fn full_text_expression(query: &Query, skip: Option<usize>) -> Option
     (!terms.is_empty()).then(|| terms.join(" AND "))
 }
 
+/// The FTS5 expressions of a query of words and phrases alone, some negated: the positive
+/// terms ANDed and the negated ones ORed, each `None` when there are none; `None` for any
+/// other query.
+pub(super) fn text_expressions(query: &Query) -> Option<(Option<String>, Option<String>)> {
+    let (mut positive, mut negated) = (Vec::new(), Vec::new());
+    for clause in &query.clauses {
+        let [term] = clause.alternatives.as_slice() else {
+            return None;
+        };
+        if !matches!(term.filter, Filter::Word(_) | Filter::Phrase(_)) {
+            return None;
+        }
+        let terms = if term.negated {
+            &mut negated
+        } else {
+            &mut positive
+        };
+        terms.push(fts_term(&term.filter));
+    }
+    let joined = |terms: Vec<String>, with: &str| (!terms.is_empty()).then(|| terms.join(with));
+    let expressions = (joined(positive, " AND "), joined(negated, " OR "));
+    (expressions != (None, None)).then_some(expressions)
+}
+
 impl Sql {
     /// The condition for `query`; `1` when it matches everything.
     #[cfg(test)]

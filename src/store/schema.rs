@@ -216,6 +216,31 @@ pub(super) const MIGRATIONS: &[&str] = &[
     // trigger of migration 5) before the cascade removes its entities. Its SQL, long for this
     // list, sits beside this file.
     include_str!("schema/6_sidebar_totals.sql"),
+    // 7: a change stamp of `article_countries`, so that a copy of it held in memory (the TUI
+    // counts countries from one) knows what to re-read: `changes` counts every row written,
+    // changed or removed; `top` is the newest article that ever had rows; `rewrites` counts the
+    // changes other than rows for an article newer than `top`. While `rewrites` stays put, a
+    // copy only appends the rows of the articles after the `top` it read.
+    r"
+    CREATE TABLE country_changes (
+        id       INTEGER PRIMARY KEY CHECK (id = 1),
+        changes  INTEGER NOT NULL,
+        rewrites INTEGER NOT NULL,
+        top      INTEGER NOT NULL
+    );
+    INSERT INTO country_changes (id, changes, rewrites, top)
+        SELECT 1, 0, 0, coalesce(max(article_id), 0) FROM article_countries;
+    CREATE TRIGGER country_changes_added AFTER INSERT ON article_countries BEGIN
+        UPDATE country_changes SET changes = changes + 1,
+            rewrites = rewrites + (new.article_id < top), top = max(top, new.article_id);
+    END;
+    CREATE TRIGGER country_changes_changed AFTER UPDATE ON article_countries BEGIN
+        UPDATE country_changes SET changes = changes + 1, rewrites = rewrites + 1;
+    END;
+    CREATE TRIGGER country_changes_removed AFTER DELETE ON article_countries BEGIN
+        UPDATE country_changes SET changes = changes + 1, rewrites = rewrites + 1;
+    END;
+    ",
 ];
 
 /// The schema version this kiosk writes.

@@ -8,7 +8,7 @@ use super::super::filter::Sql;
 use super::*;
 
 /// Filters the fast paths answer (and a few they leave to the general SQL).
-const QUERIES: &[&str] = &[
+pub(super) const QUERIES: &[&str] = &[
     "",
     "lang:fr",
     "-lang:fr",
@@ -156,7 +156,7 @@ fn assert_fast_paths_agree(store: &Store) {
 }
 
 /// Country counts against the join over the matching articles.
-fn assert_countries_agree(store: &Store, text: &str) {
+pub(super) fn assert_countries_agree(store: &Store, text: &str) {
     let query = Query::parse(text).expect("query");
     let filter = Sql::build(&query);
     let countries = reference_rows(
@@ -231,7 +231,7 @@ fn assert_entities_agree(store: &Store, text: &str) {
 /// Twelve articles crossing languages (one unknown), sources (one differing only in case, one
 /// unknown), dates (one undated), flags, countries (about, mentioned, none) and entities (two
 /// kinds, one named twice in an analysis).
-fn fill(store: &mut Store) -> Vec<ArticleId> {
+pub(super) fn fill(store: &mut Store) -> Vec<ArticleId> {
     let langs = [Some("fr"), Some("en"), None];
     let sources = [Some("Wire"), Some("wire"), Some("Post"), None];
     let countries: [&[(&str, bool)]; 6] = [
@@ -279,7 +279,7 @@ fn body(n: usize) -> String {
 }
 
 /// Article `n`'s entities: a person (twice in every fifth article) and an organisation.
-fn entities(n: usize) -> Vec<EntityRow> {
+pub(super) fn entities(n: usize) -> Vec<EntityRow> {
     let entity = |kind: &str, name: String, count: usize| EntityRow {
         kind: kind.to_string(),
         name,
@@ -388,6 +388,7 @@ fn upgrade_from(version: usize) {
             path: path.clone(),
             migration: MigrationOutcome::Current,
             word_hits: Default::default(),
+            countries_in_memory: Default::default(),
         };
         let ids = fill(&mut old);
         old.set_read(ids[0], true).expect("read");

@@ -1,0 +1,98 @@
+//! Country counts from the in-memory copy against the SQL they replace, on a second handle of
+//! the store (as the TUI's counting threads have) while the first one writes: appended
+//! articles, reanalysis, deletion and flag changes all reach the copy.
+
+use super::totals::{QUERIES, assert_countries_agree, entities, fill};
+use super::*;
+
+/// Every query of the fast-path tests plus some only the copy answers quickly.
+fn assert_copy_agrees(counting: &Store) {
+    let more = [
+        "person:\"Person 1\"",
+        "even is:unread",
+        "-even",
+        "-even -third",
+        "\"body 3\"",
+        "\"body 3\" -even",
+        "even -third -late",
+    ];
+    for text in QUERIES.iter().chain(&more) {
+        assert_countries_agree(counting, text);
+    }
+}
+
+fn rewrites(store: &Store) -> i64 {
+    store
+        .conn
+        .query_row("SELECT rewrites FROM country_changes", [], |row| row.get(0))
+        .expect("stamp")
+}
+
+fn rows(codes: &[(&str, bool)]) -> Vec<CountryRow> {
+    codes
+        .iter()
+        .map(|&(code, about)| CountryRow {
+            code: code.to_string(),
+            score: 0.5,
+            mentions: 1,
+            about,
+        })
+        .collect()
+}
+
+#[test]
+fn the_copy_counts_as_sqlite_does_through_every_change() {
+    let (dir, mut store) = temp_store();
+    let ids = fill(&mut store);
+    let counting = Store::open(&dir.path().join("kiosk.db")).expect("second handle");
+    counting.count_countries_in_memory();
+    counting.load_country_copy().expect("copy");
+    assert_copy_agrees(&counting);
+
+    // New articles: their rows are appended to the copy, nothing is re-read.
+    let before = rewrites(&store);
+    let id = add(&mut store, &article("Late", "body late even", None));
+    let writer = store.writer().expect("writer");
+    writer
+        .set_analysis(
+            id,
+            1,
+            "{}",
+            &rows(&[("TD", true), ("NE", false)]),
+            &entities(1),
+        )
+        .expect("analysis");
+    writer.commit().expect("commit");
+    assert_eq!(
+        rewrites(&store),
+        before,
+        "an appended article rewrites nothing"
+    );
+    assert_copy_agrees(&counting);
+
+    // Reanalysis of an older article and a deletion make the copy read the table again.
+    let writer = store.writer().expect("writer");
+    writer
+        .set_analysis(ids[3], 2, "{}", &rows(&[("US", true)]), &[])
+        .expect("reanalyse");
+    writer.commit().expect("commit");
+    assert!(rewrites(&store) > before);
+    assert_copy_agrees(&counting);
+    store
+        .conn
+        .execute("DELETE FROM articles WHERE id = ?1", [ids[0]])
+        .expect("delete");
+    store.set_read(ids[2], true).expect("read");
+    assert_copy_agrees(&counting);
+    // An article that gains countries on its first analysis after newer ones had theirs.
+    let late = add(&mut store, &article("Unanalysed", "body even", None));
+    let newest = add(&mut store, &article("Newest", "body even", None));
+    for (id, code) in [(newest, "ML"), (late, "NE")] {
+        let writer = store.writer().expect("writer");
+        writer
+            .set_analysis(id, 1, "{}", &rows(&[(code, true)]), &[])
+            .expect("analysis");
+        writer.commit().expect("commit");
+        assert_copy_agrees(&counting);
+    }
+}
