@@ -1,6 +1,7 @@
 //! Turns matches and rule findings into the [`Analysis`]: overlaps settled, short mentions joined
 //! to full ones (coreference), entities counted, countries scored.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use super::gazetteer::{GAZETTEER, Kind};
@@ -223,9 +224,17 @@ fn add_orgs(text: &str, hits: &[Hit], orgs: &[OrgMention], drafts: &mut Vec<Draf
 
 /// People: a one-word mention joins the fullest name ending with that word ("Tiani" →
 /// "Abdourahamane Tiani"), or else its titled form ("général Tiani").
-fn add_people(text: &str, people: &[PersonMention], drafts: &mut Vec<Draft>) {
-    let last_word = |s: &str| fold::fold_str(s.rsplit([' ', '\u{a0}']).next().unwrap_or(s));
-    let mut full: HashMap<String, (String, Option<&'static str>)> = HashMap::new();
+fn add_people<'t>(text: &'t str, people: &[PersonMention], drafts: &mut Vec<Draft>) {
+    // Most names are ASCII words: folded without the offset map, borrowed when already folded.
+    let last_word = |s: &'t str| {
+        let word = s.rsplit([' ', '\u{a0}']).next().unwrap_or(s);
+        if word.bytes().all(|b| b.is_ascii_graphic()) {
+            fold::fold_word(word)
+        } else {
+            Cow::Owned(fold::fold_str(word))
+        }
+    };
+    let mut full: HashMap<Cow<str>, (String, Option<&'static str>)> = HashMap::new();
     for p in people {
         let name = &text[p.start..p.end];
         if name.contains(' ') {
