@@ -136,7 +136,7 @@ pub fn build(
         .collect();
     let mut counts: Vec<(EntityKind, String, u32, Option<&'static str>, usize)> = Vec::new();
     let mut mentions = Vec::with_capacity(kept.len());
-    for d in &kept {
+    for d in kept {
         match counts.iter_mut().find(|c| c.0 == d.kind && c.1 == d.entity) {
             Some(c) => {
                 c.2 += 1;
@@ -149,7 +149,7 @@ pub fn build(
             text: text[d.start..d.end].to_string(),
             start: d.start,
             end: d.end,
-            entity: d.entity.clone(),
+            entity: d.entity,
         });
     }
     counts.sort_by(|a, b| b.2.cmp(&a.2).then(a.4.cmp(&b.4)));
