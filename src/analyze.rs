@@ -138,7 +138,7 @@ pub fn analyze(text: &str, title_len: usize, lang: Option<&str>) -> Analysis {
 /// The capitalised words of an article that it also writes in lower case: common words, not
 /// names ("Prices rose" beside "prices").
 fn also_lower_case<'a>(tokens: &[tokens::Token<'a>]) -> gazetteer::FastSet<&'a str> {
-    let small = |t: &tokens::Token| t.text.starts_with(char::is_lowercase);
+    let small = |t: &tokens::Token| t.starts_lower;
     // Sized for a capitalised word in three, so that building it never rehashes.
     let mut caps =
         gazetteer::FastSet::with_capacity_and_hasher(tokens.len() / 3, Default::default());

@@ -66,7 +66,8 @@ fn special(ch: char) -> Option<&'static str> {
 
 /// Folds `text` for gazetteer matching (see [`Folded`]).
 pub fn fold(text: &str) -> Folded {
-    let mut out: Vec<u8> = Vec::with_capacity(text.len() + 8);
+    // A `String` from the start: only whole characters are pushed, so no UTF-8 check at the end.
+    let mut out = String::with_capacity(text.len() + 8);
     let mut map: Vec<u32> = Vec::with_capacity(text.len() + 9);
     let mut last_space = false;
     let bytes = text.as_bytes();
@@ -79,7 +80,7 @@ pub fn fold(text: &str) -> Folded {
             // Most of a text is runs of plain ASCII words and single spaces: lower-cased and
             // mapped a run at a time.
             let from = out.len();
-            out.extend_from_slice(&bytes[i..end]);
+            out.push_str(&text[i..end]);
             out[from..].make_ascii_lowercase();
             let first = offset(i);
             map.extend((0..offset(end - i)).map(|k| first + k));
@@ -91,13 +92,13 @@ pub fn fold(text: &str) -> Folded {
         if b.is_ascii() {
             if b.is_ascii_whitespace() {
                 if !last_space {
-                    out.push(b' ');
+                    out.push(' ');
                     map.push(at);
                 }
                 last_space = true;
             } else {
                 // The backquote, an apostrophe typed on a keyboard that lacks one.
-                out.push(b'\'');
+                out.push('\'');
                 map.push(at);
                 last_space = false;
             }
@@ -110,7 +111,7 @@ pub fn fold(text: &str) -> Folded {
         i += ch.len_utf8();
         if ch.is_whitespace() {
             if !last_space {
-                out.push(b' ');
+                out.push(' ');
                 map.push(at);
             }
             last_space = true;
@@ -119,21 +120,18 @@ pub fn fold(text: &str) -> Folded {
         last_space = false;
         let before = out.len();
         match TWO_BYTE.get((ch as usize).wrapping_sub(0x80)) {
-            Some(folded) => out.extend_from_slice(folded.as_bytes()),
+            Some(folded) => out.push_str(folded),
             None => fold_char(ch, &mut out),
         }
         map.resize(map.len() + (out.len() - before), at);
     }
     map.push(offset(text.len()));
-    // Only whole characters were pushed, so this never fails; the fallback keeps it total.
-    let text = String::from_utf8(out)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-    Folded { text, map }
+    Folded { text: out, map }
 }
 
 /// Appends the folded form of `ch` (not a space) to `out`.
-fn fold_char(ch: char, out: &mut Vec<u8>) {
-    let mut push = |s: &str| out.extend_from_slice(s.as_bytes());
+fn fold_char(ch: char, out: &mut String) {
+    let mut push = |s: &str| out.push_str(s);
     if let Some(rep) = special(ch) {
         push(rep);
         return;
@@ -157,11 +155,11 @@ fn fold_char(ch: char, out: &mut Vec<u8>) {
 static TWO_BYTE: LazyLock<Vec<Box<str>>> = LazyLock::new(|| {
     (0x80..0x800)
         .map(|code| {
-            let mut out = Vec::new();
+            let mut out = String::new();
             if let Some(ch) = char::from_u32(code) {
                 fold_char(ch, &mut out);
             }
-            String::from_utf8_lossy(&out).into()
+            out.into()
         })
         .collect()
 });
@@ -278,24 +276,24 @@ mod tests {
     /// Folding one character at a time, as the fast paths must: each character's folded bytes,
     /// every whitespace run as one space, each output byte mapped to its character's offset.
     fn fold_slowly(text: &str) -> (String, Vec<usize>) {
-        let (mut out, mut map, mut space) = (Vec::new(), Vec::new(), false);
+        let (mut out, mut map, mut space) = (String::new(), Vec::new(), false);
         for (i, ch) in text.char_indices() {
             let before = out.len();
             if ch.is_whitespace() {
                 if !space {
-                    out.push(b' ');
+                    out.push(' ');
                 }
                 space = true;
             } else {
                 space = false;
                 match ch {
-                    '`' => out.push(b'\''),
+                    '`' => out.push('\''),
                     _ => fold_char(ch.to_ascii_lowercase(), &mut out),
                 }
             }
             map.resize(map.len() + out.len() - before, i);
         }
-        (String::from_utf8(out).expect("utf-8"), map)
+        (out, map)
     }
 
     #[test]

@@ -38,11 +38,8 @@ fn is_name_word(t: &Token) -> bool {
     let f = t.folded;
     // "L'État", "l'Élysée": an elided article opens a thing's name, not a person's.
     let article = f.starts_with("l'") && f.len() > 2;
-    !article
-        && !NOT_NAMES.contains(f)
-        && !is_title(f)
-        && !is_org_word(f)
-        && t.text.chars().any(char::is_lowercase)
+    // The token's case first: it costs no lookup.
+    t.has_lower && !article && !NOT_NAMES.contains(f) && !is_title(f) && !is_org_word(f)
 }
 
 /// Finds people: gazetteer persons, titled names, given-name runs and plain capitalised runs.
@@ -128,8 +125,7 @@ pub fn find(
         let has_org_word = tokens[j.min(tokens.len() - 1)..]
             .first()
             .is_some_and(|t| t.joined && is_org_word(t.folded));
-        let common =
-            |t: &Token| t.text.starts_with(char::is_lowercase) || lower_words.contains(t.folded);
+        let common = |t: &Token| t.starts_lower || lower_words.contains(t.folded);
         let plain_run = (2..=4).contains(&n) && !tokens[run].iter().any(common);
         // "Klein said": at the start of a sentence too, but not a plural ("Officials said").
         let said = n == 1
@@ -150,9 +146,7 @@ pub fn find(
             && i > 0
             && tokens[i].joined
             && SAID_BEFORE.contains(tokens[i - 1].folded)
-            && tokens
-                .get(next)
-                .is_none_or(|t| !t.joined || t.text.starts_with(char::is_lowercase));
+            && tokens.get(next).is_none_or(|t| !t.joined || t.starts_lower);
         let not_person = |t: &Token| is_event_word(t.folded) || is_place_word(t.folded);
         let event = tokens[i..=last].iter().any(not_person)
             || tokens.get(next).is_some_and(|t| t.joined && not_person(t));

@@ -22,6 +22,10 @@ pub struct Token<'a> {
     pub is_cap: bool,
     /// Two or more letters, none lower case.
     pub is_upper: bool,
+    /// Some letter lower case (`text.chars().any(char::is_lowercase)`, asked by many rules).
+    pub has_lower: bool,
+    /// First character lower case (`text.starts_with(char::is_lowercase)`).
+    pub starts_lower: bool,
     /// First word of a sentence, paragraph or quotation.
     pub starts_sentence: bool,
     /// In a line written in capitals (a wire headline): case says nothing there.
@@ -178,12 +182,12 @@ pub fn tokenize<'a>(text: &'a str, folded: &'a Folded) -> Vec<Token<'a>> {
         let (end, plain) = word_end(text, next, c.is_ascii());
         next = end;
         let word = &text[start..end];
-        let is_cap = if c.is_ascii() {
-            c.is_ascii_uppercase()
+        let (is_cap, starts_lower) = if c.is_ascii() {
+            (c.is_ascii_uppercase(), c.is_ascii_lowercase())
         } else {
-            is_upper(c)
+            (is_upper(c), is_lower(c))
         };
-        let (is_upper_word, has_letter) = case_of(word, plain);
+        let (is_upper_word, has_letter, has_lower) = case_of(word, plain);
         line.count(word, plain, has_letter, is_cap, is_upper_word);
         let (folded_at, folded_text) = folded.span(&mut fi, start, end);
         tokens.push(Token {
@@ -195,6 +199,8 @@ pub fn tokenize<'a>(text: &'a str, folded: &'a Folded) -> Vec<Token<'a>> {
             end,
             is_cap,
             is_upper: is_upper_word,
+            has_lower,
+            starts_lower,
             starts_sentence: sentence,
             shouting: false,
             joined: gap_clean,
@@ -252,14 +258,15 @@ fn word_end(text: &str, mut end: usize, mut plain: bool) -> (usize, bool) {
     (end, plain)
 }
 
-/// Whether `word` is in capitals (two letters or more, none lower case), and whether it has a
-/// letter at all. A lower-case letter, usually the first or second, settles both.
-fn case_of(word: &str, plain: bool) -> (bool, bool) {
+/// Whether `word` is in capitals (two letters or more, none lower case), whether it has a
+/// letter at all and whether a lower-case one. A lower-case letter, usually the first or
+/// second, settles all three.
+fn case_of(word: &str, plain: bool) -> (bool, bool, bool) {
     let mut letters = 0;
     if plain || word.is_ascii() {
         for b in word.bytes() {
             if b.is_ascii_lowercase() {
-                return (false, true);
+                return (false, true, true);
             }
             letters += usize::from(b.is_ascii_alphabetic());
         }
@@ -268,12 +275,12 @@ fn case_of(word: &str, plain: bool) -> (bool, bool) {
         while let Some(c) = chars.next() {
             if is_lower(c) {
                 let letter = letters > 0 || is_letter(c) || chars.any(is_letter);
-                return (false, letter);
+                return (false, letter, true);
             }
             letters += usize::from(is_letter(c));
         }
     }
-    (letters >= 2, letters > 0)
+    (letters >= 2, letters > 0, false)
 }
 
 /// Whether a full stop at `i` follows an abbreviation ("U.S.", "Gen.", "M."): no sentence end.
