@@ -1,7 +1,7 @@
 //! People: titles and roles in each language, given names, known people from the gazetteer and
 //! runs of capitalised words that are not places or organisations. Coreference is in `entities`.
 
-use super::gazetteer::{FastSet, GAZETTEER, Kind, is_given_name};
+use super::gazetteer::{FastSet, GAZETTEER, Kind, Sketch, is_given_name};
 use super::matches::Hit;
 use super::name_cues::{
     CENSUS_GIVEN, CONJUNCTIONS, NOT_NAMES, PARTICLES, SAID_BEFORE, SUFFIXES, SURNAMES,
@@ -243,6 +243,8 @@ fn later_surnames(
     out: &mut Vec<PersonMention>,
 ) {
     let mut surnames: FastSet<&str> = FastSet::default();
+    // Most capitalised words are no surname found: a sketch spares hashing them.
+    let mut sketch = Sketch::<8>::default();
     for p in out.iter().filter(|p| !p.known) {
         let last = tokens.partition_point(|t| t.end < p.end);
         if last > 0
@@ -251,6 +253,7 @@ fn later_surnames(
                 .is_some_and(|t| t.end == p.end && t.start > p.start)
         {
             surnames.insert(tokens[last].folded);
+            sketch.insert(tokens[last].folded);
         }
     }
     if surnames.is_empty() {
@@ -260,6 +263,7 @@ fn later_surnames(
     for (i, t) in tokens.iter().enumerate() {
         // Capitals first: the cheap test that rules out most words.
         let candidate = t.is_cap
+            && sketch.may_contain(t.folded)
             && surnames.contains(t.folded)
             && covered[i].is_none()
             && (is_name_token(t) || is_title(t.folded) && t.is_cap && !t.shouting)
