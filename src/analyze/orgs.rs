@@ -78,6 +78,8 @@ pub fn may_elide(word: &str) -> bool {
     matches!(word.as_bytes().first(), Some(b'l' | b'd' | b'L' | b'D'))
 }
 
+// Asked of nearly every token: a call cost as much as the test.
+#[inline]
 fn is_cap_word(t: &Token) -> bool {
     // A word with no article to drop is capitalised as the tokenizer found.
     !t.shouting
