@@ -138,7 +138,7 @@ pub fn analyze(text: &str, title_len: usize, lang: Option<&str>) -> Analysis {
 /// The capitalised words of an article that it also writes in lower case: common words, not
 /// names ("Prices rose" beside "prices").
 fn also_lower_case<'a>(tokens: &[tokens::Token<'a>]) -> gazetteer::FastSet<&'a str> {
-    let small = |t: &tokens::Token| t.text.starts_with(char::is_lowercase);
+    let small = |t: &tokens::Token| t.starts_lower;
     // Sized for a capitalised word in three, so that building it never rehashes.
     let mut caps =
         gazetteer::FastSet::with_capacity_and_hasher(tokens.len() / 3, Default::default());
@@ -148,12 +148,15 @@ fn also_lower_case<'a>(tokens: &[tokens::Token<'a>]) -> gazetteer::FastSet<&'a s
         sketch.insert(t.folded);
         caps.insert(t.folded);
     }
-    tokens
-        .iter()
-        .filter(|t| small(t))
-        .map(|t| t.folded)
-        .filter(|w| sketch.may_contain(w) && caps.contains(w))
-        .collect()
+    // A word found moves from `caps` to the result: each is inserted there once, not once for
+    // every lower-case occurrence.
+    let mut lower = gazetteer::FastSet::with_capacity_and_hasher(caps.len(), Default::default());
+    for t in tokens.iter().filter(|t| small(t)) {
+        if sketch.may_contain(t.folded) && caps.remove(t.folded) {
+            lower.insert(t.folded);
+        }
+    }
+    lower
 }
 
 /// The first `max` bytes of `text`, cut at a character boundary: trigram statistics settle

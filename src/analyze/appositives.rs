@@ -97,7 +97,7 @@ static PLACE_NOUNS: LazyLock<WordSet> = LazyLock::new(|| {
 const OF: &[&str] = &["of", "de", "du", "do", "da", "von"];
 
 fn name_word(t: &Token) -> bool {
-    t.is_cap && !t.shouting && t.text.chars().any(char::is_lowercase)
+    t.is_cap && !t.shouting && t.has_lower
 }
 
 /// The name after `cue`: up to four capitalised words, the first possibly elided ("d'Abidjan").
@@ -142,7 +142,7 @@ pub fn find(
         let before_name = tokens.get(i + 1).is_some_and(|n| {
             n.joined && (n.is_cap || n.text.len() <= 3 || n.text.starts_with('d'))
         });
-        if !before_name || !t.text.starts_with(char::is_lowercase) {
+        if !before_name || !t.starts_lower {
             continue;
         }
         let org = ORG_NOUNS.contains(t.folded);

@@ -31,7 +31,7 @@ fn extends(t: &Token) -> bool {
         && !t.starts_sentence
         && !is_function_word(t.folded)
         && !is_title(t.folded)
-        && (t.text.chars().any(char::is_lowercase) || t.is_upper && t.text.len() <= 4)
+        && (t.has_lower || t.is_upper && t.text.len() <= 4)
 }
 
 /// Whether token `k` continues the name before it: only spaces between, or the period of an

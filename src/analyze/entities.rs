@@ -1,6 +1,7 @@
 //! Turns matches and rule findings into the [`Analysis`]: overlaps settled, short mentions joined
 //! to full ones (coreference), entities counted, countries scored.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use super::gazetteer::{GAZETTEER, Kind};
@@ -15,11 +16,13 @@ pub(super) type FastMap<K, V> = HashMap<K, V, super::gazetteer::FastHash>;
 use super::{Analysis, CountryScore, Entity, EntityKind, Mention, country_name, fold, score};
 
 /// A mention before its entity is known.
-pub(super) struct Draft {
+pub(super) struct Draft<'a> {
     pub(super) kind: EntityKind,
     pub(super) start: usize,
     pub(super) end: usize,
-    pub(super) entity: String,
+    /// Borrowed from the gazetteer, the text or a rule's finding until the analysis is built:
+    /// most drafts lose to an overlap or share a name, so copying each cost more than the rest.
+    pub(super) entity: Cow<'a, str>,
     pub(super) country: Option<&'static str>,
     pub(super) priority: u8,
     /// Made from a gazetteer hit (not by a rule).
@@ -31,19 +34,20 @@ fn overlaps(a: &Draft, b: &Draft) -> bool {
 }
 
 /// Builds the analysis of `text` from its gazetteer hits and rule findings.
-pub fn build(
-    text: &str,
+pub fn build<'a>(
+    text: &'a str,
     tokens: &[Token],
     hits: &[Hit],
     people: &[PersonMention],
-    orgs: &[OrgMention],
+    orgs: &'a [OrgMention],
     places: &[PlaceMention],
     lang: Option<String>,
 ) -> Analysis {
     let support = score::support(hits);
     let mut tallies = BTreeMap::new();
     let mut evidence = Vec::with_capacity(hits.len());
-    let mut drafts: Vec<Draft> = Vec::new();
+    let mut drafts: Vec<Draft> =
+        Vec::with_capacity(hits.len() + orgs.len() + people.len() + places.len());
     for hit in hits {
         let id = score::resolve(hit, &support);
         let e = GAZETTEER.entity(id);
@@ -58,7 +62,7 @@ pub fn build(
             kind,
             start: hit.start,
             end: hit.end,
-            entity: e.name.to_string(),
+            entity: Cow::Borrowed(e.name),
             country: e.code,
             priority,
             from_hit: true,
@@ -72,7 +76,7 @@ pub fn build(
             kind: EntityKind::Place,
             start: p.start,
             end: p.end,
-            entity: text[p.start..p.end].to_string(),
+            entity: Cow::Borrowed(&text[p.start..p.end]),
             country: None,
             priority: 3,
             from_hit: false,
@@ -133,22 +137,26 @@ pub fn build(
             about,
         })
         .collect();
-    let mut counts: Vec<(EntityKind, String, u32, Option<&'static str>, usize)> = Vec::new();
+    let mut counts: Vec<(EntityKind, String, u32, Option<&'static str>, usize)> =
+        Vec::with_capacity(kept.len());
     let mut mentions = Vec::with_capacity(kept.len());
-    for d in &kept {
-        match counts.iter_mut().find(|c| c.0 == d.kind && c.1 == d.entity) {
+    for d in kept {
+        match counts
+            .iter_mut()
+            .find(|c| c.0 == d.kind && *c.1 == *d.entity)
+        {
             Some(c) => {
                 c.2 += 1;
                 c.3 = c.3.or(d.country);
             }
-            None => counts.push((d.kind, d.entity.clone(), 1, d.country, d.start)),
+            None => counts.push((d.kind, d.entity.to_string(), 1, d.country, d.start)),
         }
         mentions.push(Mention {
             kind: d.kind,
             text: text[d.start..d.end].to_string(),
             start: d.start,
             end: d.end,
-            entity: d.entity.clone(),
+            entity: d.entity.into_owned(),
         });
     }
     counts.sort_by(|a, b| b.2.cmp(&a.2).then(a.4.cmp(&b.4)));
@@ -171,8 +179,9 @@ pub fn build(
 
 /// Organisations from rules; acronyms join their definition ("CNSP" → its long form) and a
 /// definition that the gazetteer knows takes the gazetteer's name.
-fn add_orgs(text: &str, hits: &[Hit], orgs: &[OrgMention], drafts: &mut Vec<Draft>) {
-    let mut alias: HashMap<String, (String, Option<&'static str>)> = HashMap::new();
+fn add_orgs<'a>(text: &str, hits: &[Hit], orgs: &'a [OrgMention], drafts: &mut Vec<Draft<'a>>) {
+    // Looked up only, never walked: the fast hash cannot change an order.
+    let mut alias: FastMap<&str, (Cow<str>, Option<&'static str>)> = FastMap::default();
     for o in orgs.iter().filter(|o| o.alias.is_some()) {
         let known = hits
             .iter()
@@ -183,20 +192,20 @@ fn add_orgs(text: &str, hits: &[Hit], orgs: &[OrgMention], drafts: &mut Vec<Draf
         let (name, code) = match known.or(acronym_known) {
             Some(h) => {
                 let e = GAZETTEER.entity(h.pattern.ids[0]);
-                (e.name.to_string(), e.code)
+                (Cow::Borrowed(e.name), e.code)
             }
-            None => (o.name.clone(), None),
+            None => (Cow::Borrowed(o.name.as_str()), None),
         };
         if let Some(a) = &o.alias {
-            alias.insert(a.clone(), (name.clone(), code));
+            alias.insert(a, (name.clone(), code));
         }
-        alias.insert(o.name.clone(), (name, code));
+        alias.insert(&o.name, (name, code));
     }
     for o in orgs {
         let (entity, country) = alias
-            .get(&o.name)
+            .get(o.name.as_str())
             .cloned()
-            .unwrap_or_else(|| (o.name.clone(), None));
+            .unwrap_or_else(|| (Cow::Borrowed(&o.name), None));
         // A name built around a known place ("Bank of Scotland") is more than the place.
         let holds_place = hits.iter().any(|h| {
             o.start <= h.start
@@ -223,34 +232,46 @@ fn add_orgs(text: &str, hits: &[Hit], orgs: &[OrgMention], drafts: &mut Vec<Draf
 
 /// People: a one-word mention joins the fullest name ending with that word ("Tiani" →
 /// "Abdourahamane Tiani"), or else its titled form ("général Tiani").
-fn add_people(text: &str, people: &[PersonMention], drafts: &mut Vec<Draft>) {
-    let last_word = |s: &str| fold::fold_str(s.rsplit([' ', '\u{a0}']).next().unwrap_or(s));
-    let mut full: HashMap<String, (String, Option<&'static str>)> = HashMap::new();
-    for p in people {
+fn add_people<'t>(text: &'t str, people: &[PersonMention], drafts: &mut Vec<Draft<'t>>) {
+    // Most names are ASCII words: folded without the offset map, borrowed when already folded;
+    // each once.
+    let keys: Vec<Cow<str>> = people
+        .iter()
+        .map(|p| {
+            let name = &text[p.start..p.end];
+            let word = name.rsplit([' ', '\u{a0}']).next().unwrap_or(name);
+            if word.bytes().all(|b| b.is_ascii_graphic()) {
+                fold::fold_word(word)
+            } else {
+                Cow::Owned(fold::fold_str(word))
+            }
+        })
+        .collect();
+    // Looked up only, never walked: the fast hash cannot change an order.
+    let mut full: FastMap<&str, (Cow<'t, str>, Option<&'static str>)> = FastMap::default();
+    for (p, key) in people.iter().zip(&keys) {
         let name = &text[p.start..p.end];
         if name.contains(' ') {
-            let key = last_word(name);
             let slot = full
-                .entry(key)
-                .or_insert_with(|| (name.to_string(), p.country));
+                .entry(key.as_ref())
+                .or_insert_with(|| (Cow::Borrowed(name), p.country));
             if name.len() > slot.0.len() {
-                slot.0 = name.to_string();
+                slot.0 = Cow::Borrowed(name);
             }
             slot.1 = slot.1.or(p.country);
         }
     }
-    for p in people
-        .iter()
-        .filter(|p| !text[p.start..p.end].contains(' '))
-    {
+    for (p, key) in people.iter().zip(&keys) {
         let name = &text[p.start..p.end];
-        let key = last_word(name);
-        match full.entry(key) {
+        if name.contains(' ') {
+            continue;
+        }
+        match full.entry(key.as_ref()) {
             std::collections::hash_map::Entry::Vacant(slot) => {
                 let titled = p
                     .title
                     .as_ref()
-                    .map_or_else(|| name.to_string(), |t| format!("{t} {name}"));
+                    .map_or(Cow::Borrowed(name), |t| Cow::Owned(format!("{t} {name}")));
                 slot.insert((titled, p.country));
             }
             std::collections::hash_map::Entry::Occupied(mut slot) => {
@@ -259,9 +280,8 @@ fn add_people(text: &str, people: &[PersonMention], drafts: &mut Vec<Draft>) {
             }
         }
     }
-    for p in people {
-        let key = last_word(&text[p.start..p.end]);
-        let (entity, country) = full.get(&key).cloned().unwrap_or_default();
+    for (p, key) in people.iter().zip(&keys) {
+        let (entity, country) = full.get(key.as_ref()).cloned().unwrap_or_default();
         let priority = if p.known { 3 } else { 1 };
         drafts.push(Draft {
             kind: EntityKind::Person,

@@ -43,7 +43,7 @@ fn head_word(folded: &str) -> bool {
 
 fn is_adjective(t: &Token) -> bool {
     let f = t.folded;
-    let word = t.text.starts_with(char::is_lowercase)
+    let word = t.starts_lower
         && f.chars().count() >= 4
         && f.chars().all(char::is_alphabetic)
         && !is_function_word(f);
@@ -54,7 +54,7 @@ fn is_adjective(t: &Token) -> bool {
 
 /// A lower-case noun after "de", "du", "des" or "d'" ("de commerce", "du travail").
 fn is_complement(t: &Token) -> bool {
-    t.text.starts_with(char::is_lowercase)
+    t.starts_lower
         && t.folded.chars().count() >= 4
         && t.folded.chars().all(|c| c.is_alphabetic() || c == '-')
         && !is_function_word(t.folded)

@@ -34,11 +34,17 @@ impl WordSet {
 impl FromIterator<&'static str> for WordSet {
     fn from_iter<I: IntoIterator<Item = &'static str>>(iter: I) -> Self {
         let mut set = Self::default();
-        for word in iter {
-            set.sketch.insert(word);
-            set.words.insert(word);
-        }
+        set.extend(iter);
         set
+    }
+}
+
+impl Extend<&'static str> for WordSet {
+    fn extend<I: IntoIterator<Item = &'static str>>(&mut self, iter: I) {
+        for word in iter {
+            self.sketch.insert(word);
+            self.words.insert(word);
+        }
     }
 }
 
@@ -81,10 +87,18 @@ impl<const WORDS: usize> Sketch<WORDS> {
 
 /// The words of an embedded list: one a line, `#` lines are comments.
 pub fn word_set(list: &'static str) -> WordSet {
-    list.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .collect()
+    // Sized for every line up front: a list of many thousand names rehashed a dozen times.
+    let lines = list.bytes().filter(|&b| b == b'\n').count() + 1;
+    let mut set = WordSet {
+        words: FastSet::with_capacity_and_hasher(lines, FastHash::default()),
+        ..WordSet::default()
+    };
+    set.extend(
+        list.lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#')),
+    );
+    set
 }
 
 const ENTITIES: &str = include_str!("../../assets/gazetteer/entities.tsv");

@@ -102,10 +102,7 @@ fn guess(text: &str) -> Guess {
     let mut seen = 0;
     let mut figures = 0;
     let mut prose = 0;
-    for word in text.split(|c: char| !c.is_alphanumeric()) {
-        if word.is_empty() {
-            continue;
-        }
+    for word in words(text) {
         if !word.is_ascii() {
             // Another script (Arabic, Cyrillic...) is the trigram detector's to judge.
             if word
@@ -130,7 +127,7 @@ fn guess(text: &str) -> Guess {
         if seen > SAMPLE_WORDS {
             break;
         }
-        prose += usize::from(is_prose(word));
+        prose += usize::from(is_ascii_prose(word));
         if word.len() > buf.len() {
             continue;
         }
@@ -169,6 +166,42 @@ fn is_prose(word: &str) -> bool {
     word.starts_with(|c: char| c.is_lowercase())
         && word.chars().nth(3).is_some()
         && word.chars().all(char::is_alphabetic)
+}
+
+/// [`is_prose`] for an ASCII word, without decoding.
+fn is_ascii_prose(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    bytes.len() >= 4 && bytes[0].is_ascii_lowercase() && bytes.iter().all(u8::is_ascii_alphabetic)
+}
+
+/// The runs of letters and digits of `text` (`text.split(|c| !c.is_alphanumeric())` without
+/// the empty pieces), decoding only non-ASCII characters.
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    let bytes = text.as_bytes();
+    // The length of the character at `i` when it is a letter or digit.
+    let alnum_at = move |i: usize| match bytes.get(i) {
+        Some(b) if b.is_ascii() => b.is_ascii_alphanumeric().then_some(1),
+        Some(_) => {
+            let c = text.get(i..)?.chars().next()?;
+            c.is_alphanumeric().then(|| c.len_utf8())
+        }
+        None => None,
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            if alnum_at(i).is_some() {
+                let start = i;
+                while let Some(n) = alnum_at(i) {
+                    i += n;
+                }
+                return text.get(start..i);
+            }
+            // A separator: skip the whole character.
+            i += text.get(i..)?.chars().next().map_or(1, char::len_utf8);
+        }
+        None
+    })
 }
 
 fn is_latin(c: char) -> bool {

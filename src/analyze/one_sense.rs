@@ -8,7 +8,7 @@ use super::tokens::Token;
 /// One sense per document: a name a rule found ("the band Deadsy", "the village of Atwick") is
 /// the same thing where the text repeats it without the cue. `kept` is sorted, free of overlaps,
 /// and stays so. One pass over the tokens: names are looked up by their first word.
-pub(super) fn propagate(text: &str, tokens: &[Token], kept: &mut Vec<Draft>) {
+pub(super) fn propagate(text: &str, tokens: &[Token], kept: &mut Vec<Draft<'_>>) {
     // Names by their first word: the draft they repeat and how many bytes of it to match.
     let mut by_first: FastMap<&str, Vec<(usize, usize)>> = FastMap::default();
     let same = |start: usize, len: usize| text.get(start..start + len);

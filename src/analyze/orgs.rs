@@ -72,12 +72,25 @@ pub fn elided(word: &str) -> &str {
     rest.strip_prefix(['\'', '’']).unwrap_or(word)
 }
 
+/// Whether [`elided`] may shorten `word`: its first byte says no for nearly every word.
+#[inline]
+pub fn may_elide(word: &str) -> bool {
+    matches!(word.as_bytes().first(), Some(b'l' | b'd' | b'L' | b'D'))
+}
+
+// Asked of nearly every token: a call cost as much as the test.
+#[inline]
 fn is_cap_word(t: &Token) -> bool {
+    // A word with no article to drop is capitalised as the tokenizer found.
     !t.shouting
-        && elided(t.text)
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase)
+        && if may_elide(t.text) {
+            elided(t.text)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        } else {
+            t.is_cap
+        }
 }
 
 /// Finds organisations in `tokens`; `coverage[i]` is the gazetteer match that owns token `i`.

@@ -1,7 +1,7 @@
 //! People: titles and roles in each language, given names, known people from the gazetteer and
 //! runs of capitalised words that are not places or organisations. Coreference is in `entities`.
 
-use super::gazetteer::{FastSet, GAZETTEER, Kind, is_given_name};
+use super::gazetteer::{FastSet, GAZETTEER, Kind, Sketch, is_given_name};
 use super::matches::Hit;
 use super::name_cues::{
     CENSUS_GIVEN, CONJUNCTIONS, NOT_NAMES, PARTICLES, SAID_BEFORE, SUFFIXES, SURNAMES,
@@ -38,11 +38,8 @@ fn is_name_word(t: &Token) -> bool {
     let f = t.folded;
     // "L'État", "l'Élysée": an elided article opens a thing's name, not a person's.
     let article = f.starts_with("l'") && f.len() > 2;
-    !article
-        && !NOT_NAMES.contains(f)
-        && !is_title(f)
-        && !is_org_word(f)
-        && t.text.chars().any(char::is_lowercase)
+    // The token's case first: it costs no lookup.
+    t.has_lower && !article && !NOT_NAMES.contains(f) && !is_title(f) && !is_org_word(f)
 }
 
 /// Finds people: gazetteer persons, titled names, given-name runs and plain capitalised runs.
@@ -128,8 +125,7 @@ pub fn find(
         let has_org_word = tokens[j.min(tokens.len() - 1)..]
             .first()
             .is_some_and(|t| t.joined && is_org_word(t.folded));
-        let common =
-            |t: &Token| t.text.starts_with(char::is_lowercase) || lower_words.contains(t.folded);
+        let common = |t: &Token| t.starts_lower || lower_words.contains(t.folded);
         let plain_run = (2..=4).contains(&n) && !tokens[run].iter().any(common);
         // "Klein said": at the start of a sentence too, but not a plural ("Officials said").
         let said = n == 1
@@ -150,9 +146,7 @@ pub fn find(
             && i > 0
             && tokens[i].joined
             && SAID_BEFORE.contains(tokens[i - 1].folded)
-            && tokens
-                .get(next)
-                .is_none_or(|t| !t.joined || t.text.starts_with(char::is_lowercase));
+            && tokens.get(next).is_none_or(|t| !t.joined || t.starts_lower);
         let not_person = |t: &Token| is_event_word(t.folded) || is_place_word(t.folded);
         let event = tokens[i..=last].iter().any(not_person)
             || tokens.get(next).is_some_and(|t| t.joined && not_person(t));
@@ -249,6 +243,8 @@ fn later_surnames(
     out: &mut Vec<PersonMention>,
 ) {
     let mut surnames: FastSet<&str> = FastSet::default();
+    // Most capitalised words are no surname found: a sketch spares hashing them.
+    let mut sketch = Sketch::<8>::default();
     for p in out.iter().filter(|p| !p.known) {
         let last = tokens.partition_point(|t| t.end < p.end);
         if last > 0
@@ -257,6 +253,7 @@ fn later_surnames(
                 .is_some_and(|t| t.end == p.end && t.start > p.start)
         {
             surnames.insert(tokens[last].folded);
+            sketch.insert(tokens[last].folded);
         }
     }
     if surnames.is_empty() {
@@ -266,6 +263,7 @@ fn later_surnames(
     for (i, t) in tokens.iter().enumerate() {
         // Capitals first: the cheap test that rules out most words.
         let candidate = t.is_cap
+            && sketch.may_contain(t.folded)
             && surnames.contains(t.folded)
             && covered[i].is_none()
             && (is_name_token(t) || is_title(t.folded) && t.is_cap && !t.shouting)

@@ -25,7 +25,7 @@ pub fn is_place_word(folded: &str) -> bool {
 }
 
 fn name_word(t: &Token) -> bool {
-    t.is_cap && !t.shouting && t.text.chars().any(char::is_lowercase)
+    t.is_cap && !t.shouting && t.has_lower
 }
 
 /// A place found by a rule, as a byte span of the text.

@@ -1,8 +1,9 @@
 //! Country relevance: weighs every piece of evidence by kind and by zone (title, dateline, lead),
 //! resolves ambiguous names by the rest of the article and decides what the article is about.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
+use super::entities::FastMap;
 use super::gazetteer::{GAZETTEER, GEntity, Kind};
 use super::matches::Hit;
 use super::zones::Zone;
@@ -43,7 +44,7 @@ fn zone_weight(z: Zone) -> f32 {
 
 /// The entity a hit stands for: among its candidates, the one whose country the rest of the
 /// article supports most (Georgia the state beside Atlanta; Congo beside Kinshasa).
-pub fn resolve(hit: &Hit, support: &HashMap<&'static str, f32>) -> u32 {
+pub fn resolve(hit: &Hit, support: &FastMap<&'static str, f32>) -> u32 {
     let ids = &hit.pattern.ids;
     if ids.len() == 1 {
         return ids[0];
@@ -66,20 +67,20 @@ pub fn resolve(hit: &Hit, support: &HashMap<&'static str, f32>) -> u32 {
 }
 
 /// Evidence from unambiguous hits only, used to resolve the ambiguous ones.
-pub fn support(hits: &[Hit]) -> HashMap<&'static str, f32> {
-    let mut out = HashMap::new();
+pub fn support(hits: &[Hit]) -> FastMap<&'static str, f32> {
+    // Looked up only, never walked: the fast hash cannot change an order.
+    let mut out = FastMap::default();
     for hit in hits {
-        let codes: Vec<_> = hit
+        let mut codes = hit
             .pattern
             .ids
             .iter()
-            .filter_map(|&i| GAZETTEER.entity(i).code)
-            .collect();
-        if let Some(first) = codes.first()
-            && codes.iter().all(|c| c == first)
+            .filter_map(|&i| GAZETTEER.entity(i).code);
+        if let Some(first) = codes.next()
+            && codes.all(|c| c == first)
         {
             let e = GAZETTEER.entity(hit.pattern.ids[0]);
-            *out.entry(*first).or_insert(0.0) += kind_weight(&e) * zone_weight(hit.zone);
+            *out.entry(first).or_insert(0.0) += kind_weight(&e) * zone_weight(hit.zone);
         }
     }
     out

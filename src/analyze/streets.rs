@@ -57,6 +57,10 @@ fn is_linking_word(t: &Token) -> bool {
 
 /// A capitalised word, past an elided article glued to it ("l'Église" → "Église").
 fn name_word(t: &Token) -> bool {
+    if !super::orgs::may_elide(t.text) {
+        // No article to drop: the tokenizer's case facts answer.
+        return t.is_cap && !t.shouting && t.has_lower;
+    }
     let rest = super::orgs::elided(t.text);
     rest.starts_with(char::is_uppercase) && !t.shouting && rest.chars().any(char::is_lowercase)
 }

@@ -22,6 +22,10 @@ pub struct Token<'a> {
     pub is_cap: bool,
     /// Two or more letters, none lower case.
     pub is_upper: bool,
+    /// Some letter lower case (`text.chars().any(char::is_lowercase)`, asked by many rules).
+    pub has_lower: bool,
+    /// First character lower case (`text.starts_with(char::is_lowercase)`).
+    pub starts_lower: bool,
     /// First word of a sentence, paragraph or quotation.
     pub starts_sentence: bool,
     /// In a line written in capitals (a wire headline): case says nothing there.
@@ -92,6 +96,34 @@ pub fn is_mark(c: char) -> bool {
     unicode_normalization::char::is_combining_mark(c)
 }
 
+/// What an ASCII byte is between words: read from a table, since most of a gap is one space.
+const GAP_SPACE: u8 = 0;
+const GAP_BREAK: u8 = 1;
+const GAP_OTHER: u8 = 2;
+const GAP_WORD: u8 = 3;
+
+static ASCII_GAP: [u8; 128] = {
+    let mut table = [GAP_OTHER; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = if c.is_ascii_alphanumeric() {
+            GAP_WORD
+        } else if matches!(c, b' ' | b'\t') {
+            GAP_SPACE
+        } else if matches!(
+            c,
+            b'.' | b'!' | b'?' | b'\n' | b':' | b';' | b'"' | b'(' | b'['
+        ) {
+            GAP_BREAK
+        } else {
+            GAP_OTHER
+        };
+        b += 1;
+    }
+    table
+};
+
 /// Splits `text` into words; hyphens and apostrophes inside a word keep it whole.
 /// `folded` is `text` folded: each token's folded form is a slice of it, found by walking its
 /// offset map alongside the tokens (no folding or allocation per word).
@@ -101,75 +133,62 @@ pub fn tokenize<'a>(text: &'a str, folded: &'a Folded) -> Vec<Token<'a>> {
     let bytes = text.as_bytes();
     let mut sentence = true;
     let mut gap_clean = true;
+    let mut line = Line::default();
     // Byte offsets, decoding only non-ASCII characters: most of a text is ASCII.
     let mut next = 0;
-    while let Some(c) = char_at(text, next) {
+    while let Some(&b) = bytes.get(next) {
         let i = next;
-        next += c.len_utf8();
-        if !is_word_char(c) {
-            match c {
-                '.' | '!' | '?' | '\n' | ':' | ';' | '«' | '"' | '“' | '(' | '[' => {
-                    // An abbreviation ("U.S.", "Gen.", "M.") does not end a sentence.
-                    let abbrev = c == '.'
-                        && tokens.last().is_some_and(|t| {
-                            t.end == i && t.text.len() <= 3 && (t.is_cap || t.text.len() == 1)
-                        });
-                    // A single newline inside a wrapped paragraph ends nothing.
-                    let wrapped = c == '\n' && i > 0 && bytes[i - 1] != b'\n' && !at_break(text, i);
-                    if !(abbrev || wrapped) {
+        let c = if b < 0x80 {
+            next += 1;
+            match ASCII_GAP[usize::from(b)] {
+                GAP_SPACE => continue,
+                GAP_OTHER => {
+                    gap_clean = false;
+                    continue;
+                }
+                GAP_BREAK => {
+                    if b == b'\n' {
+                        line.finish(&mut tokens);
+                    }
+                    if !(b == b'.' && after_abbreviation(&tokens, i)
+                        || b == b'\n' && wrapped(bytes, i))
+                    {
                         sentence = true;
                     }
                     gap_clean = false;
+                    continue;
                 }
-                ' ' | '\t' | '\u{a0}' => {}
-                _ => gap_clean = false,
+                _ => char::from(b),
             }
-            continue;
-        }
-        let start = i;
-        let mut end = next;
-        let mut plain = c.is_ascii();
-        loop {
-            // ASCII letters and digits, most of any word, need no decoding.
-            end += super::gazetteer::ascii_alnum_run(&bytes[end..]);
-            let Some(d) = char_at(text, end) else {
+        } else {
+            let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
                 break;
             };
-            let after = end + d.len_utf8();
-            if is_word_char(d) {
-                plain = false;
-                end = after;
-            } else if matches!(d, '-' | '\'' | '’') {
-                let rest = &text[after..];
-                if d != '-' && is_possessive(rest) {
-                    // "Carder's": the name is "Carder"; the "s" becomes a word of its own.
-                    break;
+            next += c.len_utf8();
+            if !is_word_char(c) {
+                match c {
+                    '«' | '“' => {
+                        sentence = true;
+                        gap_clean = false;
+                    }
+                    '\u{a0}' => {}
+                    _ => gap_clean = false,
                 }
-                // Inside a word ("Guinée-Bissau", "aujourd'hui") when a letter follows.
-                if !char_at(rest, 0).is_some_and(is_word_char) {
-                    break;
-                }
-                plain = false;
-                end = after;
-            } else {
-                break;
+                continue;
             }
-        }
+            c
+        };
+        let start = i;
+        let (end, plain) = word_end(text, next, c.is_ascii());
         next = end;
         let word = &text[start..end];
-        let is_cap = is_upper(c);
-        // All capitals: two letters or more, none lower case. A lower-case letter, usually the
-        // first or second, settles it; only words without one are counted through.
-        let is_upper_word = if plain || word.is_ascii() {
-            !word.bytes().any(|b| b.is_ascii_lowercase())
-                && word
-                    .bytes()
-                    .filter(u8::is_ascii_alphabetic)
-                    .nth(1)
-                    .is_some()
+        let (is_cap, starts_lower) = if c.is_ascii() {
+            (c.is_ascii_uppercase(), c.is_ascii_lowercase())
         } else {
-            !word.chars().any(is_lower) && word.chars().filter(|&c| is_letter(c)).nth(1).is_some()
+            (is_upper(c), is_lower(c))
         };
+        let (is_upper_word, has_letter, has_lower) = case_of(word, plain);
+        line.count(word, plain, has_letter, is_cap, is_upper_word);
         let (folded_at, folded_text) = folded.span(&mut fi, start, end);
         tokens.push(Token {
             text: word,
@@ -180,6 +199,8 @@ pub fn tokenize<'a>(text: &'a str, folded: &'a Folded) -> Vec<Token<'a>> {
             end,
             is_cap,
             is_upper: is_upper_word,
+            has_lower,
+            starts_lower,
             starts_sentence: sentence,
             shouting: false,
             joined: gap_clean,
@@ -187,8 +208,91 @@ pub fn tokenize<'a>(text: &'a str, folded: &'a Folded) -> Vec<Token<'a>> {
         sentence = false;
         gap_clean = true;
     }
-    mark_shouting(text, &mut tokens);
+    line.finish(&mut tokens);
     tokens
+}
+
+/// Where the word whose first character ends at `end` ends, and whether it is plain (ASCII
+/// letters and digits only; `plain` says whether its first character is).
+fn word_end(text: &str, mut end: usize, mut plain: bool) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    loop {
+        // ASCII letters and digits, most of any word, need no decoding.
+        end += super::gazetteer::ascii_alnum_run(&bytes[end..]);
+        let Some(&b) = bytes.get(end) else {
+            break;
+        };
+        // The run stopped at any other ASCII byte: only a hyphen or an apostrophe can go on.
+        let (d, after) = if b < 0x80 {
+            if b != b'-' && b != b'\'' {
+                break;
+            }
+            (char::from(b), end + 1)
+        } else {
+            let Some(d) = char_at(text, end) else {
+                break;
+            };
+            let after = end + d.len_utf8();
+            if is_word_char(d) {
+                plain = false;
+                end = after;
+                continue;
+            }
+            if d != '’' {
+                break;
+            }
+            (d, after)
+        };
+        let rest = &text[after..];
+        if d != '-' && is_possessive(rest) {
+            // "Carder's": the name is "Carder"; the "s" becomes a word of its own.
+            break;
+        }
+        // Inside a word ("Guinée-Bissau", "aujourd'hui") when a letter follows.
+        if !char_at(rest, 0).is_some_and(is_word_char) {
+            break;
+        }
+        plain = false;
+        end = after;
+    }
+    (end, plain)
+}
+
+/// Whether `word` is in capitals (two letters or more, none lower case), whether it has a
+/// letter at all and whether a lower-case one. A lower-case letter, usually the first or
+/// second, settles all three.
+fn case_of(word: &str, plain: bool) -> (bool, bool, bool) {
+    let mut letters = 0;
+    if plain || word.is_ascii() {
+        for b in word.bytes() {
+            if b.is_ascii_lowercase() {
+                return (false, true, true);
+            }
+            letters += usize::from(b.is_ascii_alphabetic());
+        }
+    } else {
+        let mut chars = word.chars();
+        while let Some(c) = chars.next() {
+            if is_lower(c) {
+                let letter = letters > 0 || is_letter(c) || chars.any(is_letter);
+                return (false, letter, true);
+            }
+            letters += usize::from(is_letter(c));
+        }
+    }
+    (letters >= 2, letters > 0, false)
+}
+
+/// Whether a full stop at `i` follows an abbreviation ("U.S.", "Gen.", "M."): no sentence end.
+fn after_abbreviation(tokens: &[Token], i: usize) -> bool {
+    tokens
+        .last()
+        .is_some_and(|t| t.end == i && t.text.len() <= 3 && (t.is_cap || t.text.len() == 1))
+}
+
+/// Whether the newline at `i` is a single one inside a wrapped paragraph: it ends nothing.
+fn wrapped(bytes: &[u8], i: usize) -> bool {
+    i > 0 && bytes[i - 1] != b'\n' && bytes.get(i + 1) != Some(&b'\n')
 }
 
 /// Whether the text after an apostrophe is a possessive "s" ("Carder's", "Obama’s").
@@ -197,47 +301,47 @@ fn is_possessive(rest: &str) -> bool {
     chars.next() == Some('s') && !chars.next().is_some_and(is_word_char)
 }
 
-/// A newline that ends a paragraph or a line that ends with no punctuation of a wrapped text.
-fn at_break(text: &str, i: usize) -> bool {
-    text[i + 1..].starts_with('\n')
+/// The words of the current line counted as they come, to mark the line's tokens when most
+/// are in capitals (a headline): one pass, where a second walk per line cost as much again.
+#[derive(Default)]
+struct Line {
+    /// The line's first token.
+    first: usize,
+    /// Its words with a letter.
+    words: usize,
+    /// Those in capitals (or a single capital letter).
+    capitals: usize,
 }
 
-/// Marks the tokens of lines where most words are in capitals.
-fn mark_shouting(text: &str, tokens: &mut [Token]) {
-    let mut i = 0;
-    while i < tokens.len() {
-        let line_end = text[tokens[i].start..]
-            .find('\n')
-            .map_or(text.len(), |n| tokens[i].start + n);
-        let j = tokens[i..]
-            .iter()
-            .position(|t| t.start >= line_end)
-            .map_or(tokens.len(), |n| i + n);
-        let has_letter = |t: &Token| {
-            if t.plain {
-                t.text.bytes().any(|b| b.is_ascii_alphabetic())
+impl Line {
+    fn count(&mut self, word: &str, plain: bool, has_letter: bool, cap: bool, upper: bool) {
+        if !has_letter {
+            return;
+        }
+        self.words += 1;
+        let one_char = || {
+            if plain {
+                word.len() == 1
             } else {
-                t.text.chars().any(is_letter)
+                word.chars().nth(1).is_none()
             }
         };
-        let (mut all, mut upper) = (0, 0);
-        for t in tokens[i..j].iter().filter(|t| has_letter(t)) {
-            all += 1;
-            let one_char = if t.plain {
-                t.text.len() == 1
-            } else {
-                t.text.chars().nth(1).is_none()
-            };
-            if t.is_upper || (t.is_cap && one_char) {
-                upper += 1;
-            }
+        if upper || (cap && one_char()) {
+            self.capitals += 1;
         }
-        if all >= 2 && upper * 10 >= all * 7 {
-            for t in &mut tokens[i..j] {
+    }
+
+    /// Ends the line at a newline (or the end of the text), marking its tokens when it shouts.
+    fn finish(&mut self, tokens: &mut [Token]) {
+        if self.words >= 2 && self.capitals * 10 >= self.words * 7 {
+            for t in &mut tokens[self.first..] {
                 t.shouting = true;
             }
         }
-        i = j;
+        *self = Line {
+            first: tokens.len(),
+            ..Line::default()
+        };
     }
 }
 

@@ -47,6 +47,10 @@ fn is_place_char(c: char) -> bool {
 /// classes took milliseconds to compile).
 fn dateline(body: &str) -> Option<(usize, usize)> {
     let from = body.len() - body.trim_start().len();
+    // Most bodies open with no capital: settled before the characters are gathered.
+    if !body[from..].chars().next().is_some_and(is_place_start) {
+        return None;
+    }
     let chars: Vec<(usize, char)> = body[from..]
         .char_indices()
         .take(130)
