@@ -233,9 +233,10 @@ fn main() {
     press(&mut state, &mut env, "X");
     idle(&mut state, &mut env);
 
-    // The sidebar's entity lists alone (what the counter thread runs for them), apart from the
-    // facets, countries and sparkline computed beside them.
+    // The sidebar's entity lists alone (what the counter thread runs for them, with the copy of
+    // the countries), apart from the facets, countries and sparkline computed beside them.
     let store = Store::open(&path).expect("open store");
+    store.count_countries_in_memory();
     for text in [
         "",
         "country:NE",

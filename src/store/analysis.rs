@@ -207,14 +207,33 @@ impl Store {
         let (counted, mut params) = match self.entity_totals(query)? {
             Some(totals) => totals,
             None => {
-                let matching = Matching::of(self, query);
+                // Ids from the in-memory country copy where it has them (a snapshot of their
+                // own: an article removed since is simply not found), else the plan's walk.
+                let (from, id, condition, params) = match self.country_facet_ids(query)? {
+                    Some(ids) => (
+                        "json_each(?) m".into(),
+                        "m.value",
+                        "1".into(),
+                        vec![ids.into()],
+                    ),
+                    None => {
+                        let matching = Matching::of(self, query);
+                        let Matching {
+                            from,
+                            id,
+                            condition,
+                            params,
+                            ..
+                        } = matching;
+                        (from, id, condition, params)
+                    }
+                };
                 let sql = format!(
                     "SELECT ae.entity_id AS entity_id, count(*) AS articles, \
-                     sum(ae.count) AS mentions FROM {} CROSS JOIN article_entities ae \
-                     ON ae.article_id = {} WHERE {} GROUP BY ae.entity_id",
-                    matching.from, matching.id, matching.condition
+                     sum(ae.count) AS mentions FROM {from} CROSS JOIN article_entities ae \
+                     ON ae.article_id = {id} WHERE {condition} GROUP BY ae.entity_id"
                 );
-                (sql, matching.params)
+                (sql, params)
             }
         };
         let kind_condition = if kind.is_some() { "AND e.kind = ?" } else { "" };

@@ -1,8 +1,8 @@
-//! Country counts from the in-memory copy against the SQL they replace, on a second handle of
+//! Country and entity counts from the in-memory copy against the SQL they replace, on a second handle of
 //! the store (as the TUI's counting threads have) while the first one writes: appended
 //! articles, reanalysis, deletion and flag changes all reach the copy.
 
-use super::totals::{QUERIES, assert_countries_agree, entities, fill};
+use super::totals::{QUERIES, assert_countries_agree, assert_entities_agree, entities, fill};
 use super::*;
 
 /// Every query of the fast-path tests plus some only the copy answers quickly.
@@ -18,6 +18,7 @@ fn assert_copy_agrees(counting: &Store) {
     ];
     for text in QUERIES.iter().chain(&more) {
         assert_countries_agree(counting, text);
+        assert_entities_agree(counting, text);
     }
 }
 

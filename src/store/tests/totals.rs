@@ -180,7 +180,7 @@ pub(super) fn assert_countries_agree(store: &Store, text: &str) {
 }
 
 /// Top entities, overall and per kind, against the join over the matching articles.
-fn assert_entities_agree(store: &Store, text: &str) {
+pub(super) fn assert_entities_agree(store: &Store, text: &str) {
     let query = Query::parse(text).expect("query");
     let filter = Sql::build(&query);
     let counted = format!(
