@@ -298,6 +298,7 @@ fn main() {
         "mot10",
         "mot100",
         "mot10 lang:fr",
+        "sécheresse lang:fr",
         "sécheresse is:unread",
         "person:\"Person 12\"",
         "lang:fr since:2024-12-01",

@@ -211,9 +211,11 @@ fn main() {
     report("Esc: back to lang:fr, frame drawn", remove);
 
     // Within a full-text word: a typical one (rank 100 of the generated vocabulary, ~2% of the
-    // articles), a common one (rank 10, ~17%) and one in 81% of the articles.
-    for word in ["mot100", "mot10", "sécheresse"] {
-        press(&mut state, &mut env, &format!("X/{word}<enter>"));
+    // articles), a common one (rank 10, ~17%) and one in 81% of the articles, also with a
+    // language.
+    for word in ["mot100", "mot10", "sécheresse", "sécheresse lang:fr"] {
+        let typed = word.replace(' ', "<space>");
+        press(&mut state, &mut env, &format!("X/{typed}<enter>"));
         idle(&mut state, &mut env);
         let (mut picker, mut apply) = (vec![], vec![]);
         for _ in 0..RUNS {

@@ -13,6 +13,7 @@ mod country_index;
 mod feeds;
 mod filter;
 mod list;
+mod memory_counts;
 mod plan;
 mod schema;
 mod totals;

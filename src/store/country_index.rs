@@ -8,14 +8,9 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, LazyLock, Mutex, PoisonError};
 
-use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension};
 
-use super::filter::Sql;
-use super::filter::text_expressions;
-use super::plan::{Matching, Shape};
-use super::{CountryCount, Result, Store};
-use crate::query::Query;
+use super::{CountryCount, Result};
 
 /// Where `article_countries` stood when a copy was read (the row of `country_changes`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,18 +36,25 @@ pub(super) struct CountryIndex {
 
 /// Ids past this are not copied (a store with ids so sparse would waste the copy's memory):
 /// the callers count in SQLite instead.
-const MAX_ID: i64 = 1 << 31;
+pub(super) const MAX_ID: i64 = 1 << 31;
 
 /// The copies of this process, by store path.
 static COPIES: LazyLock<Mutex<HashMap<PathBuf, Arc<CountryIndex>>>> =
     LazyLock::new(Default::default);
 
 impl CountryIndex {
-    /// The copy for the store at `path`, brought up to date through `conn` (which should be in
-    /// a read transaction, so the copy and the caller's reads see the same articles). Rows for
-    /// articles newer than the copy's are appended; any other change re-reads the table.
-    /// `None` when the store has no change stamp or ids too large.
+    /// The copy for the store at `path`, brought up to date through `conn` (in the caller's
+    /// read transaction, if any, so the copy and the caller's reads see the same articles; in
+    /// one of its own otherwise). Rows for articles from the copy's newest on are read again
+    /// and appended (an article deleted and its id reused adds rows no rewrite counts); any
+    /// other change re-reads the table. `None` when the store has no change stamp, ids too
+    /// large or too many codes.
     pub fn current(conn: &Connection, path: &Path) -> Result<Option<Arc<Self>>> {
+        let _snapshot = if conn.is_autocommit() {
+            Some(conn.unchecked_transaction()?)
+        } else {
+            None
+        };
         let Some(stamp) = read_stamp(conn)? else {
             return Ok(None);
         };
@@ -64,18 +66,35 @@ impl CountryIndex {
         let copy = copies.entry(path.to_path_buf()).or_default();
         if copy.stamp != Some(stamp) {
             let index = Arc::make_mut(copy);
-            match index.stamp {
+            let read = match index.stamp.take() {
                 Some(old) if old.rewrites == stamp.rewrites && old.top <= stamp.top => {
-                    index.read_rows(conn, old.top)?;
+                    index.forget_from(old.top);
+                    index.read_rows(conn, old.top - 1)
                 }
                 _ => {
                     *index = Self::default();
-                    index.read_rows(conn, 0)?;
+                    index.read_rows(conn, 0)
                 }
-            }
+            };
+            // A read that failed half way leaves no stamp: the next one starts afresh.
+            read?;
             index.stamp = Some(stamp);
         }
+        if copy.codes.len() >= 1 << 15 {
+            return Ok(None);
+        }
         Ok(Some(Arc::clone(copy)))
+    }
+
+    /// Drops the entries of article `id` and of any after it.
+    fn forget_from(&mut self, id: i64) {
+        let Ok(id) = usize::try_from(id) else {
+            return;
+        };
+        if let Some(&start) = self.starts.get(id) {
+            self.entries.truncate(start as usize);
+            self.starts.truncate(id + 1);
+        }
     }
 
     /// Appends the rows of the articles after `after`, in id order.
@@ -127,12 +146,12 @@ impl CountryIndex {
     }
 
     /// The number of `code` in the entries, if any article names it.
-    fn number_of(&self, code: &str) -> Option<u16> {
+    pub fn number_of(&self, code: &str) -> Option<u16> {
         self.code_numbers.get(code).copied()
     }
 
     /// Whether article `id` is about one of the countries numbered `numbers`.
-    fn is_about_any(&self, id: i64, numbers: &[u16]) -> bool {
+    pub fn is_about_any(&self, id: i64, numbers: &[u16]) -> bool {
         self.entries_of(id)
             .iter()
             .any(|&entry| entry & 1 == 1 && numbers.contains(&(entry >> 1)))
@@ -146,14 +165,6 @@ impl CountryIndex {
             named: vec![0; self.codes.len()],
         }
     }
-}
-
-/// The query reading the ids of the articles matching facet terms, and the numbers of the
-/// countries (in the copy) one of which they must be about.
-struct FacetIds {
-    sql: String,
-    params: Vec<Value>,
-    about: Vec<u16>,
 }
 
 /// Countries counted article by article.
@@ -208,164 +219,6 @@ impl Tally<'_> {
                 .then_with(|| a.code.cmp(&b.code))
         });
         counts
-    }
-}
-
-impl Store {
-    /// Counts countries over the articles of a query from the process's in-memory copy of the
-    /// store's countries (read by the first count that needs it, or [`Store::load_country_copy`],
-    /// and kept up to date), not from SQLite's index. Worth it for a process that counts often
-    /// (the TUI); a single count is faster without the copy.
-    pub fn count_countries_in_memory(&self) {
-        self.countries_in_memory.set(true);
-    }
-
-    /// Reads the process's copy of the store's countries now, or brings it up to date.
-    pub fn load_country_copy(&self) -> Result<()> {
-        let _snapshot = self.conn.unchecked_transaction()?;
-        CountryIndex::current(&self.conn, &self.path).map(drop)
-    }
-
-    /// [`Store::country_counts`] from the in-memory copy, when this store counts with it.
-    /// A query of words alone reads the full-text index's ids; any other its matching ids.
-    pub(super) fn country_counts_in_memory(
-        &self,
-        query: &Query,
-    ) -> Result<Option<Vec<CountryCount>>> {
-        if !self.countries_in_memory.get() {
-            return Ok(None);
-        }
-        // One snapshot for the copy and the ids.
-        let Ok(snapshot) = self.conn.unchecked_transaction() else {
-            return Ok(None);
-        };
-        let Some(copy) = CountryIndex::current(&self.conn, &self.path)? else {
-            return Ok(None);
-        };
-        let mut tally = copy.tally();
-        match text_expressions(query) {
-            // Words alone: the full-text index's ids, without the articles. Negated words are
-            // left out by FTS5's NOT, or, with nothing else, subtracted from every article.
-            Some((Some(positive), negated)) => {
-                let expression = match negated {
-                    Some(negated) => format!("({positive}) NOT ({negated})"),
-                    None => positive,
-                };
-                self.for_each_word_hit(&expression, |id| tally.add(id))?;
-            }
-            Some((None, Some(negated))) => {
-                tally.add_every_article();
-                self.for_each_word_hit(&negated, |id| tally.remove(id))?;
-            }
-            _ => {
-                // Countries within facets: the copy says which of the facets' articles are
-                // about them, unless the countries' slices are the shorter walk.
-                let (sql, params, about) = match self.facet_ids_of_countries(query, &copy)? {
-                    Some(FacetIds { sql, params, about }) => (sql, params, Some(about)),
-                    None => {
-                        let matching = Matching::of(self, query);
-                        let sql = format!(
-                            "SELECT {} FROM {} WHERE {}",
-                            matching.id, matching.from, matching.condition
-                        );
-                        (sql, matching.params, None)
-                    }
-                };
-                let mut statement = self.conn.prepare_cached(&sql)?;
-                let mut rows = statement.query(rusqlite::params_from_iter(&params))?;
-                while let Some(row) = rows.next()? {
-                    let id = row.get(0)?;
-                    if about
-                        .as_ref()
-                        .is_none_or(|about| copy.is_about_any(id, about))
-                    {
-                        tally.add(id);
-                    }
-                }
-            }
-        }
-        snapshot.commit()?;
-        Ok(Some(tally.counts()))
-    }
-}
-
-impl Store {
-    /// The ids of the articles matching `query` as a JSON array (for `json_each`), when this
-    /// store counts in memory and the query is facet terms and one clause of countries that the
-    /// copy answers faster than the countries' slices (see below); `None` otherwise.
-    pub(super) fn country_facet_ids(&self, query: &Query) -> Result<Option<String>> {
-        if !self.countries_in_memory.get() {
-            return Ok(None);
-        }
-        let Some(copy) = CountryIndex::current(&self.conn, &self.path)? else {
-            return Ok(None);
-        };
-        let Some(FacetIds { sql, params, about }) = self.facet_ids_of_countries(query, &copy)?
-        else {
-            return Ok(None);
-        };
-        let mut ids = String::from("[");
-        let mut statement = self.conn.prepare_cached(&sql)?;
-        let mut rows = statement.query(rusqlite::params_from_iter(&params))?;
-        while let Some(row) = rows.next()? {
-            let id: i64 = row.get(0)?;
-            if copy.is_about_any(id, &about) {
-                if ids.len() > 1 {
-                    ids.push(',');
-                }
-                ids.push_str(&id.to_string());
-            }
-        }
-        ids.push(']');
-        Ok(Some(ids))
-    }
-
-    /// For facet terms and one clause of countries, when the facets select fewer articles
-    /// than the countries' slices hold: the SQL reading the facets' ids, its parameters and the
-    /// countries' numbers in `copy`. `None` otherwise.
-    fn facet_ids_of_countries(
-        &self,
-        query: &Query,
-        copy: &CountryIndex,
-    ) -> Result<Option<FacetIds>> {
-        let Shape::Countries { clause, codes } = Shape::of(query) else {
-            return Ok(None);
-        };
-        let rest = self.sql_without(query, Some(clause));
-        if rest.condition == "1" {
-            return Ok(None);
-        }
-        let everything = Sql::build_using(&Query::default(), None, None);
-        let mut slices = 0;
-        for code in &codes {
-            slices += self.facet_total(Some(code), &everything)?;
-        }
-        // A slice's row costs a seek into its article; a facet's row is a step along an index.
-        if self.facet_total(None, &rest)? >= slices.saturating_mul(3) {
-            return Ok(None);
-        }
-        let about = codes
-            .iter()
-            .filter_map(|code| copy.number_of(code))
-            .collect();
-        let sql = format!("SELECT a.id FROM articles a WHERE {}", rest.condition);
-        Ok(Some(FacetIds {
-            sql,
-            params: rest.params,
-            about,
-        }))
-    }
-
-    /// Calls `each` with the id of every article matching the FTS5 `expression`.
-    fn for_each_word_hit(&self, expression: &str, mut each: impl FnMut(i64)) -> Result<()> {
-        let mut statement = self
-            .conn
-            .prepare_cached("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?")?;
-        let mut rows = statement.query([expression])?;
-        while let Some(row) = rows.next()? {
-            each(row.get(0)?);
-        }
-        Ok(())
     }
 }
 
