@@ -1,8 +1,8 @@
 //! An in-memory copy of `article_countries` (the countries each article names, and whether it
 //! is about them) for the TUI's counting threads: the countries of 800,000 matching articles
 //! are then counted from their ids alone, where SQLite seeks each article's rows in its index
-//! (1.5 s on a million-article store). One copy per store file is shared by the threads of a
-//! process and brought up to date from the change stamp of schema migration 7.
+//! (0.5 s for a word in 81% of a million articles). One copy per store file is shared by the
+//! threads of a process and brought up to date from the change stamp of schema migration 7.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

@@ -28,12 +28,13 @@ impl Store {
 
     /// Reads the process's copy of the store's countries now, or brings it up to date.
     pub fn load_country_copy(&self) -> Result<()> {
-        let _snapshot = self.conn.unchecked_transaction()?;
         CountryIndex::current(&self.conn, &self.path).map(drop)
     }
 
-    /// [`Store::country_counts`] from the in-memory copy, when this store counts with it.
-    /// A query of words alone reads the full-text index's ids; any other its matching ids.
+    /// [`Store::country_counts`] from the in-memory copy, when this store counts with it: the
+    /// copy counts the countries of the matching ids, read from the full-text index alone for
+    /// words, along the facets' index for words or countries within facet terms (when shorter),
+    /// and through the query's plan otherwise.
     pub(super) fn country_counts_in_memory(
         &self,
         query: &Query,
@@ -100,9 +101,7 @@ impl Store {
         snapshot.commit()?;
         Ok(Some(tally.counts()))
     }
-}
 
-impl Store {
     /// The ids of the articles matching `query` as a JSON array (for `json_each`), when this
     /// store counts in memory and the query is facet terms and one clause of countries that the
     /// copy answers faster than the countries' slices (see below); `None` otherwise.
