@@ -218,14 +218,12 @@ impl Store {
                     ),
                     None => {
                         let matching = Matching::of(self, query);
-                        let Matching {
-                            from,
-                            id,
-                            condition,
-                            params,
-                            ..
-                        } = matching;
-                        (from, id, condition, params)
+                        (
+                            matching.from,
+                            matching.id,
+                            matching.condition,
+                            matching.params,
+                        )
                     }
                 };
                 let sql = format!(

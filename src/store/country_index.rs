@@ -177,28 +177,33 @@ pub(super) struct Tally<'a> {
 impl Tally<'_> {
     /// Counts the countries of article `id` (none for an id the copy does not hold).
     pub fn add(&mut self, id: i64) {
-        for &entry in self.index.entries_of(id) {
-            let number = usize::from(entry >> 1);
-            self.about[number] += u64::from(entry & 1);
-            self.named[number] += 1;
-        }
+        let index = self.index;
+        self.count(index.entries_of(id), true);
     }
 
     /// Uncounts the countries of article `id`, counted before.
     pub fn remove(&mut self, id: i64) {
-        for &entry in self.index.entries_of(id) {
-            let number = usize::from(entry >> 1);
-            self.about[number] -= u64::from(entry & 1);
-            self.named[number] -= 1;
-        }
+        let index = self.index;
+        self.count(index.entries_of(id), false);
     }
 
     /// Counts the countries of every article.
     pub fn add_every_article(&mut self) {
-        for &entry in &self.index.entries {
+        let index = self.index;
+        self.count(&index.entries, true);
+    }
+
+    fn count(&mut self, entries: &[u16], add: bool) {
+        for &entry in entries {
             let number = usize::from(entry >> 1);
-            self.about[number] += u64::from(entry & 1);
-            self.named[number] += 1;
+            let about = u64::from(entry & 1);
+            if add {
+                self.about[number] += about;
+                self.named[number] += 1;
+            } else {
+                self.about[number] -= about;
+                self.named[number] -= 1;
+            }
         }
     }
 

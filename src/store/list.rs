@@ -282,23 +282,21 @@ impl Store {
         ))?;
         let mut rows = statement.query(rusqlite::params_from_iter(&filter.params))?;
         let (mut total, mut unread) = (0, 0);
-        let (mut by_lang, mut by_source) = (HashMap::new(), HashMap::new());
+        let (mut by_lang, mut by_source) = (HashMap::<String, u64>::new(), HashMap::new());
         while let Some(row) = rows.next()? {
             total += 1;
             unread += u64::from(!row.get::<_, bool>(2)?);
-            if let Some(lang) = row
-                .get_ref(0)?
-                .as_str_or_null()
-                .map_err(rusqlite::Error::from)?
-            {
-                *by_lang.entry(lang.to_string()).or_insert(0) += 1;
-            }
-            if let Some(source) = row
-                .get_ref(1)?
-                .as_str_or_null()
-                .map_err(rusqlite::Error::from)?
-            {
-                *by_source.entry(source.to_string()).or_insert(0) += 1;
+            for (column, counts) in [(0, &mut by_lang), (1, &mut by_source)] {
+                let value = row.get_ref(column)?.as_str_or_null();
+                if let Some(value) = value.map_err(rusqlite::Error::from)? {
+                    // A few distinct values over many rows: copied once each.
+                    match counts.get_mut(value) {
+                        Some(count) => *count += 1,
+                        None => {
+                            counts.insert(value.to_string(), 1);
+                        }
+                    }
+                }
             }
         }
         Ok(Facets {

@@ -84,10 +84,7 @@ impl Store {
                         (sql, matching.params, None)
                     }
                 };
-                let mut statement = self.conn.prepare_cached(&sql)?;
-                let mut rows = statement.query(rusqlite::params_from_iter(&params))?;
-                while let Some(row) = rows.next()? {
-                    let id = row.get(0)?;
+                self.for_each_id(&sql, &params, |id| {
                     if about
                         .as_ref()
                         .is_none_or(|about| copy.is_about_any(id, about))
@@ -95,7 +92,7 @@ impl Store {
                     {
                         tally.add(id);
                     }
-                }
+                })?;
             }
         }
         snapshot.commit()?;
@@ -117,17 +114,14 @@ impl Store {
             return Ok(None);
         };
         let mut ids = String::from("[");
-        let mut statement = self.conn.prepare_cached(&sql)?;
-        let mut rows = statement.query(rusqlite::params_from_iter(&params))?;
-        while let Some(row) = rows.next()? {
-            let id: i64 = row.get(0)?;
+        self.for_each_id(&sql, &params, |id| {
             if copy.is_about_any(id, &about) {
                 if ids.len() > 1 {
                     ids.push(',');
                 }
                 ids.push_str(&id.to_string());
             }
-        }
+        })?;
         ids.push(']');
         Ok(Some(ids))
     }
@@ -192,11 +186,15 @@ impl Store {
     }
 
     /// Calls `each` with the id of every article matching the FTS5 `expression`.
-    fn for_each_word_hit(&self, expression: &str, mut each: impl FnMut(i64)) -> Result<()> {
-        let mut statement = self
-            .conn
-            .prepare_cached("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?")?;
-        let mut rows = statement.query([expression])?;
+    fn for_each_word_hit(&self, expression: &str, each: impl FnMut(i64)) -> Result<()> {
+        let sql = "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?";
+        self.for_each_id(sql, &[expression.to_string().into()], each)
+    }
+
+    /// Calls `each` with the first column of every row of `sql`, an article id.
+    fn for_each_id(&self, sql: &str, params: &[Value], mut each: impl FnMut(i64)) -> Result<()> {
+        let mut statement = self.conn.prepare_cached(sql)?;
+        let mut rows = statement.query(rusqlite::params_from_iter(params))?;
         while let Some(row) = rows.next()? {
             each(row.get(0)?);
         }

@@ -24,7 +24,19 @@ fn assert_copy_agrees(counting: &Store) {
     for text in QUERIES.iter().chain(&more) {
         assert_countries_agree(counting, text);
         assert_entities_agree(counting, text);
+        // The copy itself answers every shape, even those the totals answer first.
+        let query = Query::parse(text).expect("query");
+        let in_memory = counting.country_counts_in_memory(&query).expect("counts");
+        let counts = counting.country_counts(&query).expect("counts");
+        assert_eq!(in_memory, Some(counts), "the copy's counts {text}");
     }
+    // The sidebar's entities within facets and a country read their ids from the copy.
+    let query = Query::parse("country:NE lang:fr").expect("query");
+    let ids = counting.country_facet_ids(&query).expect("ids");
+    assert!(
+        ids.is_some_and(|ids| ids.starts_with('[')),
+        "ids from the copy"
+    );
 }
 
 fn rewrites(store: &Store) -> i64 {
