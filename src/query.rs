@@ -86,7 +86,10 @@ impl DateBound {
     pub fn resolve(self, today: NaiveDate) -> NaiveDate {
         match self {
             Self::Date(date) => date,
-            Self::DaysAgo(days) => today - chrono::Duration::days(i64::from(days)),
+            // A span reaching past the calendar's start clamps to it rather than overflowing.
+            Self::DaysAgo(days) => today
+                .checked_sub_days(chrono::Days::new(u64::from(days)))
+                .unwrap_or(NaiveDate::MIN),
         }
     }
 }
@@ -222,13 +225,15 @@ fn parse_date_bound(column: usize, value: &str) -> Result<DateBound, QueryError>
     if let Ok(date) = NaiveDate::parse_from_str(value, "%Y-%m-%d") {
         return Ok(DateBound::Date(date));
     }
-    let split = value.len().saturating_sub(1);
-    if let (Ok(count), Some(unit)) = (value[..split].parse::<u32>(), value.get(split..)) {
+    // Split off the last character (not byte), so a non-ASCII unit such as '日' is an error.
+    let mut chars = value.chars();
+    let unit = chars.next_back();
+    if let (Ok(count), Some(unit)) = (chars.as_str().parse::<u32>(), unit) {
         let days_per_unit = match unit {
-            "d" => Some(1),
-            "w" => Some(7),
-            "m" => Some(30),
-            "y" => Some(365),
+            'd' => Some(1),
+            'w' => Some(7),
+            'm' => Some(30),
+            'y' => Some(365),
             _ => None,
         };
         if let Some(days) = days_per_unit {

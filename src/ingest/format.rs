@@ -54,9 +54,19 @@ pub fn settle(promised: Option<Format>, text: &str) -> Format {
 
 fn is_json_feed(start: &str) -> bool {
     start.starts_with('{')
-        && start[..start.len().min(2048)]
+        && head(start, 2048)
             .replace(['\\', ' ', '\n', '\r', '\t'], "")
             .contains("jsonfeed.org/version")
+}
+
+/// The longest prefix of `text` of at most `max` bytes that ends on a character boundary, so
+/// cutting a file's start never splits (and panics inside) a multi-byte character.
+fn head(text: &str, max: usize) -> &str {
+    let mut end = max.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 /// Tells XML feeds, OPML and HTML apart by their root element.
@@ -146,5 +156,21 @@ mod tests {
             Format::Html
         );
         assert_eq!(settle(None, "Title\n\nBody"), Format::Text);
+    }
+
+    #[test]
+    fn byte_2048_inside_a_character_is_not_a_panic() {
+        // Issue 20: the JSON Feed sniff cut the first 2,048 bytes and panicked mid-character.
+        for letter in ["ن", "日", "🦀"] {
+            for pad in 0..4 {
+                let mut text = format!("{{\"title\": \"{}", "a".repeat(2040 + pad));
+                while text.len() < 2100 {
+                    text.push_str(letter);
+                }
+                assert_eq!(settle(Some(Format::Json), &text), Format::Json, "{letter}");
+                assert_eq!(settle(None, &text), Format::Json, "{letter}");
+            }
+        }
+        assert_eq!(head("aé", 2), "a");
     }
 }

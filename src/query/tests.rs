@@ -136,3 +136,20 @@ fn countries_by_name_in_any_language() {
         Filter::Mentions("RU".into())
     );
 }
+
+#[test]
+fn non_ascii_date_units_are_errors_not_panics() {
+    // Issue 21: 'é' and '日' are multi-byte, so a byte split before the last byte panicked.
+    for text in ["since:1é", "until:7日", "since:日", "until:é"] {
+        assert!(error(text).message.contains("is not a date"), "{text}");
+    }
+}
+
+#[test]
+fn huge_spans_clamp_to_the_calendar_start() {
+    // Issue 21: `since:99999999d` overflowed the date subtraction.
+    let today = NaiveDate::from_ymd_opt(2024, 3, 10).expect("valid date");
+    let bound = single("since:99999999d").filter;
+    assert_eq!(bound, Filter::Since(DateBound::DaysAgo(99_999_999)));
+    assert_eq!(DateBound::DaysAgo(u32::MAX).resolve(today), NaiveDate::MIN);
+}
