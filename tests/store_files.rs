@@ -1,0 +1,158 @@
+//! The `kiosk` binary over store files it must not take as its own (another program's SQLite
+//! database, newsboat's cache, a newer kiosk's store, damaged files), over read-only stores and
+//! full disks, and with two writers at once.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+
+/// A temp folder with an empty config; every command names its store.
+struct Env {
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::write(dir.path().join("config.toml"), "").expect("config");
+        Self { dir }
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn kiosk(&self, store: &Path, args: &[&str]) -> Output {
+        Command::cargo_bin("kiosk")
+            .expect("binary built")
+            .arg("--store")
+            .arg(store)
+            .args(args)
+            .env("KIOSK_CONFIG", self.path("config.toml"))
+            .write_stdin("")
+            .output()
+            .expect("runs")
+    }
+
+    /// A kiosk store holding `count` imported articles.
+    fn store_with(&self, name: &str, count: usize) -> PathBuf {
+        let store = self.path(name);
+        let input = self.path(&format!("{name}.jsonl"));
+        std::fs::write(&input, json_lines("seed", count)).expect("input");
+        let output = self.kiosk(&store, &["import", arg(&input)]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        store
+    }
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn arg(path: &Path) -> &str {
+    path.to_str().expect("utf-8 path")
+}
+
+/// `count` JSON Lines articles whose ids and titles start with `tag`.
+fn json_lines(tag: &str, count: usize) -> String {
+    (0..count)
+        .map(|n| {
+            format!(
+                "{{\"id\": \"{tag}-{n}\", \"title\": \"{tag} story {n}\", \
+                 \"body\": \"Paragraph {n} of {tag}, about Niamey.\", \"lang\": \"en\"}}\n"
+            )
+        })
+        .collect()
+}
+
+/// `kiosk list` over `store` fails with a sentence containing `expected`, leaving its bytes.
+fn refused(env: &Env, store: &Path, expected: &str) {
+    let before = std::fs::read(store).expect("read store");
+    for command in [&["list"][..], &["import", "-"]] {
+        let output = env.kiosk(store, command);
+        assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+        let message = stderr(&output);
+        assert!(message.contains(expected), "{message}");
+        assert_eq!(message.trim().lines().count(), 1, "{message}");
+    }
+    assert!(
+        std::fs::read(store).expect("read store") == before,
+        "store bytes changed"
+    );
+}
+
+#[test]
+fn another_programs_database_is_refused() {
+    let env = Env::new();
+    let path = env.path("other.db");
+    let conn = rusqlite::Connection::open(&path).expect("open");
+    conn.execute_batch("CREATE TABLE notes (body TEXT); INSERT INTO notes VALUES ('mine');")
+        .expect("write");
+    drop(conn);
+    refused(
+        &env,
+        &path,
+        "another program's SQLite database, not a kiosk store",
+    );
+}
+
+#[test]
+fn newsboat_cache_is_refused_with_the_import_to_use() {
+    let env = Env::new();
+    let path = env.path("cache.db");
+    let conn = rusqlite::Connection::open(&path).expect("open");
+    conn.execute_batch(
+        "CREATE TABLE rss_feed (rssurl TEXT PRIMARY KEY, title TEXT); \
+         CREATE TABLE rss_item (id INTEGER PRIMARY KEY, title TEXT, feedurl TEXT);",
+    )
+    .expect("write");
+    drop(conn);
+    refused(
+        &env,
+        &path,
+        &format!("import it with `kiosk import {}`", path.display()),
+    );
+}
+
+#[test]
+fn a_store_of_a_newer_schema_is_refused_naming_both_versions() {
+    let env = Env::new();
+    let store = env.store_with("newer.db", 3);
+    let conn = rusqlite::Connection::open(&store).expect("open");
+    conn.pragma_update(None, "user_version", 99).expect("bump");
+    drop(conn);
+    let known = kiosk::store::SCHEMA_VERSION;
+    refused(
+        &env,
+        &store,
+        &format!("newer kiosk (schema version 99; this kiosk knows up to {known})"),
+    );
+}
+
+#[test]
+fn files_that_are_not_sqlite_truncated_or_damaged_are_refused() {
+    let env = Env::new();
+    let text = env.path("notes.db");
+    std::fs::write(
+        &text,
+        "plain text, long enough to be mistaken for nothing else\n".repeat(3),
+    )
+    .expect("write");
+    refused(&env, &text, "not a kiosk store (not an SQLite database)");
+    let short = env.path("short.db");
+    std::fs::write(&short, b"SQLite format 3\0 but nothing after").expect("write");
+    refused(&env, &short, "not a kiosk store");
+
+    let truncated = env.store_with("truncated.db", 20);
+    let bytes = std::fs::read(&truncated).expect("read");
+    std::fs::write(&truncated, &bytes[..bytes.len() / 2]).expect("truncate");
+    refused(&env, &truncated, "is truncated");
+
+    let damaged = env.store_with("damaged.db", 20);
+    let mut bytes = std::fs::read(&damaged).expect("read");
+    // Page 1 past the file header holds the schema's b-tree: scribble over it.
+    bytes[100..400].fill(0xA5);
+    std::fs::write(&damaged, &bytes).expect("damage");
+    refused(&env, &damaged, "is damaged");
+}
