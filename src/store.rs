@@ -2,7 +2,6 @@
 //! All SQL lives in this module and its children; callers speak in articles and queries.
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -26,9 +25,6 @@ pub use feeds::{AddOutcome, NewSubscription, Subscription, name_from_url};
 pub use open::SQLITE_MAGIC;
 pub use schema::{MigrationOutcome, SCHEMA_VERSION};
 pub use write::{InsertOutcome, Writer};
-
-/// How long a write waits for another kiosk process to finish its own before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Why a store operation failed.
 #[derive(Debug, thiserror::Error)]

@@ -156,3 +156,37 @@ fn files_that_are_not_sqlite_truncated_or_damaged_are_refused() {
     std::fs::write(&damaged, &bytes).expect("damage");
     refused(&env, &damaged, "is damaged");
 }
+
+#[test]
+fn two_json_array_imports_at_once_both_land() {
+    let env = Env::new();
+    let store = env.path("shared.db");
+    let files: Vec<PathBuf> = ["east", "west"]
+        .iter()
+        .map(|tag| {
+            let items: Vec<String> = json_lines(tag, 3000).lines().map(str::to_string).collect();
+            let path = env.path(&format!("{tag}.json"));
+            std::fs::write(&path, format!("[{}]", items.join(",\n"))).expect("input");
+            path
+        })
+        .collect();
+    let spawn = |file: &Path| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_kiosk"))
+            .arg("--store")
+            .arg(&store)
+            .args(["import", arg(file)])
+            .env("KIOSK_CONFIG", env.path("config.toml"))
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawns")
+    };
+    let children = [spawn(&files[0]), spawn(&files[1])];
+    for child in children {
+        let output = child.wait_with_output().expect("waits");
+        assert!(output.status.success(), "{}", stderr(&output));
+        assert!(!stderr(&output).contains("locked"), "{}", stderr(&output));
+    }
+    let output = env.kiosk(&store, &["stats", "--json"]);
+    let stats: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
+    assert_eq!(stats["articles"], 6000);
+}

@@ -7,7 +7,21 @@ use std::path::Path;
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
-use super::{BUSY_TIMEOUT, StoreError};
+use super::StoreError;
+
+/// How many times a statement that meets another connection's lock tries again before it
+/// reports the store locked: about five minutes of waits of a few milliseconds each.
+const BUSY_RETRIES: i32 = 60_000;
+
+/// Told how often a statement met a lock so far: waits a few milliseconds and says to retry.
+/// SQLite's own timeout polls every 100 ms and so misses the moment another writer commits
+/// between two batches and starts the next; short waits see it (a second import or `feeds add`
+/// failed after 30 s with `database is locked` while a large import ran).
+fn wait_for_lock(retries: i32) -> bool {
+    let millis = u64::try_from(retries.clamp(1, 5)).unwrap_or(5);
+    std::thread::sleep(std::time::Duration::from_millis(millis));
+    retries < BUSY_RETRIES
+}
 
 /// The first bytes of every SQLite database.
 pub const SQLITE_MAGIC: &[u8] = b"SQLite format 3\0";
@@ -59,9 +73,9 @@ pub(super) fn connect(path: &Path) -> Result<(Connection, bool), StoreError> {
         | OpenFlags::SQLITE_OPEN_CREATE
         | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     match Connection::open_with_flags(path, flags) {
-        Ok(conn) => {
+        Ok(mut conn) => {
             let read_only = conn.is_readonly(rusqlite::MAIN_DB).unwrap_or(true);
-            if !read_only && probe(&conn).is_ok() {
+            if !read_only && probe(&mut conn).is_ok() {
                 return Ok((conn, true));
             }
         }
@@ -75,20 +89,21 @@ pub(super) fn connect(path: &Path) -> Result<(Connection, bool), StoreError> {
 /// Opens `path` read-only: normally, or as immutable when the log's index cannot be made.
 pub(super) fn connect_read_only(path: &Path) -> Result<Connection, StoreError> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let conn = Connection::open_with_flags(path, flags).map_err(|cause| classify(path, cause))?;
-    if probe(&conn).is_ok() {
+    let mut conn =
+        Connection::open_with_flags(path, flags).map_err(|cause| classify(path, cause))?;
+    if probe(&mut conn).is_ok() {
         return Ok(conn);
     }
     let uri = format!("file:{}?immutable=1", uri_path(path));
-    let conn = Connection::open_with_flags(&uri, flags | OpenFlags::SQLITE_OPEN_URI)
+    let mut conn = Connection::open_with_flags(&uri, flags | OpenFlags::SQLITE_OPEN_URI)
         .map_err(|cause| classify(path, cause))?;
-    probe(&conn).map_err(|cause| classify(path, cause))?;
+    probe(&mut conn).map_err(|cause| classify(path, cause))?;
     Ok(conn)
 }
 
 /// Reads the schema, which needs the write-ahead log's files: fails where they cannot be made.
-fn probe(conn: &Connection) -> rusqlite::Result<()> {
-    conn.busy_timeout(BUSY_TIMEOUT)?;
+fn probe(conn: &mut Connection) -> rusqlite::Result<()> {
+    conn.busy_handler(Some(wait_for_lock))?;
     conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))
 }
 
