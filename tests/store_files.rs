@@ -190,3 +190,45 @@ fn two_json_array_imports_at_once_both_land() {
     let stats: serde_json::Value = serde_json::from_slice(&output.stdout).expect("json");
     assert_eq!(stats["articles"], 6000);
 }
+
+#[test]
+fn a_store_on_a_read_only_mount_reads_with_writes_off() {
+    let env = Env::new();
+    let store = env.store_with("kiosk.db", 5);
+    let mount = env.path("ro");
+    std::fs::create_dir(&mount).expect("mkdir");
+    // Root ignores file modes: only a read-only mount makes writing really impossible.
+    let mounted = std::process::Command::new("mount")
+        .args(["--bind", arg(env.dir.path()), arg(&mount)])
+        .status()
+        .is_ok_and(|status| status.success())
+        && std::process::Command::new("mount")
+            .args(["-o", "remount,bind,ro", arg(&mount)])
+            .status()
+            .is_ok_and(|status| status.success());
+    if !mounted {
+        eprintln!("skipped: cannot make a read-only bind mount here (needs root)");
+        let _ = std::process::Command::new("umount").arg(&mount).status();
+        return;
+    }
+    let read_only = mount.join("kiosk.db");
+    let list = env.kiosk(&read_only, &["list"]);
+    let stats = env.kiosk(&read_only, &["stats"]);
+    let import = env.kiosk(&read_only, &["import", arg(&mount.join("kiosk.db.jsonl"))]);
+    let _ = std::process::Command::new("umount").arg(&mount).status();
+    assert!(list.status.success(), "{}", stderr(&list));
+    assert_eq!(String::from_utf8_lossy(&list.stdout).lines().count(), 5);
+    assert!(
+        stderr(&list).contains("writes are off"),
+        "{}",
+        stderr(&list)
+    );
+    assert!(stats.status.success(), "{}", stderr(&stats));
+    assert_eq!(import.status.code(), Some(1));
+    assert!(
+        stderr(&import).contains("the store is read-only"),
+        "{}",
+        stderr(&import)
+    );
+    assert!(store.exists());
+}
