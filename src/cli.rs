@@ -177,7 +177,16 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         None => config::default_store_path()
             .ok_or_else(|| anyhow!("no data folder on this platform: pass --store PATH"))?,
     };
-    let open = || Store::open(&store_path).with_context(|| "opening the store".to_string());
+    let open = || {
+        let store = Store::open(&store_path).with_context(|| "opening the store".to_string())?;
+        if !store.is_writable() {
+            eprintln!(
+                "kiosk: {} cannot be written: opened read-only, writes are off",
+                store_path.display()
+            );
+        }
+        anyhow::Ok(store)
+    };
     match cli.command {
         None => {
             let mut store = open()?;

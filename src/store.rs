@@ -2,9 +2,8 @@
 //! All SQL lives in this module and its children; callers speak in articles and queries.
 
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::article::{Article, ArticleId, ArticleSummary};
 
@@ -14,6 +13,7 @@ mod feeds;
 mod filter;
 mod list;
 mod memory_counts;
+mod open;
 mod plan;
 mod schema;
 mod totals;
@@ -22,11 +22,9 @@ mod write;
 
 pub use analysis::{CountryCount, CountryRow, EntityCount, EntityRow, kind_name};
 pub use feeds::{AddOutcome, NewSubscription, Subscription, name_from_url};
+pub use open::SQLITE_MAGIC;
 pub use schema::{MigrationOutcome, SCHEMA_VERSION};
 pub use write::{InsertOutcome, Writer};
-
-/// How long a write waits for another kiosk process to finish its own before giving up.
-const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// Why a store operation failed.
 #[derive(Debug, thiserror::Error)]
@@ -41,8 +39,45 @@ pub enum StoreError {
         path: PathBuf,
         cause: std::io::Error,
     },
-    #[error("{path} is not a kiosk store (not an SQLite database)")]
+    #[error("{path} is not a kiosk store (not an SQLite database); it was left as it is")]
     NotADatabase { path: PathBuf },
+    #[error("{path} is truncated ({len} of its {expected} bytes): it was left as it is")]
+    Truncated {
+        path: PathBuf,
+        len: u64,
+        expected: u64,
+    },
+    #[error("{path} is damaged ({cause}): it was left as it is")]
+    Damaged {
+        path: PathBuf,
+        cause: rusqlite::Error,
+    },
+    #[error("{path} is another program's SQLite database, not a kiosk store: it was left as it is")]
+    Foreign { path: PathBuf },
+    #[error(
+        "{path} is a newsboat cache, not a kiosk store: import it with `kiosk import {path}` instead"
+    )]
+    NewsboatCache { path: PathBuf },
+    #[error(
+        "{path} was written by a newer kiosk (schema version {found}; this kiosk knows up to \
+         {known}): upgrade kiosk to open it; it was left as it is"
+    )]
+    Newer {
+        path: PathBuf,
+        found: usize,
+        known: usize,
+    },
+    #[error(
+        "{path} is read-only and from an older kiosk (schema version {found}, now {known}): \
+         open it once where it can be written to upgrade it"
+    )]
+    ReadOnlyOld {
+        path: PathBuf,
+        found: usize,
+        known: usize,
+    },
+    #[error("the store is read-only: writes are off")]
+    ReadOnly,
     #[error("no article with id {0}")]
     NotFound(ArticleId),
     #[error("the store is full: no space left on the disk holding it")]
@@ -55,6 +90,7 @@ impl From<rusqlite::Error> for StoreError {
     fn from(error: rusqlite::Error) -> Self {
         match error.sqlite_error_code() {
             Some(rusqlite::ErrorCode::DiskFull) => Self::Full,
+            Some(rusqlite::ErrorCode::ReadOnly) => Self::ReadOnly,
             _ => Self::Sql(error),
         }
     }
@@ -111,6 +147,8 @@ pub struct Store {
     conn: Connection,
     path: PathBuf,
     migration: MigrationOutcome,
+    /// False when the file or its folder cannot be written: the store was opened read-only.
+    writable: bool,
     word_hits: word_hits::WordHits,
     /// Whether country counts read the in-memory copy (see [`Store::count_countries_in_memory`]).
     countries_in_memory: std::cell::Cell<bool>,
@@ -130,42 +168,42 @@ impl Store {
                 cause,
             })?;
         }
-        let open_error = |cause| StoreError::Open {
-            path: path.to_path_buf(),
-            cause,
-        };
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let mut conn = Connection::open_with_flags(path, flags).map_err(open_error)?;
-        conn.busy_timeout(BUSY_TIMEOUT).map_err(open_error)?;
-        let version: usize = match conn.query_row("PRAGMA user_version", [], |row| row.get(0)) {
-            Ok(version) => version,
-            Err(error) if error.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase) => {
-                return Err(StoreError::NotADatabase {
-                    path: path.to_path_buf(),
-                });
+        open::check_header(path)?;
+        let (mut conn, writable) = open::connect(path)?;
+        let version = open::check_kind(&conn, path, SCHEMA_VERSION)?;
+        let classify = |cause| open::classify(path, cause);
+        let migration = if writable {
+            if version == 0 {
+                // Larger pages make a million-article store markedly smaller; settable only
+                // before tables.
+                conn.execute_batch("PRAGMA page_size = 16384;")
+                    .map_err(classify)?;
             }
-            Err(error) => return Err(open_error(error)),
+            // Memory-mapped reads skip a copy per page: joins over a large archive's indexes
+            // spent most of their time in read() system calls. Address space only; SQLite caps
+            // it on 32-bit targets.
+            conn.execute_batch(
+                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
+                 PRAGMA mmap_size = 4294967296;",
+            )
+            .map_err(classify)?;
+            schema::migrate(&mut conn).map_err(classify)?
+        } else if version < SCHEMA_VERSION {
+            return Err(StoreError::ReadOnlyOld {
+                path: path.to_path_buf(),
+                found: version,
+                known: SCHEMA_VERSION,
+            });
+        } else {
+            conn.execute_batch("PRAGMA mmap_size = 4294967296;")
+                .map_err(classify)?;
+            MigrationOutcome::Current
         };
-        if version == 0 {
-            // Larger pages make a million-article store markedly smaller; settable only before tables.
-            conn.execute_batch("PRAGMA page_size = 16384;")
-                .map_err(open_error)?;
-        }
-        // Memory-mapped reads skip a copy per page: joins over a large archive's indexes spent
-        // most of their time in read() system calls. Address space only; SQLite caps it on
-        // 32-bit targets.
-        conn.execute_batch(
-            "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
-             PRAGMA mmap_size = 4294967296;",
-        )
-        .map_err(open_error)?;
-        let migration = schema::migrate(&mut conn).map_err(open_error)?;
         Ok(Self {
             conn,
             path: path.to_path_buf(),
             migration,
+            writable,
             word_hits: word_hits::WordHits::default(),
             countries_in_memory: std::cell::Cell::new(false),
         })
@@ -176,6 +214,11 @@ impl Store {
         &self.path
     }
 
+    /// Whether writes are possible; false for a store opened read-only.
+    pub fn is_writable(&self) -> bool {
+        self.writable
+    }
+
     /// What opening did to the schema.
     pub fn migration(&self) -> MigrationOutcome {
         self.migration
@@ -183,6 +226,9 @@ impl Store {
 
     /// Starts a write transaction; nothing is visible to others until [`Writer::commit`].
     pub fn writer(&mut self) -> Result<Writer<'_>> {
+        if !self.writable {
+            return Err(StoreError::ReadOnly);
+        }
         self.word_hits.invalidate();
         Writer::begin(&mut self.conn)
     }

@@ -20,8 +20,9 @@ pub fn parse(text: &str) -> Vec<Item> {
     all
 }
 
-/// Parses like [`parse`], handing JSON Lines to `each` in batches of `batch` items, so a large
-/// file never holds all its articles in memory at once.
+/// Parses like [`parse`], handing items to `each` in batches of `batch`: JSON Lines so a large
+/// file never holds all its articles in memory at once, JSON arrays too, so each batch is a
+/// write transaction of its own (one transaction for a whole array locked other writers out).
 pub fn parse_batches<E>(
     text: &str,
     batch: usize,
@@ -29,7 +30,11 @@ pub fn parse_batches<E>(
 ) -> Result<(), E> {
     let whole = parse_document(text);
     if let Some(items) = whole {
-        return each(items);
+        let mut items = items.into_iter().peekable();
+        while items.peek().is_some() {
+            each(items.by_ref().take(batch.max(1)).collect())?;
+        }
+        return Ok(());
     }
     let mut items = Vec::new();
     for (index, line) in text.lines().enumerate() {
@@ -240,6 +245,23 @@ mod tests {
             positions,
             ["line 1", "line 3", "line 5", "line 7", "line 9"]
         );
+    }
+
+    #[test]
+    fn json_arrays_come_in_batches_too() {
+        let text = format!(
+            "[{}]",
+            (1..=5)
+                .map(|n| format!("{{\"title\": \"T{n}\"}}"))
+                .collect::<Vec<_>>()
+                .join(",")
+        );
+        let mut batches = Vec::new();
+        let result: Result<(), ()> = parse_batches(&text, 2, |items| {
+            batches.push(items.len());
+            Ok(())
+        });
+        assert_eq!((result, batches), (Ok(()), vec![2, 2, 1]));
     }
 
     #[test]

@@ -9,8 +9,7 @@ use super::json::Item;
 use super::{Draft, date, feed};
 use crate::store::NewSubscription;
 
-/// The first bytes of every SQLite database.
-pub const SQLITE_MAGIC: &[u8] = b"SQLite format 3\0";
+pub use crate::store::SQLITE_MAGIC;
 
 /// Subscriptions from a newsboat `urls` file, and a warning per line that was not one.
 ///

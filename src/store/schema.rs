@@ -255,25 +255,16 @@ pub(super) fn migrate(conn: &mut Connection) -> rusqlite::Result<MigrationOutcom
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MigrationOutcome {
     Current,
-    Upgraded {
-        from: usize,
-        to: usize,
-    },
-    /// Written by a newer kiosk: left alone, opened as is.
-    Newer {
-        found: usize,
-    },
+    Upgraded { from: usize, to: usize },
 }
 
-/// Runs migrations up to `target` (tests build older stores with this).
+/// Runs migrations up to `target` (tests build older stores with this). A newer store is
+/// refused before this runs (see `open::check_kind`).
 pub(super) fn migrate_to(
     conn: &mut Connection,
     target: usize,
 ) -> rusqlite::Result<MigrationOutcome> {
     let found: usize = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
-    if found > SCHEMA_VERSION {
-        return Ok(MigrationOutcome::Newer { found });
-    }
     if found >= target {
         return Ok(MigrationOutcome::Current);
     }

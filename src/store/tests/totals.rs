@@ -387,6 +387,7 @@ fn upgrade_from(version: usize) {
             conn,
             path: path.clone(),
             migration: MigrationOutcome::Current,
+            writable: true,
             word_hits: Default::default(),
             countries_in_memory: Default::default(),
         };
