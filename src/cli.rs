@@ -12,6 +12,7 @@ use crate::config::{self, Config};
 use crate::ingest::{self, Importer, Input};
 use crate::query::Query;
 use crate::store::{SortOrder, Store};
+use crate::untrusted::clean_text;
 
 mod analysis;
 mod feeds;
@@ -164,7 +165,8 @@ pub fn main() -> ExitCode {
     match run(cli) {
         Ok(status) => ExitCode::from(status),
         Err(failure) => {
-            eprintln!("kiosk: {:#}", failure.error);
+            // Errors quote input (paths, queries, feed text): never let them act on the terminal.
+            eprintln!("kiosk: {}", clean_text(&format!("{:#}", failure.error)));
             ExitCode::from(failure.status)
         }
     }
@@ -296,7 +298,7 @@ fn import(
         .with_progress(bar.clone())
         .on_problem(|problem, skipped| {
             let label = if skipped { "skipped" } else { "warning" };
-            eprintln!("{label}: {problem}");
+            eprintln!("{label}: {}", clean_text(&problem.to_string()));
         });
     if sample {
         ingest::sample::import_sample(&mut importer)?;

@@ -349,6 +349,7 @@ fn prepare(
     threshold: u32,
     draft: Draft,
 ) -> Result<Option<Prepared>, StoreError> {
+    let draft = draft.cleaned();
     let hash = clean::content_hash(&draft.title, &draft.paragraphs);
     let mut article = NewArticle {
         external_id: draft.external_id,
@@ -396,6 +397,24 @@ fn prepare(
         read: draft.read,
         starred: draft.starred,
     }))
+}
+
+impl Draft {
+    /// Every importer's text passes here: stored fields are safe for a terminal (escape
+    /// sequences, controls and bidi overrides gone); only `original` keeps the raw text.
+    fn cleaned(mut self) -> Self {
+        use crate::untrusted::{clean_line, clean_text};
+        let line = |text: String| clean_line(&text).trim().to_string();
+        let optional = |text: Option<String>| text.map(line).filter(|text| !text.is_empty());
+        self.title = line(self.title);
+        self.source = optional(self.source);
+        self.author = optional(self.author);
+        self.paragraphs = (self.paragraphs.iter())
+            .map(|paragraph| clean_text(paragraph).trim().to_string())
+            .filter(|paragraph| !paragraph.is_empty())
+            .collect();
+        self
+    }
 }
 
 /// Detects the language where none was declared, and analyses: the costly, parallel part.

@@ -15,6 +15,7 @@ pub mod runtime;
 pub mod store;
 pub mod theme;
 pub mod ui;
+pub mod untrusted;
 
 /// Opens the interactive reader over `store` (see [`runtime::run_tui`]).
 pub fn launch_tui(store: store::Store, config: &config::Config) -> anyhow::Result<()> {

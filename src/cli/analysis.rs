@@ -12,6 +12,7 @@ use crate::analyze::{self, ANALYZER_VERSION, Analysis};
 use crate::ingest::{analyze_article, decode};
 use crate::query::Query;
 use crate::store::Store;
+use crate::untrusted::clean_line;
 
 /// `kiosk analyze [FILE|-]`: analyses text without storing it. A first line standing alone
 /// (a headline) counts as the title, which weighs more.
@@ -65,7 +66,10 @@ fn write_analysis(out: &mut dyn Write, analysis: &Analysis) -> std::io::Result<(
         writeln!(
             out,
             "  {}  {:<28} {:>5.2}  {:>3}×  {marker}",
-            country.code, country.name, country.score, country.mentions
+            clean_line(&country.code),
+            clean_line(&country.name),
+            country.score,
+            country.mentions
         )?;
     }
     writeln!(out, "entities")?;
@@ -75,7 +79,8 @@ fn write_analysis(out: &mut dyn Write, analysis: &Analysis) -> std::io::Result<(
         writeln!(
             out,
             "  {kind:<12} {:<36} {country:<2} {:>3}×",
-            entity.name, entity.count
+            clean_line(&entity.name),
+            entity.count
         )?;
     }
     Ok(())
@@ -87,6 +92,7 @@ pub fn countries(store: &Store, query: &Query, json: bool) -> anyhow::Result<()>
     with_stdout(|out| {
         for count in counts {
             let name = analyze::country_name(&count.code, "en").unwrap_or(&count.code);
+            let shown_name = clean_line(name);
             if json {
                 let row = json!({"code": count.code, "name": name, "articles": count.articles, "mentions": count.mentions});
                 serde_json::to_writer(&mut *out, &row)?;
@@ -94,8 +100,10 @@ pub fn countries(store: &Store, query: &Query, json: bool) -> anyhow::Result<()>
             } else {
                 writeln!(
                     out,
-                    "{}  {name:<32} {:>7} about  {:>7} naming",
-                    count.code, count.articles, count.mentions
+                    "{}  {shown_name:<32} {:>7} about  {:>7} naming",
+                    clean_line(&count.code),
+                    count.articles,
+                    count.mentions
                 )?;
             }
         }
@@ -122,7 +130,9 @@ pub fn entities(
                 writeln!(
                     out,
                     "{:<12} {:<40} {country:<2} {:>6} articles",
-                    count.kind, count.name, count.articles
+                    clean_line(&count.kind),
+                    clean_line(&count.name),
+                    count.articles
                 )?;
             }
         }

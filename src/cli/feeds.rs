@@ -12,6 +12,7 @@ use crate::config::Config;
 use crate::fetch::{self, FetchOptions, http};
 use crate::ingest::opml;
 use crate::store::{AddOutcome, NewSubscription, Store};
+use crate::untrusted::{clean_line, clean_text};
 
 #[derive(Debug, Subcommand)]
 pub(super) enum FeedsCommand {
@@ -53,9 +54,19 @@ pub(super) fn run(store: &Store, config: &Config, command: FeedsCommand) -> Resu
                 title: None,
             };
             match store.add_feed(&feed)? {
-                AddOutcome::Added(feed) => println!("subscribed {} ({})", feed.name, feed.url),
+                AddOutcome::Added(feed) => {
+                    println!(
+                        "subscribed {} ({})",
+                        clean_line(&feed.name),
+                        clean_line(&feed.url)
+                    );
+                }
                 AddOutcome::Exists(feed) => {
-                    println!("already subscribed as {} ({})", feed.name, feed.url);
+                    println!(
+                        "already subscribed as {} ({})",
+                        clean_line(&feed.name),
+                        clean_line(&feed.url)
+                    );
                 }
             }
             Ok(0)
@@ -74,7 +85,9 @@ pub(super) fn run(store: &Store, config: &Config, command: FeedsCommand) -> Resu
                             (None, None) => "never fetched".to_string(),
                         };
                         let tags = feed.tags.join(",");
-                        writeln!(out, "{}\t{}\t{tags}\t{state}", feed.name, feed.url)?;
+                        let (name, url) = (clean_line(&feed.name), clean_line(&feed.url));
+                        let (tags, state) = (clean_line(&tags), clean_line(&state));
+                        writeln!(out, "{name}\t{url}\t{tags}\t{state}")?;
                     }
                 }
                 Ok(())
@@ -83,7 +96,7 @@ pub(super) fn run(store: &Store, config: &Config, command: FeedsCommand) -> Resu
         }
         FeedsCommand::Remove { name } => {
             if store.remove_feed(&name)? {
-                println!("unsubscribed {name}");
+                println!("unsubscribed {}", clean_line(&name));
                 Ok(0)
             } else {
                 Err(anyhow!("no feed named {name:?}; `kiosk feeds list` shows them").into())
@@ -127,7 +140,7 @@ pub(super) fn fetch(store_path: &Path, config: &Config, names: &[String]) -> Res
         &feeds,
         &FetchOptions::default(),
         |result| {
-            bar.suspend(|| eprintln!("{result}"));
+            bar.suspend(|| eprintln!("{}", clean_text(&result.to_string())));
             bar.inc(1);
         },
     );

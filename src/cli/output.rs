@@ -6,6 +6,7 @@ use super::with_stdout;
 use crate::article::ArticleSummary;
 use crate::query::Query;
 use crate::store::{SortOrder, Store};
+use crate::untrusted::{clean_column, clean_line, clean_text};
 
 /// `kiosk list`: one line (or one JSON object) per matching article.
 pub fn list(
@@ -34,19 +35,14 @@ fn list_line(summary: &ArticleSummary) -> String {
         .published
         .as_deref()
         .map_or("          ", |date| date.get(..10).unwrap_or(date));
-    let source: String = summary
-        .source
-        .as_deref()
-        .unwrap_or("-")
-        .chars()
-        .take(14)
-        .collect();
+    // Cleaned before it is cut: a cut must never leave an escape sequence open.
+    let source = clean_column(summary.source.as_deref().unwrap_or("-"), 14);
     format!(
         "{:>6}  {date}  {source:<14}  {:<8}  {}{}",
         summary.id,
         summary.countries.join(" "),
         if summary.starred { "* " } else { "" },
-        summary.title
+        clean_line(&summary.title)
     )
 }
 
@@ -77,7 +73,7 @@ pub fn show(store: &Store, id: i64, json: bool) -> anyhow::Result<()> {
             writeln!(out)
         } else {
             let summary = &article.summary;
-            writeln!(out, "{}", summary.title)?;
+            writeln!(out, "{}", clean_line(&summary.title))?;
             let meta: Vec<&str> = [
                 summary.source.as_deref(),
                 summary.published.as_deref(),
@@ -87,8 +83,8 @@ pub fn show(store: &Store, id: i64, json: bool) -> anyhow::Result<()> {
             .into_iter()
             .flatten()
             .collect();
-            writeln!(out, "{}\n", meta.join(" · "))?;
-            writeln!(out, "{}", article.body)
+            writeln!(out, "{}\n", clean_line(&meta.join(" · ")))?;
+            writeln!(out, "{}", clean_text(&article.body))
         }
     })
 }

@@ -88,19 +88,10 @@ fn join_block(lines: &[&str]) -> String {
     }
 }
 
-/// Drops control characters (keeping newlines) and turns tabs into spaces: stored text is
-/// shown in terminals, where control characters could act.
+/// Drops escape sequences, control characters and bidi overrides (keeping newlines) and turns
+/// tabs into spaces: stored text is shown in terminals, where control characters could act.
 pub fn sanitize(text: &str) -> String {
-    text.chars()
-        .filter_map(|c| match c {
-            '\t' => Some(' '),
-            '\n' => Some('\n'),
-            c if c.is_control() => None,
-            c => Some(c),
-        })
-        .collect::<String>()
-        .trim()
-        .to_string()
+    crate::untrusted::clean_text(text).trim().to_string()
 }
 
 /// Compiles the configured trailer patterns (case-insensitive); names the bad one on error.
@@ -220,9 +211,10 @@ mod tests {
 
     #[test]
     fn control_characters_never_survive() {
+        assert_eq!(sanitize("a\u{9b}31mb\u{202e}c\u{2066}d"), "abcd");
         assert_eq!(
             sanitize("Evil \u{1b}]0;owned\u{7}title\u{1b}[2J"),
-            "Evil ]0;ownedtitle[2J"
+            "Evil title"
         );
     }
 

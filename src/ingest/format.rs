@@ -95,9 +95,17 @@ fn markup(start: &str) -> Format {
 
 /// The files under `folder`, sorted, skipping hidden entries and files of no known format.
 pub(super) fn walk(folder: &Path, on_error: &mut dyn FnMut(&str, String)) -> Vec<PathBuf> {
+    use std::os::unix::fs::MetadataExt;
     let mut files = Vec::new();
     let mut pending = vec![folder.to_path_buf()];
+    // Symlinks are followed, but each real directory (device, inode) is read once: a link
+    // back up the tree would otherwise make the walk endless.
+    let mut seen = std::collections::HashSet::new();
     while let Some(dir) = pending.pop() {
+        match std::fs::metadata(&dir) {
+            Ok(meta) if !seen.insert((meta.dev(), meta.ino())) => continue,
+            _ => {}
+        }
         let entries = match std::fs::read_dir(&dir) {
             Ok(entries) => entries,
             Err(error) => {

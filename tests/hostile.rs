@@ -1,0 +1,181 @@
+//! Hostile input through the real binary: escape sequences in feeds, newsboat caches and the
+//! store never reach the terminal, and a symlink loop in an imported folder ends.
+
+#[path = "support/server.rs"]
+mod server;
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+/// ESC, OSC 0 (retitle), OSC 52 (clipboard), CSI 2J (clear), BEL, C1 CSI and a bidi override.
+const HOSTILE: &str = "Safe\u{1b}]0;owned\u{7} \u{1b}]52;c;aGk=\u{1b}\\title\u{1b}[2J\u{7}\u{9b}31m\u{202e}end\u{2066}";
+
+/// What must never be printed: any of these characters.
+fn leaks(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|c| {
+            matches!(c, '\u{1b}' | '\u{7}' | '\u{80}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+        })
+        .collect()
+}
+
+struct Cli {
+    dir: tempfile::TempDir,
+}
+
+impl Cli {
+    fn new() -> Self {
+        Self {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    fn store(&self) -> PathBuf {
+        self.dir.path().join("kiosk.db")
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        std::process::Command::new(env!("CARGO_BIN_EXE_kiosk"))
+            .args(["--config", "/dev/null", "--store"])
+            .arg(self.store())
+            .args(args)
+            .output()
+            .expect("runs")
+    }
+
+    /// stdout and stderr of a command that must succeed.
+    fn ok(&self, args: &[&str]) -> String {
+        let output = self.run(args);
+        let stderr = String::from_utf8_lossy(&output.stderr).to_string();
+        assert!(output.status.success(), "{args:?}: {stderr}");
+        String::from_utf8_lossy(&output.stdout).to_string() + &stderr
+    }
+
+    /// `list`, `show` of every article, `feeds list`, `entities`, `countries`: nothing leaks.
+    fn assert_prints_clean(&self) {
+        let list = self.ok(&["list"]);
+        assert!(list.contains("Safe"), "{list}");
+        assert_eq!(leaks(&list), [], "list: {list:?}");
+        for line in list.lines() {
+            let id = line.split_whitespace().next().expect("id");
+            let shown = self.ok(&["show", id]);
+            assert_eq!(leaks(&shown), [], "show {id}: {shown:?}");
+        }
+        for command in [&["feeds", "list"][..], &["entities"], &["countries"]] {
+            let out = self.ok(command);
+            assert_eq!(leaks(&out), [], "{command:?}: {out:?}");
+        }
+    }
+}
+
+fn hostile_feed() -> String {
+    // Enough plain text that the feed reads as text, as the real hostile feeds did.
+    let filler = "Plain words about Mali and Niger. ".repeat(60);
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<rss version=\"2.0\"><channel>\
+         <title>Feed{HOSTILE}</title><link>http://example.test/</link>\
+         <item><title>{HOSTILE}</title><guid>h-1</guid><author>Ann{HOSTILE}</author>\
+         <description>Body{HOSTILE} {filler}</description></item></channel></rss>\n"
+    )
+}
+
+#[test]
+fn a_fetched_feed_with_escape_sequences_prints_clean() {
+    let base = server::start(|request| match request.path.as_str() {
+        "/evil.xml" => server::Response::new(200, hostile_feed()),
+        _ => server::Response::new(404, ""),
+    });
+    let cli = Cli::new();
+    cli.ok(&["feeds", "add", &format!("{base}/evil.xml")]);
+    let fetched = cli.ok(&["fetch"]);
+    assert!(fetched.contains("added 1"), "{fetched}");
+    cli.assert_prints_clean();
+    // Only `original` keeps the raw text; JSON output escapes its C0 controls as JSON does.
+    let json = String::from_utf8(cli.run(&["show", "1", "--json"]).stdout).expect("utf-8");
+    assert!(!json.contains(['\u{1b}', '\u{7}']), "{json:?}");
+    assert!(
+        json.contains("\\u001b]0;owned"),
+        "original keeps the raw title: {json}"
+    );
+}
+
+#[test]
+fn a_newsboat_cache_with_escape_sequences_prints_clean() {
+    let cli = Cli::new();
+    let cache = cli.dir.path().join("cache.db");
+    let db = rusqlite::Connection::open(&cache).expect("cache");
+    db.execute_batch(
+        "CREATE TABLE rss_feed (rssurl TEXT PRIMARY KEY, url TEXT, title TEXT);
+         CREATE TABLE rss_item (id INTEGER PRIMARY KEY, guid TEXT, title TEXT, author TEXT,
+           url TEXT, feedurl TEXT, pubDate INTEGER, content TEXT, unread INTEGER, flags TEXT,
+           enclosure_url TEXT, deleted INTEGER);",
+    )
+    .expect("schema");
+    db.execute(
+        "INSERT INTO rss_feed VALUES ('http://evil.test/rss', 'http://evil.test/', ?1)",
+        [format!("Feed{HOSTILE}")],
+    )
+    .expect("feed");
+    db.execute(
+        "INSERT INTO rss_item VALUES (1, 'g1', ?1, ?2, 'http://evil.test/1',
+           'http://evil.test/rss', 1704067200, ?3, 1, '', '', 0)",
+        [
+            HOSTILE,
+            &format!("Ann{HOSTILE}"),
+            &format!("<p>Body{HOSTILE}</p>"),
+        ],
+    )
+    .expect("item");
+    drop(db);
+    let out = cli.ok(&["import", &cache.display().to_string()]);
+    assert!(out.contains("added 1"), "{out}");
+    cli.assert_prints_clean();
+}
+
+#[test]
+fn raw_titles_already_in_the_store_print_clean() {
+    let cli = Cli::new();
+    let file = cli.dir.path().join("a.txt");
+    std::fs::write(&file, "Plain title\n\nA body about Niger.\n").expect("write");
+    cli.ok(&["import", &file.display().to_string()]);
+    // A store written by an older kiosk, before import cleaned text.
+    let db = rusqlite::Connection::open(cli.store()).expect("store");
+    db.execute(
+        "UPDATE articles SET title = ?1, source = ?2, author = ?2",
+        [HOSTILE, &format!("Src{HOSTILE}")],
+    )
+    .expect("raw title");
+    db.execute(
+        "UPDATE article_texts SET body = ?1",
+        [format!("Body{HOSTILE}")],
+    )
+    .expect("raw body");
+    drop(db);
+    cli.assert_prints_clean();
+}
+
+#[test]
+fn an_error_quoting_input_prints_clean() {
+    let cli = Cli::new();
+    let output = cli.run(&["import", &format!("missing{HOSTILE}.txt")]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("missing"), "{stderr}");
+    assert_eq!(leaks(&stderr), [], "{stderr:?}");
+}
+
+fn symlink_loop(dir: &Path) {
+    std::fs::create_dir(dir).expect("dir");
+    std::fs::write(dir.join("a.txt"), "T\n\nB\n").expect("file");
+    for name in ["l1", "l2", "l3"] {
+        std::os::unix::fs::symlink(".", dir.join(name)).expect("symlink");
+    }
+}
+
+#[test]
+fn a_folder_with_symlink_loops_imports_once_and_ends() {
+    let cli = Cli::new();
+    let dir = cli.dir.path().join("d");
+    symlink_loop(&dir);
+    let out = cli.ok(&["import", &dir.display().to_string()]);
+    assert!(out.contains("added 1, duplicates 0"), "{out}");
+}
