@@ -159,9 +159,10 @@ fn also_lower_case<'a>(tokens: &[tokens::Token<'a>]) -> gazetteer::FastSet<&'a s
     lower
 }
 
-/// The first `max` bytes of `text`, cut at a character boundary: trigram statistics settle
-/// within a few sentences, more text only costs time.
-fn prefix(text: &str, max: usize) -> &str {
+/// The first `max` bytes of `text`, cut at a character boundary, so that cutting by size never
+/// splits (and panics inside) a multi-byte character. Language detection reads such a prefix
+/// (trigram statistics settle within a few sentences); format detection sniffs a file's head.
+pub fn prefix(text: &str, max: usize) -> &str {
     let mut end = max.min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;

@@ -203,7 +203,7 @@ impl<'a> Importer<'a> {
         bytes: &[u8],
         format: Option<Format>,
     ) -> Result<(), StoreError> {
-        if bytes.starts_with(newsboat::SQLITE_MAGIC) {
+        if bytes.starts_with(crate::store::SQLITE_MAGIC) {
             let why = "an SQLite database (a newsboat cache.db?) must be imported from a file path";
             self.skip(location, why.to_string());
             return Ok(());

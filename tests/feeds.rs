@@ -1,14 +1,16 @@
 //! Feeds from files: every fixture of the shared feed corpus, subscriptions through the CLI, and a
 //! cache written by newsboat itself. Corpus and newsboat tests skip, saying why, when absent.
 
+#[path = "support/cli.rs"]
+mod cli;
 #[path = "support/server.rs"]
 mod server;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::Output;
 use std::time::Duration;
 
+use cli::Cli;
 use kiosk::article::ArticleSummary;
 use kiosk::config::ImportConfig;
 use kiosk::ingest::{ImportReport, Importer, Input};
@@ -192,49 +194,6 @@ fn corpus_titles_dates_and_encodings_are_right() {
                 "{file}"
             );
         }
-    }
-}
-
-/// The kiosk binary with a temp store and config.
-struct Cli {
-    dir: tempfile::TempDir,
-}
-
-impl Cli {
-    fn new(config: &str) -> Self {
-        let dir = tempfile::tempdir().expect("temp dir");
-        std::fs::write(dir.path().join("config.toml"), config).expect("config");
-        Self { dir }
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        std::process::Command::new(env!("CARGO_BIN_EXE_kiosk"))
-            .args(args)
-            .env("KIOSK_STORE", self.dir.path().join("kiosk.db"))
-            .env("KIOSK_CONFIG", self.dir.path().join("config.toml"))
-            .output()
-            .expect("runs")
-    }
-
-    fn ok(&self, args: &[&str]) -> String {
-        let output = self.run(args);
-        let stderr = String::from_utf8_lossy(&output.stderr).to_string();
-        assert!(output.status.success(), "{args:?}: {stderr}");
-        String::from_utf8_lossy(&output.stdout).to_string() + &stderr
-    }
-
-    fn write(&self, name: &str, text: &str) -> String {
-        let path = self.dir.path().join(name);
-        std::fs::write(&path, text).expect("write");
-        path.display().to_string()
-    }
-
-    fn json_lines(&self, args: &[&str]) -> Vec<Value> {
-        let output = self.run(args);
-        String::from_utf8_lossy(&output.stdout)
-            .lines()
-            .map(|line| serde_json::from_str(line).expect("JSON line"))
-            .collect()
     }
 }
 

@@ -1,11 +1,14 @@
 //! Hostile input through the real binary: escape sequences in feeds, newsboat caches and the
 //! store never reach the terminal, and a symlink loop in an imported folder ends.
 
+#[path = "support/cli.rs"]
+mod cli;
 #[path = "support/server.rs"]
 mod server;
 
-use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::path::Path;
+
+use cli::Cli;
 
 /// ESC, OSC 0 (retitle), OSC 52 (clipboard), CSI 2J (clear), BEL, C1 CSI and a bidi override.
 const HOSTILE: &str = "Safe\u{1b}]0;owned\u{7} \u{1b}]52;c;aGk=\u{1b}\\title\u{1b}[2J\u{7}\u{9b}31m\u{202e}end\u{2066}";
@@ -19,52 +22,19 @@ fn leaks(text: &str) -> Vec<char> {
         .collect()
 }
 
-struct Cli {
-    dir: tempfile::TempDir,
-}
-
-impl Cli {
-    fn new() -> Self {
-        Self {
-            dir: tempfile::tempdir().expect("temp dir"),
-        }
+/// `list`, `show` of every article, `feeds list`, `entities`, `countries`: nothing leaks.
+fn assert_prints_clean(cli: &Cli) {
+    let list = cli.ok(&["list"]);
+    assert!(list.contains("Safe"), "{list}");
+    assert_eq!(leaks(&list), [], "list: {list:?}");
+    for line in list.lines() {
+        let id = line.split_whitespace().next().expect("id");
+        let shown = cli.ok(&["show", id]);
+        assert_eq!(leaks(&shown), [], "show {id}: {shown:?}");
     }
-
-    fn store(&self) -> PathBuf {
-        self.dir.path().join("kiosk.db")
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        std::process::Command::new(env!("CARGO_BIN_EXE_kiosk"))
-            .args(["--config", "/dev/null", "--store"])
-            .arg(self.store())
-            .args(args)
-            .output()
-            .expect("runs")
-    }
-
-    /// stdout and stderr of a command that must succeed.
-    fn ok(&self, args: &[&str]) -> String {
-        let output = self.run(args);
-        let stderr = String::from_utf8_lossy(&output.stderr).to_string();
-        assert!(output.status.success(), "{args:?}: {stderr}");
-        String::from_utf8_lossy(&output.stdout).to_string() + &stderr
-    }
-
-    /// `list`, `show` of every article, `feeds list`, `entities`, `countries`: nothing leaks.
-    fn assert_prints_clean(&self) {
-        let list = self.ok(&["list"]);
-        assert!(list.contains("Safe"), "{list}");
-        assert_eq!(leaks(&list), [], "list: {list:?}");
-        for line in list.lines() {
-            let id = line.split_whitespace().next().expect("id");
-            let shown = self.ok(&["show", id]);
-            assert_eq!(leaks(&shown), [], "show {id}: {shown:?}");
-        }
-        for command in [&["feeds", "list"][..], &["entities"], &["countries"]] {
-            let out = self.ok(command);
-            assert_eq!(leaks(&out), [], "{command:?}: {out:?}");
-        }
+    for command in [&["feeds", "list"][..], &["entities"], &["countries"]] {
+        let out = cli.ok(command);
+        assert_eq!(leaks(&out), [], "{command:?}: {out:?}");
     }
 }
 
@@ -85,11 +55,11 @@ fn a_fetched_feed_with_escape_sequences_prints_clean() {
         "/evil.xml" => server::Response::new(200, hostile_feed()),
         _ => server::Response::new(404, ""),
     });
-    let cli = Cli::new();
+    let cli = Cli::new("");
     cli.ok(&["feeds", "add", &format!("{base}/evil.xml")]);
     let fetched = cli.ok(&["fetch"]);
     assert!(fetched.contains("added 1"), "{fetched}");
-    cli.assert_prints_clean();
+    assert_prints_clean(&cli);
     // Only `original` keeps the raw text; JSON output escapes its C0 controls as JSON does.
     let json = String::from_utf8(cli.run(&["show", "1", "--json"]).stdout).expect("utf-8");
     assert!(!json.contains(['\u{1b}', '\u{7}']), "{json:?}");
@@ -101,7 +71,7 @@ fn a_fetched_feed_with_escape_sequences_prints_clean() {
 
 #[test]
 fn a_newsboat_cache_with_escape_sequences_prints_clean() {
-    let cli = Cli::new();
+    let cli = Cli::new("");
     let cache = cli.dir.path().join("cache.db");
     let db = rusqlite::Connection::open(&cache).expect("cache");
     db.execute_batch(
@@ -129,12 +99,12 @@ fn a_newsboat_cache_with_escape_sequences_prints_clean() {
     drop(db);
     let out = cli.ok(&["import", &cache.display().to_string()]);
     assert!(out.contains("added 1"), "{out}");
-    cli.assert_prints_clean();
+    assert_prints_clean(&cli);
 }
 
 #[test]
 fn raw_titles_already_in_the_store_print_clean() {
-    let cli = Cli::new();
+    let cli = Cli::new("");
     let file = cli.dir.path().join("a.txt");
     std::fs::write(&file, "Plain title\n\nA body about Niger.\n").expect("write");
     cli.ok(&["import", &file.display().to_string()]);
@@ -151,12 +121,12 @@ fn raw_titles_already_in_the_store_print_clean() {
     )
     .expect("raw body");
     drop(db);
-    cli.assert_prints_clean();
+    assert_prints_clean(&cli);
 }
 
 #[test]
 fn an_error_quoting_input_prints_clean() {
-    let cli = Cli::new();
+    let cli = Cli::new("");
     let output = cli.run(&["import", &format!("missing{HOSTILE}.txt")]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("missing"), "{stderr}");
@@ -173,9 +143,38 @@ fn symlink_loop(dir: &Path) {
 
 #[test]
 fn a_folder_with_symlink_loops_imports_once_and_ends() {
-    let cli = Cli::new();
+    let cli = Cli::new("");
     let dir = cli.dir.path().join("d");
     symlink_loop(&dir);
     let out = cli.ok(&["import", &dir.display().to_string()]);
     assert!(out.contains("added 1, duplicates 0"), "{out}");
+}
+
+#[test]
+fn imported_text_is_stored_clean_and_only_original_keeps_it_raw() {
+    let cli = Cli::new("");
+    let line = serde_json::json!({
+        "title": HOSTILE,
+        "source": format!("Src{HOSTILE}"),
+        "author": format!("Ann{HOSTILE}"),
+        "body": format!("Body{HOSTILE} about Niger."),
+    });
+    let jsonl = cli.write("in.jsonl", &format!("{line}\n"));
+    let feed = cli.write("feed.xml", &hostile_feed());
+    assert!(cli.ok(&["import", &jsonl, &feed]).contains("added 2"));
+    for id in ["1", "2"] {
+        // JSON output shows the stored fields as they are: cleaned at import, not on output.
+        let shown: serde_json::Value =
+            serde_json::from_slice(&cli.run(&["show", id, "--json"]).stdout).expect("JSON");
+        for field in ["title", "source", "body"] {
+            let text = shown[field].as_str().unwrap_or_default();
+            assert!(!text.is_empty(), "{field}: {shown}");
+            assert_eq!(leaks(text), [], "{id} {field}: {text:?}");
+        }
+        let original = shown["original"].as_str().unwrap_or_default();
+        assert!(
+            original.contains("]0;owned"),
+            "original keeps the raw text: {original:?}"
+        );
+    }
 }

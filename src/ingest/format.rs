@@ -54,19 +54,9 @@ pub fn settle(promised: Option<Format>, text: &str) -> Format {
 
 fn is_json_feed(start: &str) -> bool {
     start.starts_with('{')
-        && head(start, 2048)
+        && crate::analyze::prefix(start, 2048)
             .replace(['\\', ' ', '\n', '\r', '\t'], "")
             .contains("jsonfeed.org/version")
-}
-
-/// The longest prefix of `text` of at most `max` bytes that ends on a character boundary, so
-/// cutting a file's start never splits (and panics inside) a multi-byte character.
-fn head(text: &str, max: usize) -> &str {
-    let mut end = max.min(text.len());
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
 }
 
 /// Tells XML feeds, OPML and HTML apart by their root element.
@@ -138,7 +128,7 @@ pub(super) fn is_sqlite(path: &Path) -> bool {
     let mut head = [0u8; 16];
     std::fs::File::open(path)
         .and_then(|mut file| std::io::Read::read_exact(&mut file, &mut head))
-        .is_ok_and(|()| head == super::newsboat::SQLITE_MAGIC)
+        .is_ok_and(|()| head == crate::store::SQLITE_MAGIC)
 }
 
 #[cfg(test)]
@@ -179,6 +169,6 @@ mod tests {
                 assert_eq!(settle(None, &text), Format::Json, "{letter}");
             }
         }
-        assert_eq!(head("aé", 2), "a");
+        assert_eq!(crate::analyze::prefix("aé", 2), "a");
     }
 }

@@ -9,8 +9,6 @@ use super::json::Item;
 use super::{Draft, date, feed};
 use crate::store::NewSubscription;
 
-pub use crate::store::SQLITE_MAGIC;
-
 /// Subscriptions from a newsboat `urls` file, and a warning per line that was not one.
 ///
 /// Each line is `URL tag "tag with spaces" "~Custom title" "!hidden-marker"`; `#` starts a comment.
