@@ -2,7 +2,7 @@
 //! `kiosk` with no subcommand hands over to the runtime. Exit status: 0 ok, 1 runtime error, 2 usage.
 
 use std::io::{BufWriter, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, anyhow};
@@ -11,7 +11,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::config::{self, Config};
 use crate::ingest::{self, Importer, Input};
 use crate::query::Query;
-use crate::store::{SortOrder, Store};
+use crate::store::{SortOrder, Store, StoreError};
 use crate::untrusted::clean_text;
 
 mod analysis;
@@ -293,6 +293,7 @@ fn import(
     } else {
         indicatif::ProgressBar::hidden()
     };
+    let store_path = store.path().to_path_buf();
     let mut importer = Importer::new(store, &config.import)
         .map_err(|error| anyhow!("config: {error}"))?
         .with_progress(bar.clone())
@@ -300,16 +301,23 @@ fn import(
             let label = if skipped { "skipped" } else { "warning" };
             eprintln!("{label}: {}", clean_text(&problem.to_string()));
         });
-    if sample {
-        ingest::sample::import_sample(&mut importer)?;
-    }
-    for path in paths {
-        let input = if path == "-" {
-            Input::Stdin
-        } else {
-            Input::Path(PathBuf::from(path))
-        };
-        importer.import(&input)?;
+    let stored = (|| {
+        if sample {
+            ingest::sample::import_sample(&mut importer)?;
+        }
+        for path in paths {
+            let input = if path == "-" {
+                Input::Stdin
+            } else {
+                Input::Path(PathBuf::from(path))
+            };
+            importer.import(&input)?;
+        }
+        Ok(())
+    })();
+    if let Err(error) = stored {
+        bar.finish_and_clear();
+        return Err(stopped_import(error, &store_path, importer.report.added));
     }
     let report = importer.finish();
     bar.finish_and_clear();
@@ -318,6 +326,19 @@ fn import(
     }
     eprintln!("{}", report.summary());
     Ok(u8::from(!report.skipped.is_empty()))
+}
+
+/// The sentence for an import the store stopped; a full disk says how many articles are safe
+/// (`added` counts committed batches only: the batch that met the full disk was rolled back).
+fn stopped_import(error: StoreError, store: &Path, added: usize) -> Failure {
+    match error {
+        StoreError::Full => Failure::from(anyhow!(
+            "store full: {} ({added} articles added before; free some space and import again, \
+             the stored ones are then skipped as duplicates)",
+            store.display()
+        )),
+        other => Failure::from(other),
+    }
 }
 
 /// Writes through a buffered stdout; a closed pipe (`kiosk list | head`) ends output quietly.

@@ -243,7 +243,18 @@ impl<'a> Importer<'a> {
         self.store_items(location, items)
     }
 
+    /// Stores one batch in one transaction. A batch that fails (a full disk) is rolled back
+    /// whole, and so are its counts: the report then says what is stored.
     fn store_items(&mut self, location: &str, items: Vec<json::Item>) -> Result<(), StoreError> {
+        let before = (self.report.added, self.report.duplicates);
+        let stored = self.store_batch(location, items);
+        if stored.is_err() {
+            (self.report.added, self.report.duplicates) = before;
+        }
+        stored
+    }
+
+    fn store_batch(&mut self, location: &str, items: Vec<json::Item>) -> Result<(), StoreError> {
         let where_ = |at: &str| {
             if at.is_empty() {
                 location.to_string()

@@ -232,3 +232,71 @@ fn a_store_on_a_read_only_mount_reads_with_writes_off() {
     );
     assert!(store.exists());
 }
+
+/// A small tmpfs mounted on a folder, unmounted on drop (even when an assertion fails).
+struct SmallDisk(PathBuf);
+
+impl SmallDisk {
+    /// `None` (with the reason printed) where mounting is not allowed.
+    fn mount(at: PathBuf, size: &str) -> Option<Self> {
+        std::fs::create_dir(&at).expect("mkdir");
+        let mounted = std::process::Command::new("mount")
+            .args([
+                "-t",
+                "tmpfs",
+                "-o",
+                &format!("size={size}"),
+                "tmpfs",
+                arg(&at),
+            ])
+            .status()
+            .is_ok_and(|status| status.success());
+        if !mounted {
+            eprintln!("skipped: cannot mount a small tmpfs here (needs root)");
+            return None;
+        }
+        Some(Self(at))
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn a_full_disk_stops_the_import_with_the_count_of_articles_kept() {
+    let env = Env::new();
+    let Some(disk) = SmallDisk::mount(env.path("small"), "4m") else {
+        return;
+    };
+    let store = disk.0.join("kiosk.db");
+    let input = env.path("many.jsonl");
+    std::fs::write(&input, json_lines("full", 20_000)).expect("input");
+    let import = env.kiosk(&store, &["import", arg(&input)]);
+    assert_eq!(import.status.code(), Some(1), "{}", stderr(&import));
+    let message = stderr(&import);
+    assert_eq!(message.trim().lines().count(), 1, "{message}");
+    let prefix = format!("kiosk: store full: {} (", store.display());
+    let added: usize = message
+        .strip_prefix(&prefix)
+        .and_then(|rest| rest.split(' ').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no count in {message}"));
+    assert!(message.contains("articles added before"), "{message}");
+    assert!(added > 0 && added < 20_000, "{message}");
+
+    let list = env.kiosk(&store, &["list", "--json", "--limit", "100000"]);
+    assert!(list.status.success(), "{}", stderr(&list));
+    assert_eq!(String::from_utf8_lossy(&list.stdout).lines().count(), added);
+    let stats = env.kiosk(&store, &["stats", "--json"]);
+    assert!(stats.status.success(), "{}", stderr(&stats));
+    let stats: serde_json::Value = serde_json::from_slice(&stats.stdout).expect("json");
+    assert_eq!(stats["articles"], added);
+    let conn = rusqlite::Connection::open(&store).expect("opens");
+    let check: String = conn
+        .query_row("PRAGMA integrity_check", [], |row| row.get(0))
+        .expect("integrity check");
+    assert_eq!(check, "ok");
+}
