@@ -6,6 +6,7 @@ pub mod daily;
 mod filters;
 pub mod list;
 mod ops;
+mod pending;
 pub mod picker;
 pub mod reader;
 pub mod sidebar;
@@ -13,6 +14,8 @@ mod terms;
 pub mod text;
 
 pub use action::{Action, Effect, NAMED, Reloaded, SortKey, UnknownAction};
+pub use ops::Flag;
+pub use pending::FlagWrite;
 
 use crate::article::ArticleId;
 use crate::config::LayoutConfig;
@@ -100,6 +103,8 @@ pub struct AppState {
     pub show_map: bool,
     /// `]`/`[` pressed: step the country once the country counts arrive (forward?).
     pub pending_step: Option<bool>,
+    /// Read and star toggles shown but not yet confirmed by the store, oldest first.
+    pub pending_writes: Vec<FlagWrite>,
     pub should_quit: bool,
 }
 
@@ -128,8 +133,15 @@ impl AppState {
     }
 }
 
-/// Applies one action to the state and returns the IO it needs, if any.
+/// Applies one action to the state and returns the IO it needs, if any. A flag write it asks
+/// for is pending until [`Action::Written`] or [`Action::WriteFailed`] answers it.
 pub fn update(state: &mut AppState, action: Action) -> Option<Effect> {
+    let effect = apply(state, action);
+    state.track_write(effect.as_ref());
+    effect
+}
+
+fn apply(state: &mut AppState, action: Action) -> Option<Effect> {
     if action.name().is_some() {
         state.status = None;
     }
@@ -271,9 +283,14 @@ pub fn update(state: &mut AppState, action: Action) -> Option<Effect> {
         }
         Action::ScrollAt { column, row, down } => return state.scroll_at(column, row, down),
         Action::ClickAt { column, row } => return state.click_at(column, row),
-        Action::Reloaded(reloaded) => return state.apply_reload(*reloaded),
+        Action::Reloaded(reloaded) => {
+            let fetch = state.apply_reload(*reloaded);
+            state.overlay_pending();
+            return fetch;
+        }
         Action::Window { start, rows, open } => {
             state.list.set_window(start, rows);
+            state.overlay_pending();
             if open {
                 return state.load_selected();
             }
@@ -298,6 +315,8 @@ pub fn update(state: &mut AppState, action: Action) -> Option<Effect> {
                 state.list.set_total(total);
             }
         }
+        Action::Written(write) => state.written(write),
+        Action::WriteFailed(write, message) => state.write_failed(write, &message),
         Action::Info(message) => state.status = Some(Status::info(message)),
         Action::Failed(message) => state.status = Some(Status::error(message)),
     }

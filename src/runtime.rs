@@ -8,9 +8,10 @@ mod feeds;
 pub mod memory;
 mod store_library;
 mod watchdog;
+mod writer;
 
 pub use desktop::{Desktop, base64};
-pub use env::{Counter, Env, FeedFetcher, Library, System};
+pub use env::{Counter, Env, FeedFetcher, Library, System, WriteJob, WriteQueue};
 pub use store_library::parse_filters;
 
 use std::io::stdout;
@@ -127,11 +128,21 @@ fn stale_analysis_notice(stale: u64) -> Option<String> {
 }
 
 /// Runs the TUI over the store: the entry point of `kiosk` with no subcommand. Sidebar counts
-/// (slow aggregates over big lists) come from a second connection on a background thread.
+/// (slow aggregates over big lists) come from a second connection on a background thread, and
+/// writes go through a third (another process's lock must not freeze a key).
 pub fn run_tui(store: Store, config: &Config) -> anyhow::Result<()> {
     let counter = Counter::over_store(store.path());
     let fetcher = feeds::fetcher(store.path().to_path_buf(), config);
-    run_library(Box::new(store), config, Some(counter), Some(fetcher))
+    let writes = store
+        .is_writable()
+        .then(|| WriteQueue::over_store(store.path()));
+    run_library(
+        Box::new(store),
+        config,
+        Some(counter),
+        Some(fetcher),
+        writes,
+    )
 }
 
 /// Runs the TUI over `library` until the user quits or a signal ends it; always restores the
@@ -141,6 +152,7 @@ pub fn run_library(
     config: &Config,
     counter: Option<Counter>,
     feed_fetcher: Option<FeedFetcher>,
+    writes: Option<WriteQueue>,
 ) -> anyhow::Result<()> {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let (keymap, _) = prepare(config, no_color)?;
@@ -159,6 +171,7 @@ pub fn run_library(
     watchdog::spawn(Arc::clone(&stop), Arc::clone(&finished));
     // ratatui::init wraps the hook above with one that restores the terminal first.
     let mut terminal = ratatui::init();
+    let mut writes = writes;
     let result = execute!(stdout(), EnableMouseCapture)
         .context("enabling the mouse")
         .and_then(|()| {
@@ -167,12 +180,36 @@ pub fn run_library(
             let size = (size.width, size.height);
             let (state, mut env) = start(library, system, config, size, no_color, counter)?;
             env.feed_fetcher = feed_fetcher;
-            run(&mut terminal, state, &mut env, &stop)
+            env.writes = writes.take();
+            let ran = run(&mut terminal, state, &mut env, &stop);
+            writes = env.writes.take();
+            ran
         });
     let _ = execute!(stdout(), DisableMouseCapture);
     ratatui::restore();
+    if let Some(writes) = writes {
+        finish_writes(writes);
+    }
     finished.store(true, Ordering::Relaxed);
     result
+}
+
+/// After the terminal is restored: waits for the writes still queued (toggles made just before
+/// quitting, the list saved for the next start), saying so when they take a while, and prints
+/// any that failed.
+fn finish_writes(mut writes: WriteQueue) {
+    let mut failures = writes.recv_within(Duration::from_millis(200));
+    if writes.is_waiting() {
+        eprintln!(
+            "kiosk: waiting for the store to take the last writes (another process holds its lock)…"
+        );
+    }
+    failures.extend(writes.finish());
+    for failure in failures {
+        if let Action::WriteFailed(_, message) | Action::Failed(message) = &failure {
+            eprintln!("kiosk: a write was lost: {message}");
+        }
+    }
 }
 
 /// Draws, then waits for an event (or a store change, or a signal), until the state quits.
@@ -194,17 +231,24 @@ fn run(
             }
             // Blocks for up to POLL: an idle kiosk wakes once a second to ask SQLite one pragma.
             // While counts are being computed it wakes more often to show them when ready.
-            let waiting =
-                env.counter.as_ref().is_some_and(Counter::is_waiting) || env.is_fetching();
+            let waiting = env.counter.as_ref().is_some_and(Counter::is_waiting)
+                || env.writes.as_ref().is_some_and(WriteQueue::is_waiting)
+                || env.is_fetching();
             if event::poll(if waiting { ANSWER_POLL } else { POLL })? {
                 step(&mut state, env, &event::read()?);
                 break;
             }
-            let answers = env
+            let mut answers = env
                 .counter
                 .as_mut()
                 .map(Counter::try_recv)
                 .unwrap_or_default();
+            answers.extend(
+                env.writes
+                    .as_mut()
+                    .map(WriteQueue::try_recv)
+                    .unwrap_or_default(),
+            );
             if !answers.is_empty() {
                 for answer in answers {
                     dispatch(&mut state, env, Some(answer));

@@ -82,6 +82,9 @@ pub enum StoreError {
     NotFound(ArticleId),
     #[error("the store is full: no space left on the disk holding it")]
     Full,
+    /// Another connection held the write lock through every retry (see `open::wait_for_lock`).
+    #[error("another process kept the store locked for minutes (a long import or fetch?)")]
+    Locked,
     #[error("store error: {0}")]
     Sql(rusqlite::Error),
 }
@@ -91,6 +94,9 @@ impl From<rusqlite::Error> for StoreError {
         match error.sqlite_error_code() {
             Some(rusqlite::ErrorCode::DiskFull) => Self::Full,
             Some(rusqlite::ErrorCode::ReadOnly) => Self::ReadOnly,
+            Some(rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked) => {
+                Self::Locked
+            }
             _ => Self::Sql(error),
         }
     }

@@ -107,6 +107,10 @@ pub enum Action {
         views: Vec<(String, String)>,
         message: String,
     },
+    /// The store has this read or star toggle.
+    Written(super::FlagWrite),
+    /// The store refused this toggle for good, for the reason given: it is undone on screen.
+    WriteFailed(super::FlagWrite, String),
     Info(String),
     Failed(String),
 }

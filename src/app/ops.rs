@@ -6,6 +6,7 @@ use ratatui::layout::{Position, Rect};
 use crate::article::Article;
 use crate::ui::{Panes, layout};
 
+use super::pending::FlagWrite;
 use super::sidebar::{Counts, EntityCount};
 use super::terms::{entity_names, is_web_url, search_terms};
 use super::{AppState, Effect, Focus, Reloaded, SortKey, Status};
@@ -21,7 +22,7 @@ pub enum Move {
 }
 
 /// A flag of an article the user can toggle.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flag {
     Read,
     Starred,
@@ -186,8 +187,13 @@ impl AppState {
 
     pub fn show_article(&mut self, article: Article, entities: &[EntityCount]) -> Option<Effect> {
         let id = article.id();
-        let was_unread = !article.summary.read;
         self.reader.open(article);
+        self.overlay_pending();
+        let was_unread = self
+            .reader
+            .article
+            .as_ref()
+            .is_some_and(|a| !a.summary.read);
         self.show_map = false;
         self.reader.entities = entity_names(entities);
         if let Some(open) = &mut self.reader.article {
@@ -213,18 +219,11 @@ impl AppState {
             Flag::Read => !current.read,
             Flag::Starred => !current.starred,
         };
-        let rows = self.list.row_mut_by_id(id).into_iter();
-        let open = self.reader.article.as_mut().filter(|a| a.id() == id);
-        for summary in rows.chain(open.map(|a| &mut a.summary)) {
-            match flag {
-                Flag::Read => summary.read = value,
-                Flag::Starred => summary.starred = value,
-            }
+        let write = FlagWrite { id, flag, value };
+        for summary in self.summaries_of(id) {
+            write.apply(summary, value);
         }
-        Some(match flag {
-            Flag::Read => Effect::SetRead(id, value),
-            Flag::Starred => Effect::SetStarred(id, value),
-        })
+        Some(write.effect())
     }
 
     /// The URL of the current article as `make(url)`, when it is http(s).

@@ -4,11 +4,12 @@
 use std::sync::mpsc::{self, Receiver};
 
 use crate::app::sidebar::{Counts, EntityCount};
-use crate::app::{Action, Effect, Reloaded, SortKey};
+use crate::app::{Action, Effect, FlagWrite, Reloaded, SortKey};
 use crate::article::{Article, ArticleId, ArticleSummary};
 use crate::keymap::Keymap;
 
 pub use super::counter::{CountJob, Counter};
+pub use super::writer::{WriteJob, WriteQueue};
 
 /// What the TUI needs from an article store; filters are filter-language texts, ANDed.
 pub trait Library {
@@ -76,6 +77,9 @@ pub struct Env {
     pub counter: Option<Counter>,
     /// Starts a feed fetch on another thread, returning where its progress arrives.
     pub feed_fetcher: Option<FeedFetcher>,
+    /// Performs writes on another thread, so another process's lock never freezes a key;
+    /// `None` writes inline through the library (tests).
+    pub writes: Option<WriteQueue>,
     fetching: Option<Receiver<Action>>,
     /// Saved views (name, query), kept for their unread counts.
     pub views: Vec<(String, String)>,
@@ -101,6 +105,7 @@ impl Env {
             suspend_requested: false,
             counter: None,
             feed_fetcher: None,
+            writes: None,
             fetching: None,
             views: Vec::new(),
             config_file: None,
@@ -206,14 +211,15 @@ impl Env {
                 let entities = self.library.article_entities(id).unwrap_or_default();
                 Some(Action::Loaded(Box::new(article), entities))
             }),
-            Effect::SetRead(id, read) => self.library.set_read(id, read).map(|()| None),
-            Effect::SetStarred(id, starred) => self.library.set_starred(id, starred).map(|()| None),
+            Effect::SetRead(..) | Effect::SetStarred(..) => {
+                Ok(FlagWrite::of(&effect).and_then(|write| self.write(WriteJob::Flag(write))))
+            }
             Effect::OpenUrl(url) => self
                 .system
                 .open_url(&url)
                 .map(|()| Some(info("opened", &url))),
             Effect::Copy(url) => self.system.copy(&url).map(|()| Some(info("copied", &url))),
-            Effect::Save { filters, selected } => self.save(&filters, selected).map(|()| None),
+            Effect::Save { filters, selected } => self.save(&filters, selected),
             Effect::Suspend => {
                 self.suspend_requested = true;
                 Ok(None)
@@ -325,11 +331,30 @@ impl Env {
         }))
     }
 
-    fn save(&mut self, filters: &[String], selected: Option<ArticleId>) -> Result<(), String> {
+    fn save(
+        &mut self,
+        filters: &[String],
+        selected: Option<ArticleId>,
+    ) -> Result<Option<Action>, String> {
         let filters = serde_json::to_string(filters).map_err(|e| e.to_string())?;
-        self.library.set_ui_state(FILTERS_KEY, &filters)?;
         let selected = selected.map(|id| id.to_string()).unwrap_or_default();
-        self.library.set_ui_state(SELECTED_KEY, &selected)
+        let saved = [(FILTERS_KEY, filters), (SELECTED_KEY, selected)].map(|(key, value)| {
+            self.write(WriteJob::UiState {
+                key: key.into(),
+                value,
+            })
+        });
+        Ok(saved.into_iter().flatten().next())
+    }
+
+    /// Queues `job` for the writer thread or, without one, writes it here; answers as the
+    /// writer would (see [`WriteQueue`]).
+    fn write(&mut self, job: WriteJob) -> Option<Action> {
+        if let Some(queue) = &mut self.writes {
+            return queue.send(job);
+        }
+        let result = job.run(self.library.as_mut());
+        super::writer::answer(job, result)
     }
 }
 

@@ -43,6 +43,12 @@ impl Widget for StatusBar<'_> {
             spans.push(Span::styled(format!(" {filter} "), theme.chip));
             spans.push(Span::raw(" "));
         }
+        // A toggle the store has not confirmed (another process holds its lock) is said first.
+        match state.writes_pending() {
+            0 => {}
+            1 => spans.push(Span::styled("1 write pending  ", theme.meta)),
+            n => spans.push(Span::styled(format!("{n} writes pending  "), theme.meta)),
+        }
         match &state.status {
             Some(status) if status.is_error => {
                 spans.push(Span::styled(status.text.clone(), theme.error))
