@@ -11,8 +11,10 @@ use crate::store::{NewSubscription, Store, StoreError, Subscription};
 
 pub mod discover;
 pub mod http;
+mod lock;
 
 pub use http::{Client, Fetched, HttpOptions, Validators};
+pub use lock::FetchLock;
 
 /// How to fetch: HTTP limits and how many feeds at once.
 #[derive(Debug, Clone, PartialEq, Eq)]

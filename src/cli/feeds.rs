@@ -133,6 +133,12 @@ pub(super) fn fetch(store_path: &Path, config: &Config, names: &[String]) -> Res
         eprintln!("no feeds to fetch: add one with `kiosk feeds add URL`");
         return Ok(0);
     }
+    let _lock = fetch::FetchLock::acquire(store_path, || {
+        eprintln!(
+            "kiosk: another kiosk fetch is running on {}: waiting for it to end…",
+            store_path.display()
+        );
+    });
     let bar = progress_bar(feeds.len());
     let results = fetch::fetch_all(
         store_path,

@@ -38,6 +38,11 @@ pub fn fetcher(path: PathBuf, config: &Config) -> FeedFetcher {
                 Err(error) => return report(Action::Failed(format!("fetching feeds: {error}"))),
             };
             drop(store);
+            let _lock = fetch::FetchLock::acquire(&path, || {
+                report(Action::Info(
+                    "another kiosk fetch is running on this store: waiting for it to end…".into(),
+                ));
+            });
             let total = feeds.len();
             let (mut done, mut added, mut failed) = (0, 0, Vec::new());
             fetch::fetch_all(&path, &import, &feeds, &FetchOptions::default(), |result| {
