@@ -327,3 +327,35 @@ fn filters_by_country_from_the_keyboard_on_the_sample_archive() {
     assert!(screen.contains(" country:NE "), "{screen}");
     tmux.quit_and_check_restored();
 }
+
+#[test]
+fn a_star_under_another_process_lock_is_pending_and_lands_after_it() {
+    let Some(tmux) = Tmux::start("locked") else {
+        return;
+    };
+    let store = tmux.path("kiosk.db");
+    fixtures::import(&store, &[1, 2, 3].map(fixtures::article));
+    tmux.launch();
+    tmux.wait_text("Articles (3)");
+    let other = rusqlite::Connection::open(&store).expect("second connection");
+    other
+        .execute_batch("BEGIN IMMEDIATE")
+        .expect("take the write lock");
+    tmux.keys(&["s"]);
+    tmux.wait_text("1 write pending");
+    // The keys still work while the write waits for the lock.
+    tmux.keys(&["?"]);
+    tmux.wait_text("Help: keys from your config");
+    tmux.keys(&["Escape"]);
+    other.execute_batch("COMMIT").expect("release the lock");
+    tmux.wait_for("the write to land", |screen| {
+        !screen.contains("write pending")
+    });
+    tmux.quit_and_check_restored();
+    let starred: i64 = other
+        .query_row("SELECT count(*) FROM articles WHERE starred", [], |row| {
+            row.get(0)
+        })
+        .expect("count");
+    assert_eq!(starred, 1);
+}
