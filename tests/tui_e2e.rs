@@ -359,3 +359,30 @@ fn a_star_under_another_process_lock_is_pending_and_lands_after_it() {
         .expect("count");
     assert_eq!(starred, 1);
 }
+
+#[test]
+fn quitting_under_another_process_lock_waits_for_the_queued_writes() {
+    let Some(tmux) = Tmux::start("quit-locked") else {
+        return;
+    };
+    let store = tmux.path("kiosk.db");
+    fixtures::import(&store, &[fixtures::article(1)]);
+    tmux.launch();
+    tmux.wait_text("Articles (1)");
+    let other = rusqlite::Connection::open(&store).expect("second connection");
+    other
+        .execute_batch("BEGIN IMMEDIATE")
+        .expect("take the write lock");
+    tmux.keys(&["s"]);
+    tmux.wait_text("1 write pending");
+    tmux.keys(&["q"]);
+    tmux.wait_text("waiting for the store to take the last writes");
+    other.execute_batch("COMMIT").expect("release the lock");
+    tmux.check_restored();
+    let starred: i64 = other
+        .query_row("SELECT count(*) FROM articles WHERE starred", [], |row| {
+            row.get(0)
+        })
+        .expect("count");
+    assert_eq!(starred, 1, "the star queued before quitting is stored");
+}
