@@ -11,11 +11,13 @@ use super::{Draft, date, decode};
 pub struct Parsed {
     pub title: Option<String>,
     pub items: Vec<Item>,
+    /// The decoder's note (bad UTF-8 bytes replaced, an encoding assumed), for the reader.
+    pub note: Option<String>,
 }
 
 /// Parses a feed document. The encoding is the BOM's, else the XML declaration's, else detected.
 pub fn parse(bytes: &[u8]) -> Result<Parsed, String> {
-    let text = to_utf8(bytes)?;
+    let (text, note) = to_utf8(bytes)?;
     let text = text.trim_start_matches('\u{feff}').trim_start();
     if text.is_empty() {
         return Err("empty file".to_string());
@@ -40,11 +42,15 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, String> {
         }
     });
     match feed {
-        Ok(feed) => Ok(drafts(feed)),
+        Ok(feed) => Ok(Parsed {
+            note,
+            ..drafts(feed)
+        }),
         // `<rss></rss>` with no channel: an empty feed, not an error.
         Err(_) if is_empty_rss(&text) => Ok(Parsed {
             title: None,
             items: Vec::new(),
+            note,
         }),
         Err(error) => Err(error),
     }
@@ -72,7 +78,11 @@ fn drafts(feed: Feed) -> Parsed {
             Ok(draft)
         })
         .collect();
-    Parsed { title, items }
+    Parsed {
+        title,
+        items,
+        note: None,
+    }
 }
 
 fn entry_draft(entry: Entry, source: Option<&str>, lang: Option<&str>) -> Result<Draft, String> {
@@ -225,18 +235,18 @@ fn paragraphs_of(html: &str, footnotes: bool) -> Vec<String> {
 }
 
 /// Decodes a feed document: a BOM decides, then UTF-16 without one, then the XML declaration,
-/// then the usual detection.
-fn to_utf8(bytes: &[u8]) -> Result<String, String> {
+/// then the usual detection. With the text comes the decoder's note, if any.
+fn to_utf8(bytes: &[u8]) -> Result<(String, Option<String>), String> {
     if encoding_rs::Encoding::for_bom(bytes).is_none()
         && decode::utf16_without_bom(bytes).is_none()
         && let Some(encoding) = declared_encoding(bytes)
         && encoding != encoding_rs::UTF_8
     {
         let (text, _, _) = encoding.decode(bytes);
-        return Ok(text.into_owned());
+        return Ok((text.into_owned(), None));
     }
     decode::decode(bytes)
-        .map(|decoded| demoronize(decoded.text))
+        .map(|decoded| (demoronize(decoded.text), decoded.note))
         .map_err(|error| error.to_string())
 }
 

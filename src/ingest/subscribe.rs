@@ -35,6 +35,9 @@ impl Importer<'_> {
             Ok(parsed) => parsed,
             Err(why) => return Ok(Err(why)),
         };
+        if let Some(note) = parsed.note {
+            self.warn(location, note);
+        }
         if parsed.items.is_empty() {
             self.warn(location, "the feed has no items".to_string());
         }
@@ -110,7 +113,7 @@ impl Importer<'_> {
         }
     }
 
-    fn warn(&mut self, location: &str, message: String) {
+    pub(super) fn warn(&mut self, location: &str, message: String) {
         let problem = Problem {
             location: location.to_string(),
             message,

@@ -108,7 +108,7 @@ impl<'a> Writer<'a> {
         Ok(InsertOutcome::Added(id))
     }
 
-    fn index(&self, id: ArticleId, title: &str, body: &str) -> Result<()> {
+    pub(super) fn index(&self, id: ArticleId, title: &str, body: &str) -> Result<()> {
         self.tx
             .prepare_cached("INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?
             .execute(params![id, fold_for_search(title), fold_for_search(body)])?;
