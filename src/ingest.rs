@@ -16,6 +16,7 @@ pub mod date;
 pub mod decode;
 pub mod feed;
 pub mod format;
+pub mod html;
 pub mod json;
 pub mod newsboat;
 pub mod opml;

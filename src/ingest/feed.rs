@@ -4,7 +4,7 @@
 use feed_rs::model::{Entry, Feed, Text};
 
 use super::json::Item;
-use super::{Draft, date, decode};
+use super::{Draft, date, decode, html};
 
 /// A parsed feed document: its title and one item per entry.
 #[derive(Debug)]
@@ -128,7 +128,7 @@ fn entry_draft(entry: Entry, source: Option<&str>, lang: Option<&str>) -> Result
     }
     let mut title = entry.title.as_ref().map(plain_text).unwrap_or_default();
     if title.is_empty() {
-        title = paragraphs_of(&html, false)
+        title = html::paragraphs(&html, false)
             .first()
             .map(|first| first.split_whitespace().collect::<Vec<_>>().join(" "))
             .map(|first| first.chars().take(80).collect::<String>())
@@ -195,7 +195,7 @@ fn language(tag: &str) -> Option<String> {
 /// A title or other short text: markup removed when it is HTML, whitespace collapsed.
 fn plain_text(text: &Text) -> String {
     let content = if text.content_type.subty() == "html" || text.content.contains('<') {
-        paragraphs_of(&text.content, false).join(" ")
+        html::paragraphs(&text.content, false).join(" ")
     } else {
         text.content.clone()
     };
@@ -204,34 +204,7 @@ fn plain_text(text: &Text) -> String {
 
 /// HTML to paragraphs of plain text, entities decoded, links listed at the end as `[n]: url`.
 pub fn html_paragraphs(html: &str) -> Vec<String> {
-    paragraphs_of(html, true)
-}
-
-fn paragraphs_of(html: &str, footnotes: bool) -> Vec<String> {
-    if html.trim().is_empty() {
-        return Vec::new();
-    }
-    let text = html2text::config::plain_no_decorate()
-        .link_footnotes(footnotes)
-        .no_link_wrapping()
-        .string_from_read(html.as_bytes(), 100_000)
-        .unwrap_or_else(|_| html.to_string());
-    let mut paragraphs = Vec::new();
-    let mut current: Vec<&str> = Vec::new();
-    for line in text.lines().map(str::trim_end) {
-        if line.trim().is_empty() {
-            if !current.is_empty() {
-                paragraphs.push(current.join("\n"));
-                current.clear();
-            }
-        } else {
-            current.push(line);
-        }
-    }
-    if !current.is_empty() {
-        paragraphs.push(current.join("\n"));
-    }
-    paragraphs
+    html::paragraphs(html, true)
 }
 
 /// Decodes a feed document: a BOM decides, then UTF-16 without one, then the XML declaration,
