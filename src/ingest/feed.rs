@@ -13,10 +13,27 @@ pub struct Parsed {
     pub items: Vec<Item>,
     /// The decoder's note (bad UTF-8 bytes replaced, an encoding assumed), for the reader.
     pub note: Option<String>,
+    /// Entries left out, unconverted, as already stored (see [`parse_new`]).
+    pub known: usize,
+}
+
+/// What identifies a feed entry in the store, read before its HTML is converted.
+#[derive(Debug, Clone, Copy)]
+pub struct EntryKey<'a> {
+    /// The feed's own title (the source when the caller names none).
+    pub feed_title: Option<&'a str>,
+    pub id: Option<&'a str>,
+    pub url: Option<&'a str>,
 }
 
 /// Parses a feed document. The encoding is the BOM's, else the XML declaration's, else detected.
 pub fn parse(bytes: &[u8]) -> Result<Parsed, String> {
+    parse_new(bytes, |_| false)
+}
+
+/// Parses a feed document, leaving out (before their HTML becomes text) the entries `known`
+/// says are stored already: a refetch costs nothing for the items it has seen.
+pub fn parse_new(bytes: &[u8], known: impl FnMut(EntryKey<'_>) -> bool) -> Result<Parsed, String> {
     let (text, note) = to_utf8(bytes)?;
     let text = text.trim_start_matches('\u{feff}').trim_start();
     if text.is_empty() {
@@ -44,20 +61,21 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, String> {
     match feed {
         Ok(feed) => Ok(Parsed {
             note,
-            ..drafts(feed)
+            ..drafts(feed, known)
         }),
         // `<rss></rss>` with no channel: an empty feed, not an error.
         Err(_) if is_empty_rss(&text) => Ok(Parsed {
             title: None,
             items: Vec::new(),
             note,
+            known: 0,
         }),
         Err(error) => Err(error),
     }
 }
 
 /// Turns a parsed feed into drafts; entries without title or content are skipped with a reason.
-fn drafts(feed: Feed) -> Parsed {
+fn drafts(feed: Feed, mut known: impl FnMut(EntryKey<'_>) -> bool) -> Parsed {
     let title = feed
         .title
         .as_ref()
@@ -65,10 +83,21 @@ fn drafts(feed: Feed) -> Parsed {
         .filter(|t| !t.is_empty());
     let feed_lang = feed.language.as_deref().and_then(language);
     let feed_authors = authors(&feed.authors);
+    let mut skipped = 0;
     let items = feed
         .entries
         .into_iter()
         .enumerate()
+        .filter(|(_, entry)| {
+            let key = EntryKey {
+                feed_title: title.as_deref(),
+                id: Some(entry.id.as_str()).filter(|id| !id.is_empty()),
+                url: entry_url(entry).map(|link| link.href.as_str()),
+            };
+            let is_known = known(key);
+            skipped += usize::from(is_known);
+            !is_known
+        })
         .map(|(index, entry)| {
             let position = format!("item {}", index + 1);
             let mut draft = entry_draft(entry, title.as_deref(), feed_lang.as_deref())
@@ -82,7 +111,17 @@ fn drafts(feed: Feed) -> Parsed {
         title,
         items,
         note: None,
+        known: skipped,
     }
+}
+
+/// The entry's link: its alternate (or unqualified) one, else its first.
+fn entry_url(entry: &Entry) -> Option<&feed_rs::model::Link> {
+    entry
+        .links
+        .iter()
+        .find(|link| link.rel.as_deref().is_none_or(|rel| rel == "alternate"))
+        .or_else(|| entry.links.first())
 }
 
 fn entry_draft(entry: Entry, source: Option<&str>, lang: Option<&str>) -> Result<Draft, String> {
@@ -104,12 +143,7 @@ fn entry_draft(entry: Entry, source: Option<&str>, lang: Option<&str>) -> Result
         })
         .unwrap_or_default();
     let mut paragraphs = html_paragraphs(&html);
-    let url = entry
-        .links
-        .iter()
-        .find(|link| link.rel.as_deref().is_none_or(|rel| rel == "alternate"))
-        .or_else(|| entry.links.first())
-        .map(|link| link.href.clone());
+    let url = entry_url(&entry).map(|link| link.href.clone());
     let enclosures: Vec<String> = entry
         .links
         .iter()

@@ -67,3 +67,35 @@ impl Writer<'_> {
         Ok(true)
     }
 }
+
+impl super::Store {
+    /// The title of the article stored with this external id within `source`, or with this
+    /// URL: a refetched feed item that has one is not converted and analysed again.
+    pub fn stored_title(
+        &self,
+        external_id: Option<&str>,
+        source: Option<&str>,
+        url: Option<&str>,
+    ) -> Result<Option<String>> {
+        if let Some(external_id) = external_id {
+            let found = self
+                .conn
+                .prepare_cached(
+                    "SELECT title FROM articles WHERE external_id = ?1 AND source IS ?2 LIMIT 1",
+                )?
+                .query_row(params![external_id, source], |row| row.get(0))
+                .optional()?;
+            if found.is_some() {
+                return Ok(found);
+            }
+        }
+        let Some(url) = url else {
+            return Ok(None);
+        };
+        Ok(self
+            .conn
+            .prepare_cached("SELECT title FROM articles WHERE url = ?1 LIMIT 1")?
+            .query_row([url], |row| row.get(0))
+            .optional()?)
+    }
+}
