@@ -65,14 +65,7 @@ impl<'a> Writer<'a> {
                 return Ok(found);
             }
         }
-        Ok(self
-            .tx
-            .query_row(
-                "SELECT id FROM articles WHERE content_hash = ?1",
-                [content_hash],
-                |row| row.get(0),
-            )
-            .optional()?)
+        self.with_content_hash(content_hash)
     }
 
     /// Stores `article` unless it is already there.
