@@ -16,9 +16,11 @@ pub mod date;
 pub mod decode;
 pub mod feed;
 pub mod format;
+pub mod html;
 pub mod json;
 pub mod newsboat;
 pub mod opml;
+mod repair;
 pub mod sample;
 mod subscribe;
 pub mod text;
@@ -88,6 +90,8 @@ pub struct ImportReport {
     pub warnings: Vec<Problem>,
     /// Feed subscriptions added (from OPML files and newsboat's `urls` and `cache.db`).
     pub subscriptions: usize,
+    /// Stored articles whose mis-decoded text (mojibake, U+FFFD) a clean copy replaced.
+    pub repaired: usize,
 }
 
 impl ImportReport {
@@ -99,6 +103,9 @@ impl ImportReport {
             self.duplicates,
             self.skipped.len()
         );
+        if self.repaired > 0 {
+            summary.push_str(&format!(", repaired {}", self.repaired));
+        }
         if self.subscriptions > 0 {
             summary.push_str(&format!(", feeds subscribed {}", self.subscriptions));
         }
@@ -215,7 +222,12 @@ impl<'a> Importer<'a> {
                 return Ok(());
             }
         };
-        let items: Vec<json::Item> = match format::settle(format, &decoded.text) {
+        let format = format::settle(format, &decoded.text);
+        if let Some(note) = decoded.note.filter(|_| format != Format::Feed) {
+            // A feed is decoded again by its parser, which may follow its XML declaration.
+            self.warn(location, note);
+        }
+        let items: Vec<json::Item> = match format {
             Format::Json => {
                 return json::parse_batches(&decoded.text, 1000, |items| {
                     self.store_items(location, items)
@@ -301,16 +313,31 @@ impl<'a> Importer<'a> {
                 newly_repeated,
                 read,
                 starred,
+                replaces,
             } = new;
-            // `insert` checks again: an earlier article of this batch may share its URL or id.
-            let outcome = writer.insert(&article, &hash)?;
-            match outcome {
-                InsertOutcome::Added(id) => {
+            let outcome = match replaces {
+                Some(id) if writer.replace(id, &article, &hash)? => {
                     writer.save_analysis(id, &analysis)?;
-                    self.report.added += 1;
+                    self.report.repaired += 1;
+                    InsertOutcome::Duplicate(id)
                 }
-                InsertOutcome::Duplicate(_) => self.report.duplicates += 1,
-            }
+                Some(id) => {
+                    self.report.duplicates += 1;
+                    InsertOutcome::Duplicate(id)
+                }
+                // `insert` checks again: an earlier article of this batch may share its URL or id.
+                None => match writer.insert(&article, &hash)? {
+                    InsertOutcome::Added(id) => {
+                        writer.save_analysis(id, &analysis)?;
+                        self.report.added += 1;
+                        InsertOutcome::Added(id)
+                    }
+                    duplicate @ InsertOutcome::Duplicate(_) => {
+                        self.report.duplicates += 1;
+                        duplicate
+                    }
+                },
+            };
             if read || starred {
                 let (InsertOutcome::Added(id) | InsertOutcome::Duplicate(id)) = outcome;
                 writer.mark(id, read, starred)?;
@@ -350,6 +377,8 @@ struct Prepared {
     /// Read and starred states brought from another reader (newsboat).
     read: bool,
     starred: bool,
+    /// The stored copy, mis-decoded, that this one replaces.
+    replaces: Option<crate::article::ArticleId>,
 }
 
 /// Applies duplicate checks and trailer rules to `draft` (sequential: they read what the
@@ -373,7 +402,9 @@ fn prepare(
         published: draft.published,
         lang: draft.lang,
     };
-    if let Some(id) = writer.find_duplicate(&article, &hash)? {
+    let found = writer.find_duplicate(&article, &hash)?;
+    let replaces = repair::damaged_copy(writer, found, &article, &draft.paragraphs, &hash)?;
+    if let Some(id) = found.filter(|_| replaces.is_none()) {
         if draft.read || draft.starred {
             writer.mark(id, draft.read, draft.starred)?;
         }
@@ -407,6 +438,7 @@ fn prepare(
         newly_repeated,
         read: draft.read,
         starred: draft.starred,
+        replaces,
     }))
 }
 

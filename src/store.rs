@@ -15,6 +15,7 @@ mod list;
 mod memory_counts;
 mod open;
 mod plan;
+mod repair;
 mod schema;
 mod totals;
 mod word_hits;

@@ -71,6 +71,12 @@ fn route(request: &Request) -> Response {
         .with("Content-Type", "text/html"),
         "/found.xml" => Response::new(200, feed("found", 2)),
         "/garbage.xml" => Response::new(200, "<rss><channel><item><title>cut"),
+        // No validators, and one item more on each request.
+        "/growing.xml" => {
+            static SERVED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+            let served = SERVED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            Response::new(200, feed("growing", 3 + served))
+        }
         _ => Response::new(404, ""),
     }
 }
@@ -164,6 +170,30 @@ fn ok_then_not_modified_by_etag_and_by_date() {
         assert!(updated.not_modified, "{result}");
     }
     assert_eq!(setup.count(""), 5);
+}
+
+#[test]
+fn a_refetch_converts_only_the_items_not_stored() {
+    let setup = Setup::new();
+    setup.subscribe("growing", "/growing.xml");
+    let mut store = Store::open(&setup.path).expect("open");
+    let feed = store.feed("growing").expect("query").expect("subscribed");
+    let client = fetch::Client::new(HttpOptions::default());
+    let import = ImportConfig::default();
+    // Fetched on this thread, so that its count of HTML conversions sees every item converted.
+    let before = kiosk::ingest::html::conversions_on_this_thread();
+    let first = fetch::fetch_one(&mut store, &client, &import, &feed).expect("fetched");
+    assert_eq!((first.added, first.duplicates), (3, 0), "{first:?}");
+    let between = kiosk::ingest::html::conversions_on_this_thread();
+    assert!(between >= before + 3);
+    let second = fetch::fetch_one(&mut store, &client, &import, &feed).expect("fetched");
+    assert_eq!((second.added, second.duplicates), (1, 3), "{second:?}");
+    assert_eq!(
+        kiosk::ingest::html::conversions_on_this_thread(),
+        between + 1,
+        "only the new item's HTML is converted"
+    );
+    assert_eq!(setup.count("source:growing"), 4);
 }
 
 #[test]

@@ -4,18 +4,37 @@
 use feed_rs::model::{Entry, Feed, Text};
 
 use super::json::Item;
-use super::{Draft, date, decode};
+use super::{Draft, date, decode, html};
 
 /// A parsed feed document: its title and one item per entry.
 #[derive(Debug)]
 pub struct Parsed {
     pub title: Option<String>,
     pub items: Vec<Item>,
+    /// The decoder's note (bad UTF-8 bytes replaced, an encoding assumed), for the reader.
+    pub note: Option<String>,
+    /// Entries left out, unconverted, as already stored (see [`parse_new`]).
+    pub known: usize,
+}
+
+/// What identifies a feed entry in the store, read before its HTML is converted.
+#[derive(Debug, Clone, Copy)]
+pub struct EntryKey<'a> {
+    /// The feed's own title (the source when the caller names none).
+    pub feed_title: Option<&'a str>,
+    pub id: Option<&'a str>,
+    pub url: Option<&'a str>,
 }
 
 /// Parses a feed document. The encoding is the BOM's, else the XML declaration's, else detected.
 pub fn parse(bytes: &[u8]) -> Result<Parsed, String> {
-    let text = to_utf8(bytes)?;
+    parse_new(bytes, |_| false)
+}
+
+/// Parses a feed document, leaving out (before their HTML becomes text) the entries `known`
+/// says are stored already: a refetch costs nothing for the items it has seen.
+pub fn parse_new(bytes: &[u8], known: impl FnMut(EntryKey<'_>) -> bool) -> Result<Parsed, String> {
+    let (text, note) = to_utf8(bytes)?;
     let text = text.trim_start_matches('\u{feff}').trim_start();
     if text.is_empty() {
         return Err("empty file".to_string());
@@ -40,18 +59,23 @@ pub fn parse(bytes: &[u8]) -> Result<Parsed, String> {
         }
     });
     match feed {
-        Ok(feed) => Ok(drafts(feed)),
+        Ok(feed) => Ok(Parsed {
+            note,
+            ..drafts(feed, known)
+        }),
         // `<rss></rss>` with no channel: an empty feed, not an error.
         Err(_) if is_empty_rss(&text) => Ok(Parsed {
             title: None,
             items: Vec::new(),
+            note,
+            known: 0,
         }),
         Err(error) => Err(error),
     }
 }
 
 /// Turns a parsed feed into drafts; entries without title or content are skipped with a reason.
-fn drafts(feed: Feed) -> Parsed {
+fn drafts(feed: Feed, mut known: impl FnMut(EntryKey<'_>) -> bool) -> Parsed {
     let title = feed
         .title
         .as_ref()
@@ -59,10 +83,21 @@ fn drafts(feed: Feed) -> Parsed {
         .filter(|t| !t.is_empty());
     let feed_lang = feed.language.as_deref().and_then(language);
     let feed_authors = authors(&feed.authors);
+    let mut skipped = 0;
     let items = feed
         .entries
         .into_iter()
         .enumerate()
+        .filter(|(_, entry)| {
+            let key = EntryKey {
+                feed_title: title.as_deref(),
+                id: Some(entry.id.as_str()).filter(|id| !id.is_empty()),
+                url: entry_url(entry).map(|link| link.href.as_str()),
+            };
+            let is_known = known(key);
+            skipped += usize::from(is_known);
+            !is_known
+        })
         .map(|(index, entry)| {
             let position = format!("item {}", index + 1);
             let mut draft = entry_draft(entry, title.as_deref(), feed_lang.as_deref())
@@ -72,7 +107,21 @@ fn drafts(feed: Feed) -> Parsed {
             Ok(draft)
         })
         .collect();
-    Parsed { title, items }
+    Parsed {
+        title,
+        items,
+        note: None,
+        known: skipped,
+    }
+}
+
+/// The entry's link: its alternate (or unqualified) one, else its first.
+fn entry_url(entry: &Entry) -> Option<&feed_rs::model::Link> {
+    entry
+        .links
+        .iter()
+        .find(|link| link.rel.as_deref().is_none_or(|rel| rel == "alternate"))
+        .or_else(|| entry.links.first())
 }
 
 fn entry_draft(entry: Entry, source: Option<&str>, lang: Option<&str>) -> Result<Draft, String> {
@@ -94,12 +143,7 @@ fn entry_draft(entry: Entry, source: Option<&str>, lang: Option<&str>) -> Result
         })
         .unwrap_or_default();
     let mut paragraphs = html_paragraphs(&html);
-    let url = entry
-        .links
-        .iter()
-        .find(|link| link.rel.as_deref().is_none_or(|rel| rel == "alternate"))
-        .or_else(|| entry.links.first())
-        .map(|link| link.href.clone());
+    let url = entry_url(&entry).map(|link| link.href.clone());
     let enclosures: Vec<String> = entry
         .links
         .iter()
@@ -118,7 +162,7 @@ fn entry_draft(entry: Entry, source: Option<&str>, lang: Option<&str>) -> Result
     }
     let mut title = entry.title.as_ref().map(plain_text).unwrap_or_default();
     if title.is_empty() {
-        title = paragraphs_of(&html, false)
+        title = html::paragraphs(&html, false)
             .first()
             .map(|first| first.split_whitespace().collect::<Vec<_>>().join(" "))
             .map(|first| first.chars().take(80).collect::<String>())
@@ -185,7 +229,7 @@ fn language(tag: &str) -> Option<String> {
 /// A title or other short text: markup removed when it is HTML, whitespace collapsed.
 fn plain_text(text: &Text) -> String {
     let content = if text.content_type.subty() == "html" || text.content.contains('<') {
-        paragraphs_of(&text.content, false).join(" ")
+        html::paragraphs(&text.content, false).join(" ")
     } else {
         text.content.clone()
     };
@@ -194,49 +238,22 @@ fn plain_text(text: &Text) -> String {
 
 /// HTML to paragraphs of plain text, entities decoded, links listed at the end as `[n]: url`.
 pub fn html_paragraphs(html: &str) -> Vec<String> {
-    paragraphs_of(html, true)
-}
-
-fn paragraphs_of(html: &str, footnotes: bool) -> Vec<String> {
-    if html.trim().is_empty() {
-        return Vec::new();
-    }
-    let text = html2text::config::plain_no_decorate()
-        .link_footnotes(footnotes)
-        .no_link_wrapping()
-        .string_from_read(html.as_bytes(), 100_000)
-        .unwrap_or_else(|_| html.to_string());
-    let mut paragraphs = Vec::new();
-    let mut current: Vec<&str> = Vec::new();
-    for line in text.lines().map(str::trim_end) {
-        if line.trim().is_empty() {
-            if !current.is_empty() {
-                paragraphs.push(current.join("\n"));
-                current.clear();
-            }
-        } else {
-            current.push(line);
-        }
-    }
-    if !current.is_empty() {
-        paragraphs.push(current.join("\n"));
-    }
-    paragraphs
+    html::paragraphs(html, true)
 }
 
 /// Decodes a feed document: a BOM decides, then UTF-16 without one, then the XML declaration,
-/// then the usual detection.
-fn to_utf8(bytes: &[u8]) -> Result<String, String> {
+/// then the usual detection. With the text comes the decoder's note, if any.
+fn to_utf8(bytes: &[u8]) -> Result<(String, Option<String>), String> {
     if encoding_rs::Encoding::for_bom(bytes).is_none()
         && decode::utf16_without_bom(bytes).is_none()
         && let Some(encoding) = declared_encoding(bytes)
         && encoding != encoding_rs::UTF_8
     {
         let (text, _, _) = encoding.decode(bytes);
-        return Ok(text.into_owned());
+        return Ok((text.into_owned(), None));
     }
     decode::decode(bytes)
-        .map(|decoded| demoronize(decoded.text))
+        .map(|decoded| (demoronize(decoded.text), decoded.note))
         .map_err(|error| error.to_string())
 }
 

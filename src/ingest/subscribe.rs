@@ -3,8 +3,9 @@
 
 use std::path::Path;
 
-use super::{Importer, Problem, feed, json::Item, newsboat, opml};
+use super::{Importer, Problem, decode, feed, json::Item, newsboat, opml};
 use crate::store::{AddOutcome, NewSubscription, StoreError};
+use crate::untrusted::clean_line;
 
 impl Importer<'_> {
     /// Imports a feed document; `source` (a subscription's name) replaces the feed's own title.
@@ -31,11 +32,29 @@ impl Importer<'_> {
         bytes: &[u8],
         source: Option<&str>,
     ) -> Result<Result<Option<String>, String>, StoreError> {
-        let parsed = match feed::parse(bytes) {
+        let store = &*self.store;
+        let parsed = feed::parse_new(bytes, |key| {
+            // Stored as the draft's source will be: cleaned. A store error or a mis-decoded
+            // stored copy lets the entry through, to the usual duplicate checks and repair.
+            let source = source
+                .or(key.feed_title)
+                .map(|name| clean_line(name).trim().to_string());
+            store
+                .stored_title(key.id, source.as_deref(), key.url)
+                .ok()
+                .flatten()
+                .is_some_and(|title| !decode::looks_mis_decoded(&title))
+        });
+        let parsed = match parsed {
             Ok(parsed) => parsed,
             Err(why) => return Ok(Err(why)),
         };
-        if parsed.items.is_empty() {
+        self.report.duplicates += parsed.known;
+        self.progress.inc(parsed.known as u64);
+        if let Some(note) = parsed.note {
+            self.warn(location, note);
+        }
+        if parsed.items.is_empty() && parsed.known == 0 {
             self.warn(location, "the feed has no items".to_string());
         }
         let title = parsed.title.clone();
@@ -110,7 +129,7 @@ impl Importer<'_> {
         }
     }
 
-    fn warn(&mut self, location: &str, message: String) {
+    pub(super) fn warn(&mut self, location: &str, message: String) {
         let problem = Problem {
             location: location.to_string(),
             message,

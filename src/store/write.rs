@@ -65,14 +65,7 @@ impl<'a> Writer<'a> {
                 return Ok(found);
             }
         }
-        Ok(self
-            .tx
-            .query_row(
-                "SELECT id FROM articles WHERE content_hash = ?1",
-                [content_hash],
-                |row| row.get(0),
-            )
-            .optional()?)
+        self.with_content_hash(content_hash)
     }
 
     /// Stores `article` unless it is already there.
@@ -108,7 +101,7 @@ impl<'a> Writer<'a> {
         Ok(InsertOutcome::Added(id))
     }
 
-    fn index(&self, id: ArticleId, title: &str, body: &str) -> Result<()> {
+    pub(super) fn index(&self, id: ArticleId, title: &str, body: &str) -> Result<()> {
         self.tx
             .prepare_cached("INSERT INTO articles_fts (rowid, title, body) VALUES (?1, ?2, ?3)")?
             .execute(params![id, fold_for_search(title), fold_for_search(body)])?;
