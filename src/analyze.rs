@@ -135,6 +135,13 @@ pub fn analyze(text: &str, title_len: usize, lang: Option<&str>) -> Analysis {
     entities::build(text, &tokens, &hits, &people, &orgs, &places, lang)
 }
 
+/// The language of an article's text as the analyser detects it (function words, then the
+/// words of tables and datelines, then trigrams): what ingest stores where none was declared,
+/// so that the stored language and the analysis agree.
+pub fn detect_language(text: &str) -> Option<&'static str> {
+    language::detect(text)
+}
+
 /// The capitalised words of an article that it also writes in lower case: common words, not
 /// names ("Prices rose" beside "prices").
 fn also_lower_case<'a>(tokens: &[tokens::Token<'a>]) -> gazetteer::FastSet<&'a str> {

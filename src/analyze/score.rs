@@ -83,7 +83,10 @@ pub fn resolve_in(
     if e.kind != Kind::City {
         return (id, e.code);
     }
-    let Some(code) = hits.get(k + 1).and_then(|next| state_after(text, hit, next)) else {
+    let Some(code) = hits
+        .get(k + 1)
+        .and_then(|next| state_after(text, hit, next))
+    else {
         return (id, e.code);
     };
     let namesake = hit.pattern.ids.iter().copied().find(|&i| {
