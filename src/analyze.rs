@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use gazetteer::{COUNTRY_NAMES, GAZETTEER, Kind};
 
 /// Version of the analyser's output; bump it whenever the output for some text changes.
-pub const ANALYZER_VERSION: u32 = 6;
+pub const ANALYZER_VERSION: u32 = 7;
 
 /// Everything the analyser finds in one article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -133,6 +133,13 @@ pub fn analyze(text: &str, title_len: usize, lang: Option<&str>) -> Analysis {
         places.extend(streets::find(text, &tokens, lang));
     }
     entities::build(text, &tokens, &hits, &people, &orgs, &places, lang)
+}
+
+/// The language of an article's text as the analyser detects it (function words, then the
+/// words of tables and datelines, then trigrams): what ingest stores where none was declared,
+/// so that the stored language and the analysis agree.
+pub fn detect_language(text: &str) -> Option<&'static str> {
+    language::detect(text)
 }
 
 /// The capitalised words of an article that it also writes in lower case: common words, not

@@ -1,5 +1,5 @@
 //! Evaluates the analyser on the shared development corpora when they are present: Reuters
-//! country labels and exact-span NER. Prints the scores; the floors sit just below the current
+//! country labels, detected languages and exact-span NER. Prints the scores; the floors sit just below the current
 //! scores to catch regressions (the targets are higher: see the README).
 //! Run: `cargo test --release --test analyze_eval -- --nocapture` (KIOSK_CORPUS overrides the path,
 //! KIOSK_EVAL_LIMIT cuts the Reuters articles).
@@ -364,4 +364,63 @@ fn evaluate_on_dev_corpora() {
     let c = ner("europeana-fr (400-token windows)", &windows, "fr");
     println!("europeana-fr recall {:.3}", c["ALL"].prf().1);
     assert!(c["ALL"].prf().2 > 0.56, "Europeana F1 regressed");
+}
+
+/// Share of `(expected, detected)` pairs that agree, with the misses printed by language.
+fn accuracy(name: &str, pairs: &[(String, Option<String>)]) -> f64 {
+    let mut misses: BTreeMap<(String, String), u32> = BTreeMap::new();
+    let mut right = 0u32;
+    for (want, got) in pairs {
+        let got = got.clone().unwrap_or_else(|| "none".into());
+        if *want == got {
+            right += 1;
+        } else {
+            *misses.entry((want.clone(), got)).or_default() += 1;
+        }
+    }
+    let n = u32::try_from(pairs.len()).unwrap_or(u32::MAX);
+    let acc = f64::from(right) / f64::from(n.max(1));
+    println!("{name}: language right {acc:.4} ({right}/{n}); misses (want, got): {misses:?}");
+    acc
+}
+
+/// Languages kiosk detects (whatlang knows no Hausa, Swahili or Lingala: those articles must
+/// declare theirs, and are left out here).
+const DETECTED: &[&str] = &["en", "fr", "es", "ar", "pt", "de", "it"];
+
+#[test]
+fn language_of_dev_corpora() {
+    let Some(dir) = corpus() else { return };
+    let read = |file: &str| std::fs::read_to_string(dir.join(file)).expect("corpus file");
+    let lines = read("reuters-dev.jsonl");
+    let wires: Vec<(String, Option<String>)> = lines
+        .lines()
+        .map(|line| {
+            let v: serde_json::Value = serde_json::from_str(line).expect("json line");
+            let s = |k: &str| v[k].as_str().unwrap_or_default().to_string();
+            let title = s("title");
+            let doc = format!("{title}\n{} {}", s("dateline"), s("body"));
+            ("en".to_string(), analyze(&doc, title.len(), None).lang)
+        })
+        .collect();
+    let reuters = accuracy("reuters-dev (no declared language)", &wires);
+    let lines = read("multilingual-dev.jsonl");
+    let articles: Vec<(String, Option<String>)> = lines
+        .lines()
+        .filter_map(|line| {
+            let v: serde_json::Value = serde_json::from_str(line).expect("json line");
+            let s = |k: &str| v[k].as_str().unwrap_or_default().to_string();
+            let lang = s("lang");
+            DETECTED.contains(&lang.as_str()).then(|| {
+                let title = s("title");
+                let doc = format!("{title}\n\n{}", s("body"));
+                (lang, analyze(&doc, title.len(), None).lang)
+            })
+        })
+        .collect();
+    let multilingual = accuracy("multilingual-dev (en fr es ar)", &articles);
+    assert!(
+        reuters >= 0.99 && multilingual >= 0.99,
+        "language detection regressed: Reuters {reuters:.4}, multilingual {multilingual:.4}"
+    );
 }

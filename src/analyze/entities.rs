@@ -48,10 +48,10 @@ pub fn build<'a>(
     let mut evidence = Vec::with_capacity(hits.len());
     let mut drafts: Vec<Draft> =
         Vec::with_capacity(hits.len() + orgs.len() + people.len() + places.len());
-    for hit in hits {
-        let id = score::resolve(hit, &support);
+    for (k, hit) in hits.iter().enumerate() {
+        let (id, code) = score::resolve_in(text, hits, k, &support);
         let e = GAZETTEER.entity(id);
-        evidence.push((hit, e));
+        evidence.push((hit, e, code));
         let (kind, priority) = match e.kind {
             Kind::Country => (EntityKind::Country, 2),
             Kind::City | Kind::Region => (EntityKind::Place, 2),
@@ -63,7 +63,7 @@ pub fn build<'a>(
             start: hit.start,
             end: hit.end,
             entity: Cow::Borrowed(e.name),
-            country: e.code,
+            country: code,
             priority,
             from_hit: true,
         });
@@ -99,14 +99,14 @@ pub fn build<'a>(
     super::one_sense::propagate(text, tokens, &mut kept);
     // A place name inside a person's name ("Chad" in "Chad Smith") is no evidence for its country;
     // inside an organisation's it is ("London" in "London Metal Exchange").
-    for (hit, e) in evidence {
+    for (hit, e, code) in evidence {
         // `kept` is sorted and free of overlaps, so its ends are sorted too.
         let from = kept.partition_point(|k| k.end <= hit.start);
         let displaced = kept[from..]
             .iter()
             .take_while(|k| k.start < hit.end)
             .any(|k| k.kind == EntityKind::Person && !k.from_hit);
-        if let (Some(code), false) = (e.code, displaced) {
+        if let (Some(code), false) = (code, displaced) {
             score::add(&mut tallies, code, &e, hit.zone, hit.start);
         }
     }
