@@ -34,7 +34,22 @@ pub(super) fn decide(text: &str, hits: &[Hit], found: &Findings, tagged: &[Span]
             || found.people.iter().any(|p| overlaps(at, (p.start, p.end)))
             || found.orgs.iter().any(|o| overlaps(at, (o.start, o.end)))
             || found.places.iter().any(|p| overlaps(at, (p.start, p.end)));
-        if taken {
+        let name = &text[span.start..span.end];
+        // A name a rule found elsewhere is that thing here too: the one-sense pass settles it.
+        let found_elsewhere = found
+            .people
+            .iter()
+            .map(|p| (p.start, p.end))
+            .chain(found.orgs.iter().map(|o| (o.start, o.end)))
+            .chain(found.places.iter().map(|p| (p.start, p.end)))
+            .any(|(s, e)| &text[s..e] == name);
+        // "the Clyde shipyards": an English article before a word makes it no person.
+        let article = text[..span.start]
+            .trim_end()
+            .rsplit([' ', '\n'])
+            .next()
+            .is_some_and(|w| matches!(w, "the" | "a" | "an"));
+        if taken || found_elsewhere || span.kind == EntityKind::Person && article {
             continue;
         }
         match span.kind {
