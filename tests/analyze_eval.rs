@@ -346,16 +346,22 @@ fn evaluate_on_dev_corpora() {
         "Reuters country scores regressed: F1 {f1:.3}, first {top1:.3}"
     );
     let ner_dir = dir.join("ner");
+    // Every set is scored and printed before any floor fails, so one run shows the whole table.
+    let mut below = Vec::new();
+    let mut floor = |what: &str, value: f64, min: f64| {
+        if value <= min {
+            below.push(format!("{what} {value:.3} (floor {min})"));
+        }
+    };
     let uner = read_iob(&ner_dir.join("uner-en_pud-ud-test.iob2"), (1, 2), '\t');
     let c = ner("uner-en_pud (1000 sentences)", &uner, "en");
-    assert!(c["ALL"].prf().2 > 0.63, "UNER F1 regressed");
+    floor("UNER F1", c["ALL"].prf().2, 0.66);
     let wiki = read_iob(&ner_dir.join("wikigold.conll.txt"), (0, 1), ' ');
     let c = ner("wikigold", &wiki, "en");
-    assert!(c["ALL"].prf().2 > 0.68, "wikigold F1 regressed");
-    assert!(
-        c["PER"].prf().2 > 0.76 && c["LOC"].prf().2 > 0.75,
-        "wikigold PER/LOC regressed"
-    );
+    floor("wikigold F1", c["ALL"].prf().2, 0.685);
+    floor("wikigold PER F1", c["PER"].prf().2, 0.76);
+    floor("wikigold ORG F1", c["ORG"].prf().2, 0.52);
+    floor("wikigold LOC F1", c["LOC"].prf().2, 0.75);
     let europeana = read_iob(&ner_dir.join("europeana-fr-bnf-dev.bio"), (0, 1), ' ');
     // No sentence or article boundaries there: running text cut into windows of about an
     // article's length (400 tokens), each analysed whole.
@@ -363,7 +369,12 @@ fn evaluate_on_dev_corpora() {
     let windows: Vec<Doc> = flat.chunks(400).map(|w| vec![w.to_vec()]).collect();
     let c = ner("europeana-fr (400-token windows)", &windows, "fr");
     println!("europeana-fr recall {:.3}", c["ALL"].prf().1);
-    assert!(c["ALL"].prf().2 > 0.56, "Europeana F1 regressed");
+    floor("Europeana F1", c["ALL"].prf().2, 0.56);
+    assert!(
+        below.is_empty(),
+        "NER scores regressed: {}",
+        below.join("; ")
+    );
 }
 
 /// Share of `(expected, detected)` pairs that agree, with the misses printed by language.
