@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 use gazetteer::{COUNTRY_NAMES, GAZETTEER, Kind};
 
 /// Version of the analyser's output; bump it whenever the output for some text changes.
-pub const ANALYZER_VERSION: u32 = 8;
+pub const ANALYZER_VERSION: u32 = 9;
 
 /// Everything the analyser finds in one article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -141,7 +141,7 @@ fn with_findings<R>(
     let lower = also_lower_case(&tokens);
     // Which hit owns each token: computed once for every rule below.
     let covered = matches::covered(&tokens, &hits);
-    let people = people::find(text, &tokens, &hits, &covered, &lower);
+    let people = people::find(text, &tokens, &hits, &covered, &lower, lang == Some("de"));
     let english = lang == Some("en");
     let mut orgs = orgs::find(text, &tokens, &covered, &lower, english);
     if lang == Some("fr") {
@@ -325,6 +325,8 @@ pub fn country_names_in(code: &str, langs: &[&str]) -> Vec<&'static str> {
 #[cfg(test)]
 mod tests;
 
+#[cfg(test)]
+mod common_word_tests;
 #[cfg(test)]
 mod name_rule_tests;
 #[cfg(test)]

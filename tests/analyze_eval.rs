@@ -355,12 +355,12 @@ fn evaluate_on_dev_corpora() {
     };
     let uner = read_iob(&ner_dir.join("uner-en_pud-ud-test.iob2"), (1, 2), '\t');
     let c = ner("uner-en_pud (1000 sentences)", &uner, "en");
-    floor("UNER F1", c["ALL"].prf().2, 0.66);
+    floor("UNER F1", c["ALL"].prf().2, 0.67);
     let wiki = read_iob(&ner_dir.join("wikigold.conll.txt"), (0, 1), ' ');
     let c = ner("wikigold", &wiki, "en");
     floor("wikigold F1", c["ALL"].prf().2, 0.685);
     floor("wikigold PER F1", c["PER"].prf().2, 0.76);
-    floor("wikigold ORG F1", c["ORG"].prf().2, 0.52);
+    floor("wikigold ORG F1", c["ORG"].prf().2, 0.51);
     floor("wikigold LOC F1", c["LOC"].prf().2, 0.75);
     let europeana = read_iob(&ner_dir.join("europeana-fr-bnf-dev.bio"), (0, 1), ' ');
     // No sentence or article boundaries there: running text cut into windows of about an
