@@ -8,6 +8,7 @@ mod entities;
 mod fold;
 mod french_orgs;
 mod gazetteer;
+mod homographs;
 mod language;
 mod matches;
 mod name_cues;
@@ -26,7 +27,7 @@ use serde::{Deserialize, Serialize};
 use gazetteer::{COUNTRY_NAMES, GAZETTEER, Kind};
 
 /// Version of the analyser's output; bump it whenever the output for some text changes.
-pub const ANALYZER_VERSION: u32 = 9;
+pub const ANALYZER_VERSION: u32 = 10;
 
 /// Everything the analyser finds in one article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -137,11 +138,17 @@ fn with_findings<R>(
         first.starts_sentence = true;
     }
     let zones = zones::zones(text, title_len);
-    let hits = matches::find(text, &folded, &tokens, &zones);
+    let mut hits = matches::find(text, &folded, &tokens, &zones);
+    homographs::drop_common_words(text, &tokens, &mut hits, lang);
     let lower = also_lower_case(&tokens);
+    let german = lang == Some("de");
     // Which hit owns each token: computed once for every rule below.
-    let covered = matches::covered(&tokens, &hits);
-    let people = people::find(text, &tokens, &hits, &covered, &lower, lang == Some("de"));
+    let mut covered = matches::covered(&tokens, &hits);
+    let mut people = people::find(text, &tokens, &hits, &covered, &lower, german);
+    if one_sense::drop_towns_named_like_people(&tokens, &mut hits, &people) {
+        covered = matches::covered(&tokens, &hits);
+        people = people::find(text, &tokens, &hits, &covered, &lower, german);
+    }
     let english = lang == Some("en");
     let mut orgs = orgs::find(text, &tokens, &covered, &lower, english);
     if lang == Some("fr") {
@@ -327,6 +334,8 @@ mod tests;
 
 #[cfg(test)]
 mod common_word_tests;
+#[cfg(test)]
+mod country_pattern_tests;
 #[cfg(test)]
 mod name_rule_tests;
 #[cfg(test)]
