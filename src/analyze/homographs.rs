@@ -1,6 +1,8 @@
 //! Place names that are common words of the article's language (Arabic «مالي» "financial",
 //! Spanish «Libertad» "freedom"): such a hit stands for the place only where the text shows one.
 
+use std::sync::LazyLock;
+
 use super::fold::fold_str;
 use super::gazetteer::Kind;
 use super::matches::Hit;
@@ -22,6 +24,14 @@ const COMMON_WORDS: &[(&str, &str)] = &[
     ("pt", "esperança"),
     ("pt", "progresso"),
 ];
+
+/// [`COMMON_WORDS`] folded, as the gazetteer's patterns are.
+static FOLDED: LazyLock<Vec<(&str, String)>> = LazyLock::new(|| {
+    COMMON_WORDS
+        .iter()
+        .map(|&(l, w)| (l, fold_str(w)))
+        .collect()
+});
 
 /// Words right before a place that make it one: "في مالي" ("in Mali"), "دولة مالي" ("the
 /// state of Mali"). Latin-script prepositions are left out: "privados de Libertad", "en
@@ -49,22 +59,16 @@ pub(super) fn drop_common_words(
     lang: Option<&str>,
 ) {
     let Some(lang) = lang else { return };
-    let words: Vec<String> = COMMON_WORDS
-        .iter()
-        .filter(|(l, _)| *l == lang)
-        .map(|(_, w)| fold_str(w))
-        .collect();
-    if words.is_empty() {
+    if !COMMON_WORDS.iter().any(|(l, _)| *l == lang) {
         return;
     }
+    let words = &*FOLDED;
     let folded_before = |t: &Token| fold_str(t.text);
     hits.retain(|h| {
+        // The pattern is the folded name, as the words are: no folding per hit.
+        let common = words.iter().any(|(l, w)| *l == lang && w == h.pattern.text);
         let place = matches!(h.kind(), Kind::Country | Kind::City | Kind::Region);
-        if !place || h.zone == Zone::Dateline {
-            return true;
-        }
-        let surface = fold_str(&text[h.start..h.end]);
-        if !words.contains(&surface) {
+        if !common || !place || h.zone == Zone::Dateline {
             return true;
         }
         let t = &tokens[h.token];
