@@ -3,7 +3,7 @@
 
 use super::EntityKind;
 use super::entities::{Draft, FastMap};
-use super::gazetteer::{FastSet, Kind};
+use super::gazetteer::Kind;
 use super::matches::Hit;
 use super::people::PersonMention;
 use super::tokens::Token;
@@ -16,16 +16,7 @@ pub(super) fn drop_towns_named_like_people(
     hits: &mut Vec<Hit>,
     people: &[PersonMention],
 ) -> bool {
-    let mut surnames: FastSet<&str> = FastSet::default();
-    for p in people.iter().filter(|p| !p.known) {
-        let last = tokens.partition_point(|t| t.end < p.end);
-        if tokens
-            .get(last)
-            .is_some_and(|t| t.end == p.end && t.start > p.start)
-        {
-            surnames.insert(tokens[last].folded);
-        }
-    }
+    let surnames = super::people::full_name_surnames(tokens, people);
     if surnames.is_empty() {
         return false;
     }

@@ -270,22 +270,14 @@ fn later_surnames(
     lower_words: &FastSet<&str>,
     out: &mut Vec<PersonMention>,
 ) {
-    let mut surnames: FastSet<&str> = FastSet::default();
-    // Most capitalised words are no surname found: a sketch spares hashing them.
-    let mut sketch = Sketch::<8>::default();
-    for p in out.iter().filter(|p| !p.known) {
-        let last = tokens.partition_point(|t| t.end < p.end);
-        if last > 0
-            && tokens
-                .get(last)
-                .is_some_and(|t| t.end == p.end && t.start > p.start)
-        {
-            surnames.insert(tokens[last].folded);
-            sketch.insert(tokens[last].folded);
-        }
-    }
+    let surnames = full_name_surnames(tokens, out);
     if surnames.is_empty() {
         return;
+    }
+    // Most capitalised words are no surname found: a sketch spares hashing them.
+    let mut sketch = Sketch::<8>::default();
+    for s in &surnames {
+        sketch.insert(s);
     }
     let taken: Vec<(usize, usize)> = out.iter().map(|p| (p.start, p.end)).collect();
     for (i, t) in tokens.iter().enumerate() {
@@ -315,6 +307,23 @@ fn later_surnames(
         }
     }
     out.sort_by_key(|p| p.start);
+}
+
+/// The family names (folded last words) of the people found by the rules with more than one
+/// word, not the gazetteer's well-known people.
+pub fn full_name_surnames<'a>(tokens: &[Token<'a>], people: &[PersonMention]) -> FastSet<&'a str> {
+    let mut surnames = FastSet::default();
+    for p in people.iter().filter(|p| !p.known) {
+        let last = tokens.partition_point(|t| t.end < p.end);
+        if last > 0
+            && tokens
+                .get(last)
+                .is_some_and(|t| t.end == p.end && t.start > p.start)
+        {
+            surnames.insert(tokens[last].folded);
+        }
+    }
+    surnames
 }
 
 /// Whether title word `j` right after token `i` is a family name ("Ben Player was"): `i` is a
