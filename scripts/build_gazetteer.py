@@ -104,6 +104,15 @@ def entity(kind, code, name, pop=0, flags=""):
     return entity_index[key]
 
 
+def territory_of_its_own(name, aliases, code):
+    """Whether a hand-written region of `code` is named like a country of another code, and not
+    marked as a mere namesake (`~` before the same name among its aliases)."""
+    slot = patterns.get(fold(name.lstrip("@^~")))
+    if not slot or "~" + name in aliases.split("|"):
+        return False
+    return any(entities[i][0] == "C" and entities[i][1] != code for i in slot["ids"])
+
+
 def add(raw, eid, extra_flags="", hand=False):
     raw = raw.strip()
     flags = set(extra_flags)
@@ -227,12 +236,20 @@ def main():
             kind, code, name, aliases = line.split("\t")
             if kind == "C":
                 eid = country_id[code]
+            elif kind == "R" and territory_of_its_own(name, aliases, code):
+                # Hong Kong, Puerto Rico: a territory with its own ISO code is that country,
+                # never a region of another; only a namesake ("~Georgia", the US state) stays.
+                continue
             else:
                 eid = entity(kind, code, name.lstrip("@^~"), 0)  # a name may carry flags too
             add(name, eid, hand=True)
             for alias in aliases.split("|"):
                 if alias:
                     add(alias, eid, hand=True)
+                # Datelines drop the abbreviation's period as often as not ("GREENWICH, Conn,",
+                # "TROY, MICH"): the bare form counts there too.
+                if alias.startswith("@") and alias.endswith(".") and "." not in alias[1:-1]:
+                    add(alias[:-1], eid, hand=True)
 
     # Cities: the most populous place wins a shared name; capitals flagged.
     capitals = set()

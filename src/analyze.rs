@@ -3,10 +3,12 @@
 
 mod appositives;
 mod compounds;
+mod decided;
 mod entities;
 mod fold;
 mod french_orgs;
 mod gazetteer;
+mod homographs;
 mod language;
 mod matches;
 mod name_cues;
@@ -16,6 +18,7 @@ mod people;
 mod places;
 mod score;
 mod streets;
+mod tagger;
 mod tokens;
 mod zones;
 
@@ -24,7 +27,7 @@ use serde::{Deserialize, Serialize};
 use gazetteer::{COUNTRY_NAMES, GAZETTEER, Kind};
 
 /// Version of the analyser's output; bump it whenever the output for some text changes.
-pub const ANALYZER_VERSION: u32 = 6;
+pub const ANALYZER_VERSION: u32 = 10;
 
 /// Everything the analyser finds in one article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -91,20 +94,64 @@ pub fn analyze(text: &str, title_len: usize, lang: Option<&str>) -> Analysis {
         Some(l) => Some(l.to_string()),
         None => language::detect(text).map(str::to_string),
     };
+    let code = lang.clone();
+    let german = code.as_deref() == Some("de");
+    with_findings(text, title_len, code.as_deref(), |f| {
+        // The trained tagger adds the names the rules miss; the rules' findings are among its
+        // features. Languages it was not trained on, and caseless scripts, keep the rules alone.
+        let trained = matches!(code.as_deref(), Some("en" | "pt" | "de"));
+        let tagged = (trained && tagger::applies(f.tokens)).then(|| {
+            let marks = tagger::rule_marks(f.tokens, f.people, f.orgs, f.places);
+            tagger::tag(f.tokens, f.hits, f.covered, f.lower, &marks, german)
+        });
+        let findings = entities::Findings {
+            people: f.people,
+            orgs: f.orgs,
+            places: f.places,
+            tagged: tagged.as_deref(),
+        };
+        entities::build(text, f.tokens, f.hits, &findings, lang)
+    })
+}
+
+/// What the rules find in a text, before any decision between them.
+struct RuleFindings<'t, 'a> {
+    tokens: &'t [tokens::Token<'a>],
+    hits: &'t [matches::Hit],
+    covered: &'t [Option<usize>],
+    lower: &'t gazetteer::FastSet<&'a str>,
+    people: &'t [people::PersonMention],
+    orgs: &'t [orgs::OrgMention],
+    places: &'t [places::PlaceMention],
+}
+
+/// Runs the tokenizer, the gazetteer and the rules over `text` and hands their findings to `then`.
+fn with_findings<R>(
+    text: &str,
+    title_len: usize,
+    lang: Option<&str>,
+    then: impl FnOnce(&RuleFindings) -> R,
+) -> R {
     let folded = fold::fold(text);
     let mut tokens = tokens::tokenize(text, &folded);
     if let Some(first) = tokens.iter_mut().find(|t| t.start >= title_len) {
         first.starts_sentence = true;
     }
     let zones = zones::zones(text, title_len);
-    let hits = matches::find(text, &folded, &tokens, &zones);
+    let mut hits = matches::find(text, &folded, &tokens, &zones);
+    homographs::drop_common_words(text, &tokens, &mut hits, lang);
     let lower = also_lower_case(&tokens);
+    let german = lang == Some("de");
     // Which hit owns each token: computed once for every rule below.
-    let covered = matches::covered(&tokens, &hits);
-    let people = people::find(text, &tokens, &hits, &covered, &lower);
-    let english = lang.as_deref() == Some("en");
+    let mut covered = matches::covered(&tokens, &hits);
+    let mut people = people::find(text, &tokens, &hits, &covered, &lower, german);
+    if one_sense::drop_towns_named_like_people(&tokens, &mut hits, &people) {
+        covered = matches::covered(&tokens, &hits);
+        people = people::find(text, &tokens, &hits, &covered, &lower, german);
+    }
+    let english = lang == Some("en");
     let mut orgs = orgs::find(text, &tokens, &covered, &lower, english);
-    if lang.as_deref() == Some("fr") {
+    if lang == Some("fr") {
         orgs.extend(french_orgs::find(text, &tokens, |i| covered[i].is_some()));
     }
     let mut places = places::find(&tokens);
@@ -129,10 +176,53 @@ pub fn analyze(text: &str, title_len: usize, lang: Option<&str>) -> Analysis {
     orgs.extend(announced_orgs);
     places.extend(announced_places);
     places.extend(places::after_prepositions(&tokens, free));
-    if let Some(lang) = lang.as_deref() {
+    if let Some(lang) = lang {
         places.extend(streets::find(text, &tokens, lang));
     }
-    entities::build(text, &tokens, &hits, &people, &orgs, &places, lang)
+    then(&RuleFindings {
+        tokens: &tokens,
+        hits: &hits,
+        covered: &covered,
+        lower: &lower,
+        people: &people,
+        orgs: &orgs,
+        places: &places,
+    })
+}
+
+/// For `examples/train_ner.rs` only: the tagger's view of a text, so that training sees exactly
+/// the tokens and features that tagging will.
+#[doc(hidden)]
+pub mod training {
+    pub use super::tagger::features::{Features, Scored};
+    pub use super::tagger::train::{Example, Settings, train};
+    pub use super::tagger::{Model, OUTSIDE, SLOT, TAGS, allowed, decode};
+
+    /// Each token's byte span and the features of every token.
+    pub fn prepare(text: &str, lang: Option<&str>) -> (Vec<(usize, usize)>, Features) {
+        super::with_findings(text, 0, lang, |f| {
+            let marks = super::tagger::rule_marks(f.tokens, f.people, f.orgs, f.places);
+            let features = super::tagger::features::extract(
+                f.tokens,
+                f.hits,
+                f.covered,
+                f.lower,
+                &marks,
+                lang == Some("de"),
+            );
+            (
+                f.tokens.iter().map(|t| (t.start, t.end)).collect(),
+                features,
+            )
+        })
+    }
+}
+
+/// The language of an article's text as the analyser detects it (function words, then the
+/// words of tables and datelines, then trigrams): what ingest stores where none was declared,
+/// so that the stored language and the analysis agree.
+pub fn detect_language(text: &str) -> Option<&'static str> {
+    language::detect(text)
 }
 
 /// The capitalised words of an article that it also writes in lower case: common words, not
@@ -242,6 +332,10 @@ pub fn country_names_in(code: &str, langs: &[&str]) -> Vec<&'static str> {
 #[cfg(test)]
 mod tests;
 
+#[cfg(test)]
+mod common_word_tests;
+#[cfg(test)]
+mod country_pattern_tests;
 #[cfg(test)]
 mod name_rule_tests;
 #[cfg(test)]

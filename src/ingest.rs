@@ -464,7 +464,7 @@ impl Draft {
 fn analyse(article: &mut NewArticle) -> crate::analyze::Analysis {
     if article.lang.is_none() {
         let sample = format!("{}\n{}", article.title, article.body);
-        article.lang = crate::lang::detect(&sample).map(str::to_string);
+        article.lang = crate::analyze::detect_language(&sample).map(str::to_string);
     }
     analyze_article(&article.title, &article.body, article.lang.as_deref())
 }

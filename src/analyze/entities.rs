@@ -9,6 +9,7 @@ use super::matches::Hit;
 use super::orgs::OrgMention;
 use super::people::PersonMention;
 use super::places::PlaceMention;
+use super::tagger::Span;
 use super::tokens::Token;
 
 /// A hash map with the gazetteer's fast hash for short words.
@@ -33,14 +34,55 @@ fn overlaps(a: &Draft, b: &Draft) -> bool {
     a.start < b.end && b.start < a.end
 }
 
-/// Builds the analysis of `text` from its gazetteer hits and rule findings.
-pub fn build<'a>(
+/// What the rules and the tagger found in a text.
+pub(super) struct Findings<'t> {
+    pub(super) people: &'t [PersonMention],
+    pub(super) orgs: &'t [OrgMention],
+    pub(super) places: &'t [PlaceMention],
+    /// The tagger's names, when it ran: then they decide which spans are names.
+    pub(super) tagged: Option<&'t [Span]>,
+}
+
+/// Builds the analysis of `text` from its gazetteer hits and rule or tagger findings.
+pub(super) fn build(
+    text: &str,
+    tokens: &[Token],
+    hits: &[Hit],
+    findings: &Findings,
+    lang: Option<String>,
+) -> Analysis {
+    let Some(tagged) = findings.tagged else {
+        let (people, orgs, places) = (findings.people, findings.orgs, findings.places);
+        return build_from(text, tokens, hits, people, orgs, places, None, None, lang);
+    };
+    let decided = super::decided::decide(text, hits, findings, tagged);
+    build_from(
+        text,
+        tokens,
+        hits,
+        &decided.people,
+        &decided.orgs,
+        &decided.places,
+        Some(&decided.hit_kinds),
+        Some(findings.people),
+        lang,
+    )
+}
+
+/// Builds the analysis; `hit_kinds`, when the tagger ran, says which hits are mentions
+/// (every hit stays country evidence) and `rule_people` which people's names displace a place
+/// name's country evidence: the rules', as before the tagger, so that country scores keep
+/// their calibration.
+#[allow(clippy::too_many_arguments)]
+fn build_from<'a>(
     text: &'a str,
     tokens: &[Token],
     hits: &[Hit],
     people: &[PersonMention],
     orgs: &'a [OrgMention],
     places: &[PlaceMention],
+    hit_kinds: Option<&[bool]>,
+    rule_people: Option<&[PersonMention]>,
     lang: Option<String>,
 ) -> Analysis {
     let support = score::support(hits);
@@ -48,22 +90,25 @@ pub fn build<'a>(
     let mut evidence = Vec::with_capacity(hits.len());
     let mut drafts: Vec<Draft> =
         Vec::with_capacity(hits.len() + orgs.len() + people.len() + places.len());
-    for hit in hits {
-        let id = score::resolve(hit, &support);
+    for (h, hit) in hits.iter().enumerate() {
+        let (id, code) = score::resolve_in(text, hits, h, &support);
         let e = GAZETTEER.entity(id);
-        evidence.push((hit, e));
+        evidence.push((hit, e, code));
         let (kind, priority) = match e.kind {
             Kind::Country => (EntityKind::Country, 2),
             Kind::City | Kind::Region => (EntityKind::Place, 2),
             Kind::Org => (EntityKind::Organization, 4),
             Kind::Demonym | Kind::Person => continue,
         };
+        if hit_kinds.is_some_and(|kinds| !kinds[h]) {
+            continue;
+        }
         drafts.push(Draft {
             kind,
             start: hit.start,
             end: hit.end,
             entity: Cow::Borrowed(e.name),
-            country: e.code,
+            country: code,
             priority,
             from_hit: true,
         });
@@ -99,14 +144,21 @@ pub fn build<'a>(
     super::one_sense::propagate(text, tokens, &mut kept);
     // A place name inside a person's name ("Chad" in "Chad Smith") is no evidence for its country;
     // inside an organisation's it is ("London" in "London Metal Exchange").
-    for (hit, e) in evidence {
+    for (hit, e, code) in evidence {
         // `kept` is sorted and free of overlaps, so its ends are sorted too.
-        let from = kept.partition_point(|k| k.end <= hit.start);
-        let displaced = kept[from..]
-            .iter()
-            .take_while(|k| k.start < hit.end)
-            .any(|k| k.kind == EntityKind::Person && !k.from_hit);
-        if let (Some(code), false) = (e.code, displaced) {
+        let displaced = match rule_people {
+            Some(people) => people
+                .iter()
+                .any(|p| p.start < hit.end && hit.start < p.end),
+            None => {
+                let from = kept.partition_point(|k| k.end <= hit.start);
+                kept[from..]
+                    .iter()
+                    .take_while(|k| k.start < hit.end)
+                    .any(|k| k.kind == EntityKind::Person && !k.from_hit)
+            }
+        };
+        if let (Some(code), false) = (code, displaced) {
             score::add(&mut tallies, code, &e, hit.zone, hit.start);
         }
     }

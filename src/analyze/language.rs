@@ -53,6 +53,214 @@ const WORDS: [(&str, &[&str]); 6] = [
     ),
 ];
 
+/// Words of tables and datelines that still carry a language where there is no prose: month
+/// names, small numbers written out and the words of results tables ("Pay March 31", "Record
+/// April Seven", "Shr loss nine cts", English wires' standard abbreviations).
+/// Only a word that belongs to one language counts ("April" is also German, "agosto" three
+/// languages' word), so that none needs leaving out here.
+const TABLE_WORDS: [(&str, &[&str]); 6] = [
+    (
+        "en",
+        &[
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "sept",
+            "year",
+            "loss",
+            "profit",
+            "sales",
+            "shr",
+            "shrs",
+            "cts",
+            "dlrs",
+            "mln",
+            "qtr",
+            "qtly",
+            "revs",
+            "avg",
+            "pct",
+        ],
+    ),
+    (
+        "fr",
+        &[
+            "janvier",
+            "fevrier",
+            "mars",
+            "avril",
+            "mai",
+            "juin",
+            "juillet",
+            "aout",
+            "septembre",
+            "octobre",
+            "novembre",
+            "decembre",
+            "deux",
+            "trois",
+            "quatre",
+            "cinq",
+            "sept",
+            "huit",
+            "neuf",
+            "dix",
+            "perte",
+            "benefice",
+            "ventes",
+        ],
+    ),
+    (
+        "es",
+        &[
+            "enero",
+            "febrero",
+            "marzo",
+            "abril",
+            "mayo",
+            "junio",
+            "julio",
+            "agosto",
+            "septiembre",
+            "octubre",
+            "noviembre",
+            "diciembre",
+            "dos",
+            "tres",
+            "cuatro",
+            "cinco",
+            "seis",
+            "siete",
+            "ocho",
+            "nueve",
+            "diez",
+            "perdida",
+            "ganancia",
+            "ventas",
+        ],
+    ),
+    (
+        "pt",
+        &[
+            "janeiro",
+            "fevereiro",
+            "marco",
+            "abril",
+            "maio",
+            "junho",
+            "julho",
+            "agosto",
+            "setembro",
+            "outubro",
+            "novembro",
+            "dezembro",
+            "dois",
+            "tres",
+            "quatro",
+            "cinco",
+            "seis",
+            "sete",
+            "oito",
+            "nove",
+            "dez",
+            "prejuizo",
+            "lucro",
+            "vendas",
+        ],
+    ),
+    (
+        "de",
+        &[
+            "januar",
+            "februar",
+            "marz",
+            "april",
+            "mai",
+            "juni",
+            "juli",
+            "august",
+            "september",
+            "oktober",
+            "november",
+            "dezember",
+            "zwei",
+            "drei",
+            "vier",
+            "funf",
+            "sechs",
+            "sieben",
+            "acht",
+            "neun",
+            "zehn",
+            "verlust",
+            "gewinn",
+            "umsatz",
+        ],
+    ),
+    (
+        "it",
+        &[
+            "gennaio",
+            "febbraio",
+            "marzo",
+            "aprile",
+            "maggio",
+            "giugno",
+            "luglio",
+            "agosto",
+            "settembre",
+            "ottobre",
+            "novembre",
+            "dicembre",
+            "due",
+            "tre",
+            "quattro",
+            "cinque",
+            "sei",
+            "sette",
+            "otto",
+            "nove",
+            "dieci",
+            "perdita",
+            "utile",
+            "ricavi",
+        ],
+    ),
+];
+
+/// Each table word: the one language it belongs to (words of several are left out).
+static TABLE_INDEX: LazyLock<HashMap<&'static [u8], usize, FastHash>> = LazyLock::new(|| {
+    let mut langs: HashMap<&'static [u8], Vec<usize>, FastHash> = HashMap::default();
+    for (l, (_, words)) in TABLE_WORDS.iter().enumerate() {
+        for w in *words {
+            langs.entry(w.as_bytes()).or_default().push(l);
+        }
+    }
+    langs
+        .into_iter()
+        .filter_map(|(w, ls)| (ls.len() == 1).then(|| (w, ls[0])))
+        .collect()
+});
+
 /// Each function word: the languages it belongs to, with its position in each list.
 type Index = HashMap<&'static [u8], Vec<(usize, usize)>, FastHash>;
 
@@ -96,9 +304,10 @@ pub fn detect(text: &str) -> Option<&'static str> {
 
 /// Reads the function words and figures of the opening of `text`.
 fn guess(text: &str) -> Guess {
-    let mut hits = [0u32; WORDS.len()];
-    let mut distinct = [0u64; WORDS.len()];
-    let mut buf = [0u8; 8];
+    // Words in capitals (a headline, a dateline's town: "DES MOINES") are counted apart: they
+    // decide only a text that has nothing else.
+    let (mut mixed, mut caps) = (Counts::default(), Counts::default());
+    let mut buf = [0u8; 10];
     let mut seen = 0;
     let mut figures = 0;
     let mut prose = 0;
@@ -131,29 +340,75 @@ fn guess(text: &str) -> Guess {
         if word.len() > buf.len() {
             continue;
         }
+        let shouting = !word.bytes().any(|b| b.is_ascii_lowercase());
+        if shouting && word.len() == 1 {
+            // An initial ("N.Y.", "John F. Kennedy"), not Spanish "y" or French "a".
+            continue;
+        }
         let lower = &mut buf[..word.len()];
         lower.copy_from_slice(word.as_bytes());
         lower.make_ascii_lowercase();
-        for &(l, k) in INDEX.get(&*lower).into_iter().flatten() {
-            hits[l] += 1;
-            distinct[l] |= 1 << k;
-        }
+        if shouting { &mut caps } else { &mut mixed }.add(lower);
     }
+    let counts = if mixed.is_empty() { &caps } else { &mixed };
+    let (hits, kinds) = (&counts.hits, &counts.distinct);
     let mut order: Vec<usize> = (0..WORDS.len()).collect();
     order.sort_by_key(|&l| std::cmp::Reverse(hits[l]));
     let (best, second) = (order[0], order[1]);
     // Either a clear majority, or a few words of one language and none of the others (a table
     // or a list with a line of prose).
-    let (words, kinds) = (hits[best], distinct[best].count_ones());
-    let clear =
-        kinds >= 2 && words >= 4 && words >= 3 * hits[second] || kinds >= 3 && hits[second] == 0;
+    let (words, kinds) = (hits[best], kinds[best].count_ones());
+    // A headline alone has room for two function words ("suspension of debt payments to").
+    let short = seen <= 20;
+    let alone = hits[second] == 0 && (kinds >= 3 || kinds >= 2 && short);
+    let clear = kinds >= 2 && words >= 4 && words >= 3 * hits[second] || alone;
     if clear {
         Guess::Clear(WORDS[best].0)
+    } else if let Some(l) = counts.table_language() {
+        Guess::Clear(TABLE_WORDS[l].0)
     } else if words < 3 && figures > 0 && 2 * figures >= seen.min(SAMPLE_WORDS) || prose < MIN_PROSE
     {
         Guess::NoProse
     } else {
         Guess::Unclear
+    }
+}
+
+/// The function words and table words of each language found in part of a text.
+#[derive(Default)]
+struct Counts {
+    hits: [u32; WORDS.len()],
+    /// Which of a language's function words were seen, one bit each.
+    distinct: [u64; WORDS.len()],
+    table: [u32; TABLE_WORDS.len()],
+}
+
+impl Counts {
+    fn add(&mut self, lower: &[u8]) {
+        for &(l, k) in INDEX.get(lower).into_iter().flatten() {
+            self.hits[l] += 1;
+            self.distinct[l] |= 1 << k;
+        }
+        if let Some(&l) = TABLE_INDEX.get(lower) {
+            self.table[l] += 1;
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.hits.iter().chain(&self.table).all(|&n| n == 0)
+    }
+
+    /// Without clear prose, the month names, numbers and figures' words of a table or a
+    /// dateline decide when they are one language's and the few function words do not say
+    /// otherwise.
+    fn table_language(&self) -> Option<usize> {
+        let l = (0..TABLE_WORDS.len()).max_by_key(|&l| self.table[l])?;
+        let alone = self
+            .table
+            .iter()
+            .enumerate()
+            .all(|(o, &n)| o == l || n == 0);
+        (self.table[l] > 0 && alone && self.hits.iter().all(|&n| n <= self.hits[l])).then_some(l)
     }
 }
 
@@ -239,10 +494,12 @@ mod tests {
 
     #[test]
     fn tables_and_headlines_have_no_language() {
-        let table = "ACME WIDGETS Q3 RESULTS\nNet 12,345 vs 11,002\nSales 98.1 mln vs 90.4 mln\n\
-                     Shares 3,100,000 vs 3,050,000";
+        let table = "ACME WIDGETS Q3 RESULTS\nNet 12,345 vs 11,002\nShares 3,100,000 vs 3,050,000";
         assert_eq!(guess(table), Guess::NoProse);
         assert_eq!(detect(table), None);
+        // The same with its words of results tables is an English one.
+        let table = format!("{table}\nSales 98.1 mln vs 90.4 mln");
+        assert_eq!(detect(&table), Some("en"));
         // A line of prose with a few figures is prose.
         let prose = "Acme sold 12 widgets in 2025, its best year since 1998, and hired 40 people \
                      to make them; its rivals sold fewer";
@@ -252,5 +509,37 @@ mod tests {
             Guess::NoProse
         );
         assert_eq!(guess("Niamey, Moscou, Washington"), Guess::NoProse);
+    }
+
+    #[test]
+    fn tables_and_datelines_speak_through_months_and_numbers() {
+        let dividend = "ACME CORP SETS QUARTERLY\nDES MOINES, Iowa, March 3 - Qtly div nine cts \
+                        vs eight cts\n    Pay March 31\n    Record March 13";
+        // "DES" in capitals is a town, not French; "N.Y." no Spanish "y".
+        assert_eq!(guess(dividend), Guess::Clear("en"));
+        let results = "ACME <ACM> 4TH QTR NET\nGARDEN CITY, N.Y., March 4 - Shr loss 51 cts vs \
+                       loss 44 cts\n    Net loss 1.8 mln vs loss 1.5 mln";
+        assert_eq!(guess(results), Guess::Clear("en"));
+        let fr = "Résultats au 31 mars\n    Perte nette 12 millions\n    Ventes 40 millions";
+        assert_eq!(guess(fr), Guess::Clear("fr"));
+        // A word of several languages' tables decides nothing ("April": English and German).
+        assert_eq!(
+            guess("Berlin, April 3\nUmsatz 12\nApril 40"),
+            Guess::Clear("de")
+        );
+        assert_eq!(guess("Pay April 3, 12 vs 40"), Guess::NoProse);
+    }
+
+    #[test]
+    fn a_headline_in_mixed_case_needs_two_function_words() {
+        let headline = "Ecuador ratifies suspension of debt payments to private foreign banks";
+        assert_eq!(guess(headline), Guess::Clear("en"));
+    }
+
+    #[test]
+    fn table_words_follow_the_function_words_languages() {
+        for (l, (lang, _)) in TABLE_WORDS.iter().enumerate() {
+            assert_eq!(*lang, WORDS[l].0, "both lists index languages alike");
+        }
     }
 }

@@ -215,6 +215,17 @@ fn accept(
         }
     }
     if entity.kind == Kind::City && !in_dateline {
+        // "SAMA said": a short word in capitals in mixed-case text is an acronym, not the town
+        // (Sanya's alias "Sama"), unless the gazetteer lists that form in capitals ("NYC");
+        // a longer one is a town set in capitals ("JEDDAH").
+        let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
+        let acronym = !token.shouting
+            && pattern.flags & UPPER == 0
+            && (2..=5).contains(&letters)
+            && !surface.chars().any(char::is_lowercase);
+        if acronym {
+            return false;
+        }
         if !entity.is_capital && token.starts_sentence && entity.population < 100_000 {
             return false;
         }

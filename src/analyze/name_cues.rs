@@ -103,6 +103,86 @@ pub fn said_after(tokens: &[Token], k: usize) -> bool {
     SAID.contains(t.folded)
 }
 
+/// Month names and their wire abbreviations (folded) in the languages kiosk reads: beside a
+/// number they are a date ("Jan 12", "12 juin", "15. Januar"), never a name ("June Carter").
+pub static MONTHS: LazyLock<WordSet> = LazyLock::new(|| {
+    WordSet::from_iter([
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "januar",
+        "februar",
+        "marz",
+        "mai",
+        "juni",
+        "juli",
+        "oktober",
+        "dezember",
+        "janvier",
+        "fevrier",
+        "mars",
+        "avril",
+        "juin",
+        "juillet",
+        "aout",
+        "septembre",
+        "octobre",
+        "novembre",
+        "decembre",
+        "enero",
+        "febrero",
+        "marzo",
+        "abril",
+        "mayo",
+        "junio",
+        "julio",
+        "agosto",
+        "septiembre",
+        "octubre",
+        "noviembre",
+        "diciembre",
+        "janeiro",
+        "fevereiro",
+        "marco",
+        "maio",
+        "junho",
+        "julho",
+        "setembro",
+        "outubro",
+        "novembro",
+        "dezembro",
+    ])
+});
+
+/// Whether token `i` is a month name beside a number ("Jan 12", "12 June").
+pub fn is_dated_month(tokens: &[Token], i: usize) -> bool {
+    let number = |t: &Token| t.text.bytes().all(|b| b.is_ascii_digit());
+    MONTHS.contains(tokens[i].folded.trim_end_matches('.'))
+        && (tokens.get(i + 1).is_some_and(|n| n.joined && number(n))
+            || i > 0 && number(&tokens[i - 1]))
+}
+
 /// Conjunctions that join two names under one title.
 pub static CONJUNCTIONS: LazyLock<WordSet> =
     LazyLock::new(|| WordSet::from_iter(["et", "and", "y", "e", "und"]));

@@ -3,7 +3,31 @@
 
 use super::EntityKind;
 use super::entities::{Draft, FastMap};
+use super::gazetteer::Kind;
+use super::matches::Hit;
+use super::people::PersonMention;
 use super::tokens::Token;
+
+/// Drops the one-word town hits that are the family name of a person named in full in the same
+/// article ("José Bono … Bono said" is no Bonn); whether any was dropped. A town hit hides the
+/// word from the people rules, which then take it as the later surname.
+pub(super) fn drop_towns_named_like_people(
+    tokens: &[Token],
+    hits: &mut Vec<Hit>,
+    people: &[PersonMention],
+) -> bool {
+    let surnames = super::people::full_name_surnames(tokens, people);
+    if surnames.is_empty() {
+        return false;
+    }
+    let before = hits.len();
+    hits.retain(|h| {
+        let t = &tokens[h.token];
+        let one_word = t.start == h.start && t.end == h.end;
+        !(one_word && h.kind() == Kind::City && surnames.contains(t.folded))
+    });
+    hits.len() < before
+}
 
 /// One sense per document: a name a rule found ("the band Deadsy", "the village of Atwick") is
 /// the same thing where the text repeats it without the cue. `kept` is sorted, free of overlaps,

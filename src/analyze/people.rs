@@ -5,7 +5,7 @@ use super::gazetteer::{FastSet, GAZETTEER, Kind, Sketch, is_given_name};
 use super::matches::Hit;
 use super::name_cues::{
     CENSUS_GIVEN, CONJUNCTIONS, NOT_NAMES, PARTICLES, SAID_BEFORE, SUFFIXES, SURNAMES,
-    after_place_word, is_initial, looks_like_surname, quoted_alone, said_after,
+    after_place_word, is_dated_month, is_initial, looks_like_surname, quoted_alone, said_after,
 };
 pub use super::name_cues::{is_event_word, is_function_word, is_title};
 use super::orgs::is_org_word;
@@ -42,6 +42,11 @@ fn is_name_word(t: &Token) -> bool {
     t.has_lower && !article && !NOT_NAMES.contains(f) && !is_title(f) && !is_org_word(f)
 }
 
+/// German articles: a word after one is a noun ("aus dem Emsland sagte"), not a name.
+const GERMAN_ARTICLES: &[&str] = &[
+    "der", "die", "das", "dem", "den", "des", "ein", "eine", "einem", "einen", "einer", "eines",
+];
+
 /// Finds people: gazetteer persons, titled names, given-name runs and plain capitalised runs.
 pub fn find(
     text: &str,
@@ -51,6 +56,8 @@ pub fn find(
     covered: &[Option<usize>],
     // Capitalised words (folded) that the text also writes in lower case.
     lower_words: &FastSet<&str>,
+    // German capitalises every noun: a capitalised word is no cue for a name there.
+    german: bool,
 ) -> Vec<PersonMention> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -126,10 +133,13 @@ pub fn find(
             .first()
             .is_some_and(|t| t.joined && is_org_word(t.folded));
         let common = |t: &Token| t.starts_lower || lower_words.contains(t.folded);
-        let plain_run = (2..=4).contains(&n) && !tokens[run].iter().any(common);
+        let plain_run = !german && (2..=4).contains(&n) && !tokens[run].iter().any(common);
         // "Klein said": at the start of a sentence too, but not a plural ("Officials said").
+        // The verb right after the name: after a closing quote it is the quotation's speaker
+        // that follows ("… die ganze Woche“, sagte die Pflegekraft").
         let said = n == 1
             && (!tokens[i].starts_sentence || !tokens[i].folded.ends_with('s'))
+            && tokens.get(next).is_some_and(|t| t.joined)
             && said_after(tokens, next)
             && !common(&tokens[i]);
         // "..., Alice, reported": a known given name alone mid-sentence; "says Tarlo.": a lone
@@ -139,6 +149,7 @@ pub fn find(
         // Any other lone capitalised word mid-sentence that no gazetteer, word list or
         // lower-case use explains is most often a surname ("criticism of Klein").
         let lone_unknown = lone
+            && !german
             && looks_like_surname(&tokens[i])
             && !after_place_word(tokens, i)
             && SURNAMES.contains(tokens[i].folded);
@@ -154,10 +165,10 @@ pub fn find(
         // (the rare person named after an article, "la Callas", is lost).
         let after_article = i > 0
             && tokens[i].joined
-            && matches!(
+            && (matches!(
                 tokens[i - 1].text,
                 "the" | "The" | "an" | "An" | "A" | "el" | "El" | "la" | "La" | "los" | "las"
-            );
+            ) || german && GERMAN_ARTICLES.contains(&tokens[i - 1].folded));
         // "F-86 Sabre", "30 Seconds to Mars": a code, or a number before no given name (lists
         // number people: "16 Alexandre Genu").
         let after_code = i > 0 && tokens[i].joined && {
@@ -172,9 +183,26 @@ pub fn find(
             && tokens[last].folded.ends_with('s')
             && !SURNAMES.contains(tokens[last].folded);
         let quoted = quoted_alone(text, tokens[i].start, tokens[last].end);
-        let thing = after_article || after_code || plural_end || quoted;
+        // "Santa Juana", "São Bento", "Saint-Louis": a saint's name is a place's or a church's.
+        let saint = n >= 2
+            && matches!(
+                tokens[i].folded,
+                "santa" | "santo" | "san" | "sao" | "saint" | "sainte"
+            );
+        let date = is_dated_month(tokens, i) || is_dated_month(tokens, last);
+        let thing = after_article || after_code || plural_end || quoted || saint || date;
+        // German: a noun or a compound role opens the run ("Wirtschaftsminister Oleksandr
+        // Kovalenko", "Landwirt Henrik Mahlstedt"); the name starts at the given name after it.
+        let noun_before_given = german
+            && n >= 2
+            && !given
+            && title.is_none()
+            && is_name_token(&tokens[i + 1])
+            && (is_given_name(tokens[i + 1].folded) || CENSUS_GIVEN.contains(tokens[i + 1].folded));
         let person = if has_org_word || event || thing && title.is_none() {
             None
+        } else if noun_before_given {
+            Some(i + 1)
         } else if n >= 2 && tokens[i].starts_sentence && !given && title.is_none() {
             // The first word may be any capitalised word: trust the rest only.
             (n >= 3 && !tokens[i + 1..=last].iter().any(common)).then_some(i + 1)
@@ -242,22 +270,14 @@ fn later_surnames(
     lower_words: &FastSet<&str>,
     out: &mut Vec<PersonMention>,
 ) {
-    let mut surnames: FastSet<&str> = FastSet::default();
-    // Most capitalised words are no surname found: a sketch spares hashing them.
-    let mut sketch = Sketch::<8>::default();
-    for p in out.iter().filter(|p| !p.known) {
-        let last = tokens.partition_point(|t| t.end < p.end);
-        if last > 0
-            && tokens
-                .get(last)
-                .is_some_and(|t| t.end == p.end && t.start > p.start)
-        {
-            surnames.insert(tokens[last].folded);
-            sketch.insert(tokens[last].folded);
-        }
-    }
+    let surnames = full_name_surnames(tokens, out);
     if surnames.is_empty() {
         return;
+    }
+    // Most capitalised words are no surname found: a sketch spares hashing them.
+    let mut sketch = Sketch::<8>::default();
+    for s in &surnames {
+        sketch.insert(s);
     }
     let taken: Vec<(usize, usize)> = out.iter().map(|p| (p.start, p.end)).collect();
     for (i, t) in tokens.iter().enumerate() {
@@ -287,6 +307,23 @@ fn later_surnames(
         }
     }
     out.sort_by_key(|p| p.start);
+}
+
+/// The family names (folded last words) of the people found by the rules with more than one
+/// word, not the gazetteer's well-known people.
+pub fn full_name_surnames<'a>(tokens: &[Token<'a>], people: &[PersonMention]) -> FastSet<&'a str> {
+    let mut surnames = FastSet::default();
+    for p in people.iter().filter(|p| !p.known) {
+        let last = tokens.partition_point(|t| t.end < p.end);
+        if last > 0
+            && tokens
+                .get(last)
+                .is_some_and(|t| t.end == p.end && t.start > p.start)
+        {
+            surnames.insert(tokens[last].folded);
+        }
+    }
+    surnames
 }
 
 /// Whether title word `j` right after token `i` is a family name ("Ben Player was"): `i` is a

@@ -66,6 +66,52 @@ pub fn resolve(hit: &Hit, support: &FastMap<&'static str, f32>) -> u32 {
     best
 }
 
+/// The entity a hit stands for and the country it is evidence for: [`resolve`], except that a
+/// town followed by its state or province ("VIENNA, Va.", "Paris, Texas", "LONDON, Ontario")
+/// is in that state's country — its namesake there if the gazetteer has one, else the state's
+/// country alone, never the foreign namesake. In a dateline a country may follow too
+/// ("DEN BOSCH, Netherlands"); in running text a list of places may not be read so.
+pub fn resolve_in(
+    text: &str,
+    hits: &[Hit],
+    k: usize,
+    support: &FastMap<&'static str, f32>,
+) -> (u32, Option<&'static str>) {
+    let hit = &hits[k];
+    let id = resolve(hit, support);
+    let e = GAZETTEER.entity(id);
+    if e.kind != Kind::City {
+        return (id, e.code);
+    }
+    let Some(code) = hits
+        .get(k + 1)
+        .and_then(|next| state_after(text, hit, next))
+    else {
+        return (id, e.code);
+    };
+    let namesake = hit.pattern.ids.iter().copied().find(|&i| {
+        let c = GAZETTEER.entity(i);
+        c.kind == Kind::City && c.code == Some(code)
+    });
+    (namesake.unwrap_or(id), Some(code))
+}
+
+/// The country of `next` when it is the state, province (or, in a dateline, the country) that
+/// follows the town `hit` after a comma.
+fn state_after(text: &str, hit: &Hit, next: &Hit) -> Option<&'static str> {
+    let gap = text.get(hit.end..next.start)?;
+    if gap.trim_start_matches(' ') != ", " && gap.trim_start_matches(' ') != "," {
+        return None;
+    }
+    let state = GAZETTEER.entity(next.pattern.ids[0]);
+    let dateline = hit.zone == Zone::Dateline;
+    match state.kind {
+        Kind::Region => state.code,
+        Kind::Country if dateline => state.code,
+        _ => None,
+    }
+}
+
 /// Evidence from unambiguous hits only, used to resolve the ambiguous ones.
 pub fn support(hits: &[Hit]) -> FastMap<&'static str, f32> {
     // Looked up only, never walked: the fast hash cannot change an order.
