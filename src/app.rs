@@ -17,6 +17,7 @@ pub use action::{Action, Effect, NAMED, Reloaded, SortKey, UnknownAction};
 use crate::article::ArticleId;
 use crate::config::LayoutConfig;
 use crate::keymap::HelpSection;
+use crate::query::{Flag, Query};
 use crate::theme::Theme;
 use list::ArticleListState;
 use reader::ReaderState;
@@ -89,13 +90,13 @@ pub struct AppState {
     pub view: ViewSettings,
     /// Last terminal size (columns, rows).
     pub size: (u16, u16),
-    /// Active filters ("chips"), joined with spaces into one query.
-    pub filters: Vec<String>,
+    /// Active filters ("chips"), parsed; ANDed into one query.
+    pub filters: Vec<Query>,
     pub sort: SortKey,
     pub sidebar_visible: bool,
     pub counts: Counts,
     /// Saved views (`[views]` in the config): name and query, by name.
-    pub views: Vec<(String, String)>,
+    pub views: Vec<(String, Query)>,
     /// The world map shows in place of the reader.
     pub show_map: bool,
     /// `]`/`[` pressed: step the country once the country counts arrive (forward?).
@@ -122,9 +123,14 @@ impl AppState {
         }
     }
 
-    /// The filters as one query text.
-    pub fn query(&self) -> String {
-        self.filters.join(" ")
+    /// The chips as text, as the status line shows them.
+    pub fn chips(&self) -> Vec<String> {
+        self.filters.iter().map(ToString::to_string).collect()
+    }
+
+    /// The filters ANDed into one query.
+    pub fn query(&self) -> Query {
+        Query::all(&self.filters)
     }
 }
 
@@ -176,7 +182,7 @@ pub fn update(state: &mut AppState, action: Action) -> Option<Effect> {
         Action::OpenPrev => return state.open_neighbour(-1),
         Action::Search => {
             // The chips as text, to edit or extend: Enter makes them the filters again.
-            let query = state.query();
+            let query = state.query().to_string();
             let input = if query.is_empty() { query } else { query + " " };
             state.overlay = Some(Overlay::Prompt {
                 input,
@@ -230,11 +236,12 @@ pub fn update(state: &mut AppState, action: Action) -> Option<Effect> {
         Action::ToggleRead => return state.toggle_flag(ops::Flag::Read),
         Action::ToggleStar => return state.toggle_flag(ops::Flag::Starred),
         Action::ToggleUnreadOnly => {
+            let unread = Query::of(crate::query::Filter::Is(Flag::Unread));
             let mut filters = state.filters.clone();
-            if let Some(at) = filters.iter().position(|term| term == "is:unread") {
+            if let Some(at) = filters.iter().position(|chip| *chip == unread) {
                 filters.remove(at);
             } else {
-                filters.push("is:unread".into());
+                filters.push(unread);
             }
             return Some(state.reload_with(filters, state.sort));
         }

@@ -6,6 +6,7 @@ use std::fmt;
 use chrono::NaiveDate;
 
 mod lexer;
+mod parts;
 
 use lexer::{Token, tokenize};
 

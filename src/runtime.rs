@@ -11,7 +11,6 @@ mod watchdog;
 
 pub use desktop::{Desktop, base64};
 pub use env::{Counter, Env, FeedFetcher, Library, System};
-pub use store_library::parse_filters;
 
 use std::io::stdout;
 use std::sync::Arc;

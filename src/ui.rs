@@ -23,7 +23,7 @@ use ratatui::style::Style;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
-use crate::app::picker::{chip_countries, country_chip_index};
+use crate::app::picker::country_chip_index;
 use crate::app::{AppState, Focus, Overlay};
 use crate::config::LayoutConfig;
 use crate::theme::Theme;
@@ -113,7 +113,7 @@ pub fn render(state: &AppState, frame: &mut Frame) {
         let focused = state.focus == Focus::Reader;
         if state.show_map {
             let selected = country_chip_index(&state.filters)
-                .and_then(|at| chip_countries(&state.filters[at]))
+                .and_then(|at| state.filters[at].countries())
                 .unwrap_or_default();
             let countries = &state.counts.countries;
             frame.render_widget(WorldMap::new(countries, &selected, theme, focused), rect);

@@ -7,7 +7,7 @@ use crate::article::Article;
 use crate::ui::{Panes, layout};
 
 use super::sidebar::{Counts, EntityCount};
-use super::terms::{entity_names, is_web_url, search_terms};
+use super::terms::{entity_names, is_web_url};
 use super::{AppState, Effect, Focus, Reloaded, SortKey, Status};
 
 /// A movement in the focused pane.
@@ -246,7 +246,7 @@ impl AppState {
         }
     }
 
-    pub fn reload_with(&self, filters: Vec<String>, sort: SortKey) -> Effect {
+    pub fn reload_with(&self, filters: Vec<crate::query::Query>, sort: SortKey) -> Effect {
         Effect::Reload {
             filters,
             sort,
@@ -267,7 +267,7 @@ impl AppState {
         if let Some(counts) = reloaded.counts {
             self.show_counts(counts);
         }
-        self.reader.set_terms(search_terms(&self.filters));
+        self.reader.set_terms(self.query().search_terms());
         self.fetch_if_needed(false)
     }
 
