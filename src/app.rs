@@ -4,6 +4,7 @@
 mod action;
 pub mod daily;
 mod filters;
+pub mod layout;
 pub mod list;
 mod ops;
 pub mod picker;
@@ -16,7 +17,6 @@ pub use action::{Action, Effect, NAMED, Reloaded, SortKey, UnknownAction};
 
 use crate::article::ArticleId;
 use crate::config::LayoutConfig;
-use crate::keymap::HelpSection;
 use crate::query::{Flag, Query};
 use crate::theme::Theme;
 use list::ArticleListState;
@@ -68,6 +68,14 @@ impl Status {
             is_error: true,
         }
     }
+}
+
+/// One block of the help overlay: a section title and `(keys, description)` lines (built by
+/// the keymap from the live bindings).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpSection {
+    pub title: String,
+    pub lines: Vec<(String, String)>,
 }
 
 /// Settings fixed at start-up: theme, pane sizes and the help text built from the live keymap.

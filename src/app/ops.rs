@@ -3,8 +3,8 @@
 
 use ratatui::layout::{Position, Rect};
 
+use super::layout::{Panes, layout, sidebar_row_lines};
 use crate::article::Article;
-use crate::ui::{Panes, layout};
 
 use super::sidebar::{Counts, EntityCount};
 use super::terms::{entity_names, is_web_url};
@@ -82,7 +82,7 @@ impl AppState {
                 .resize(usize::from(width.max(1)), usize::from(height.max(1)));
         }
         if let Some((_, height)) = inner(self.panes_for(Focus::Entities).sidebar) {
-            let rows = crate::ui::sidebar_row_lines(height);
+            let rows = sidebar_row_lines(height);
             self.sidebar.resize(usize::from(rows.max(1)));
         }
         self.fetch_if_needed(false)
@@ -328,7 +328,7 @@ impl AppState {
             Focus::Entities => {
                 // The sparkline sits above the rows.
                 let inner = rect.height.saturating_sub(2);
-                let above = inner - crate::ui::sidebar_row_lines(inner);
+                let above = inner - sidebar_row_lines(inner);
                 let line = line.checked_sub(above)?;
                 self.sidebar
                     .select_line(self.sidebar.scroll + usize::from(line));
