@@ -115,7 +115,7 @@ impl Importer<'_> {
             location: location.to_string(),
             message,
         };
-        self.progress.suspend(|| (self.on_problem)(&problem, false));
+        (self.on_problem)(&problem, false);
         self.report.warnings.push(problem);
     }
 }
