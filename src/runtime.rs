@@ -5,12 +5,12 @@ mod counter;
 mod desktop;
 mod env;
 mod feeds;
-pub mod memory;
 mod store_library;
 mod watchdog;
 
 pub use desktop::{Desktop, base64};
 pub use env::{Counter, Env, FeedFetcher, Library, System};
+pub use store_library::merge_counts;
 
 use std::io::stdout;
 use std::sync::Arc;

@@ -3,6 +3,8 @@
 
 #[path = "support/fixtures.rs"]
 mod fixtures;
+#[path = "support/memory.rs"]
+mod memory;
 #[path = "support/screen.rs"]
 mod screen;
 
@@ -13,7 +15,7 @@ use kiosk::app::AppState;
 use kiosk::article::{Article, ArticleSummary};
 use kiosk::config::Config;
 use kiosk::runtime::Env;
-use kiosk::runtime::memory::MemoryLibrary;
+use memory::MemoryLibrary;
 
 /// Articles about a few countries over three weeks of March 2024.
 fn library() -> MemoryLibrary {

@@ -160,7 +160,6 @@ impl Counter {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::runtime::memory::MemoryLibrary;
 
     /// The answers of `counter` until none is due.
     fn answers(counter: &mut Counter) -> Vec<Action> {
@@ -174,7 +173,10 @@ mod tests {
 
     #[test]
     fn requests_wait_for_release_and_only_the_newest_per_thread_runs() {
-        let mut counter = Counter::spawn(|| Ok(MemoryLibrary::new(Vec::new())));
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("kiosk.db");
+        drop(Store::open(&path).expect("create store"));
+        let mut counter = Counter::spawn(move || Store::open(&path).map_err(|e| e.to_string()));
         assert!(!counter.is_waiting());
         let lang = |code: &str| vec![Query::of(crate::query::Filter::Lang(code.into()))];
         counter.request(CountJob::Total(lang("fr")));

@@ -1,14 +1,16 @@
-//! An in-memory [`Library`] for tests and demos: articles in a `Vec`, matched against the parsed
-//! [`Query`] term by term (words by substring, `mentions:` as `country:`).
+//! An in-memory [`Library`] for the render tests: articles in a `Vec`, matched against the parsed
+//! [`Query`] term by term (words by substring, `mentions:` as `country:`). Flow tests run on the
+//! real store (fixtures.rs).
+#![allow(dead_code)]
 
 use std::collections::BTreeMap;
 
-use crate::app::SortKey;
-use crate::app::sidebar::{Counts, Daily, EntityCount, ViewCount};
-use crate::article::{Article, ArticleId, ArticleSummary};
-use crate::query::{DateBound, Filter, Flag, Query};
+use kiosk::app::SortKey;
+use kiosk::app::sidebar::{Counts, Daily, EntityCount, ViewCount};
+use kiosk::article::{Article, ArticleId, ArticleSummary};
+use kiosk::query::{DateBound, Filter, Flag, Query};
 
-use super::env::Library;
+use kiosk::runtime::{Library, merge_counts};
 
 /// Articles held in memory; [`MemoryLibrary::import`] simulates another process importing.
 #[derive(Debug, Default, Clone)]
@@ -188,10 +190,7 @@ impl Library for MemoryLibrary {
     fn country_list(&self, query: &Query) -> Result<Vec<(String, u64)>, String> {
         let archive = country_totals(&self.matching(&Query::default(), SortKey::Date)?);
         let matching = country_totals(&self.matching(query, SortKey::Date)?);
-        Ok(super::store_library::merge_counts(
-            &archive,
-            &matching.into_iter().collect(),
-        ))
+        Ok(merge_counts(&archive, &matching.into_iter().collect()))
     }
 
     fn counts(&self, query: &Query, views: &[(String, Query)]) -> Result<Counts, String> {
