@@ -134,7 +134,7 @@ fn main() {
         let (shown, applied) = pick_niger(&mut state, &mut env, &mut terminal);
         picker.push(shown);
         apply.push(applied);
-        assert_eq!(state.filters, ["country:NE"]);
+        assert_eq!(state.chips(), ["country:NE"]);
         let started = Instant::now();
         idle(&mut state, &mut env);
         sidebar.push(started.elapsed());
@@ -172,7 +172,7 @@ fn main() {
         press(&mut state, &mut env, "<enter>");
         draw(&mut terminal, &state);
         both.push(started.elapsed());
-        assert_eq!(state.filters, ["country:NE OR country:ML"]);
+        assert_eq!(state.chips(), ["country:NE OR country:ML"]);
         wait(&mut state, &mut env, |s, _| !s.list.counting);
         draw(&mut terminal, &state);
         both_count.push(started.elapsed());

@@ -4,6 +4,7 @@
 mod action;
 pub mod daily;
 mod filters;
+pub mod layout;
 pub mod list;
 mod ops;
 mod pending;
@@ -19,7 +20,7 @@ pub use pending::FlagWrite;
 
 use crate::article::ArticleId;
 use crate::config::LayoutConfig;
-use crate::keymap::HelpSection;
+use crate::query::Query;
 use crate::theme::Theme;
 use list::ArticleListState;
 use reader::ReaderState;
@@ -72,6 +73,14 @@ impl Status {
     }
 }
 
+/// One block of the help overlay: a section title and `(keys, description)` lines (built by
+/// the keymap from the live bindings).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HelpSection {
+    pub title: String,
+    pub lines: Vec<(String, String)>,
+}
+
 /// Settings fixed at start-up: theme, pane sizes and the help text built from the live keymap.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct ViewSettings {
@@ -92,13 +101,13 @@ pub struct AppState {
     pub view: ViewSettings,
     /// Last terminal size (columns, rows).
     pub size: (u16, u16),
-    /// Active filters ("chips"), joined with spaces into one query.
-    pub filters: Vec<String>,
+    /// Active filters ("chips"), parsed; ANDed into one query.
+    pub filters: Vec<Query>,
     pub sort: SortKey,
     pub sidebar_visible: bool,
     pub counts: Counts,
     /// Saved views (`[views]` in the config): name and query, by name.
-    pub views: Vec<(String, String)>,
+    pub views: Vec<(String, Query)>,
     /// The world map shows in place of the reader.
     pub show_map: bool,
     /// `]`/`[` pressed: step the country once the country counts arrive (forward?).
@@ -127,9 +136,14 @@ impl AppState {
         }
     }
 
-    /// The filters as one query text.
-    pub fn query(&self) -> String {
-        self.filters.join(" ")
+    /// The chips as text, as the status line shows them.
+    pub fn chips(&self) -> Vec<String> {
+        self.filters.iter().map(ToString::to_string).collect()
+    }
+
+    /// The filters ANDed into one query.
+    pub fn query(&self) -> Query {
+        Query::all(&self.filters)
     }
 }
 
@@ -188,7 +202,7 @@ fn apply(state: &mut AppState, action: Action) -> Option<Effect> {
         Action::OpenPrev => return state.open_neighbour(-1),
         Action::Search => {
             // The chips as text, to edit or extend: Enter makes them the filters again.
-            let query = state.query();
+            let query = state.query().to_string();
             let input = if query.is_empty() { query } else { query + " " };
             state.overlay = Some(Overlay::Prompt {
                 input,
@@ -242,11 +256,12 @@ fn apply(state: &mut AppState, action: Action) -> Option<Effect> {
         Action::ToggleRead => return state.toggle_flag(ops::Flag::Read),
         Action::ToggleStar => return state.toggle_flag(ops::Flag::Starred),
         Action::ToggleUnreadOnly => {
+            let unread = Query::of(crate::query::Filter::Is(crate::query::Flag::Unread));
             let mut filters = state.filters.clone();
-            if let Some(at) = filters.iter().position(|term| term == "is:unread") {
+            if let Some(at) = filters.iter().position(|chip| *chip == unread) {
                 filters.remove(at);
             } else {
-                filters.push("is:unread".into());
+                filters.push(unread);
             }
             return Some(state.reload_with(filters, state.sort));
         }

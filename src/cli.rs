@@ -296,10 +296,11 @@ fn import(
     let store_path = store.path().to_path_buf();
     let mut importer = Importer::new(store, &config.import)
         .map_err(|error| anyhow!("config: {error}"))?
-        .with_progress(bar.clone())
+        .on_progress(|| bar.inc(1))
+        // The bar steps aside while a line is printed, so the two do not mix.
         .on_problem(|problem, skipped| {
             let label = if skipped { "skipped" } else { "warning" };
-            eprintln!("{label}: {}", clean_text(&problem.to_string()));
+            bar.suspend(|| eprintln!("{label}: {}", clean_text(&problem.to_string())));
         });
     let stored = (|| {
         if sample {

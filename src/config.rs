@@ -1,6 +1,7 @@
 //! The user's configuration: defaults, where the file lives, and the load rules.
 //! Loaded once at start-up and passed down; kiosk writes only `[views]` back (see [`views`]).
 
+pub mod keys;
 pub mod views;
 
 use std::collections::BTreeMap;
@@ -8,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Deserializer};
 
-use crate::keymap::{Pane, default_bindings};
+use keys::{Pane, default_bindings};
 
 /// Everything `config.toml` can set. `Default` is the source of truth for every value.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]

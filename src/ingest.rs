@@ -123,6 +123,9 @@ pub enum Input {
 /// Told of each problem: `true` when the item was skipped, `false` for a warning.
 type ProblemCallback<'a> = Box<dyn FnMut(&Problem, bool) + 'a>;
 
+/// Told of each article stored or recognised as a duplicate, to show progress.
+type ProgressCallback<'a> = Box<dyn FnMut() + 'a>;
+
 /// Imports articles into a store under one configuration; reports problems as it goes.
 pub struct Importer<'a> {
     store: &'a mut Store,
@@ -130,7 +133,7 @@ pub struct Importer<'a> {
     repeated_threshold: u32,
     /// Called with each problem as soon as it is found, so long imports report early.
     on_problem: ProblemCallback<'a>,
-    progress: indicatif::ProgressBar,
+    on_progress: ProgressCallback<'a>,
     pub report: ImportReport,
 }
 
@@ -143,7 +146,7 @@ impl<'a> Importer<'a> {
             repeated_threshold: u32::try_from(config.repeated_paragraph_threshold.max(2))
                 .unwrap_or(u32::MAX),
             on_problem: Box::new(|_, _| {}),
-            progress: indicatif::ProgressBar::hidden(),
+            on_progress: Box::new(|| {}),
             report: ImportReport::default(),
         })
     }
@@ -155,10 +158,11 @@ impl<'a> Importer<'a> {
         self
     }
 
-    /// Shows progress on `bar` (one tick per article stored or recognised as a duplicate).
+    /// Sets the callback told of each article stored or recognised as a duplicate (the CLI
+    /// ticks its progress bar; the importer draws nothing itself).
     #[must_use]
-    pub fn with_progress(mut self, bar: indicatif::ProgressBar) -> Self {
-        self.progress = bar;
+    pub fn on_progress(mut self, callback: impl FnMut() + 'a) -> Self {
+        self.on_progress = Box::new(callback);
         self
     }
 
@@ -290,7 +294,7 @@ impl<'a> Importer<'a> {
                     location: where_(&draft.position),
                     message: warning.clone(),
                 };
-                self.progress.suspend(|| (self.on_problem)(&problem, false));
+                (self.on_problem)(&problem, false);
                 self.report.warnings.push(problem);
             }
             match prepare(&writer, &self.trailers, self.repeated_threshold, draft)? {
@@ -353,7 +357,7 @@ impl<'a> Importer<'a> {
                     )?;
                 }
             }
-            self.progress.inc(1);
+            (self.on_progress)();
         }
         writer.commit()
     }
@@ -363,7 +367,7 @@ impl<'a> Importer<'a> {
             location: location.to_string(),
             message,
         };
-        self.progress.suspend(|| (self.on_problem)(&problem, true));
+        (self.on_problem)(&problem, true);
         self.report.skipped.push(problem);
     }
 }

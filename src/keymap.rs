@@ -9,11 +9,10 @@ use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
+pub use crate::app::HelpSection;
 use crate::app::{Action, AppState, Focus, NAMED, Overlay};
 use crate::config::KeysConfig;
-
-mod defaults;
-pub use defaults::{Pane, default_bindings};
+pub use crate::config::keys::{Pane, default_bindings};
 
 /// A key with its modifiers, normalised so `G` and `shift-g` are the same key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -197,13 +196,6 @@ pub struct Keymap {
     pub list: HashMap<Key, Action>,
     pub reader: HashMap<Key, Action>,
     pub entities: HashMap<Key, Action>,
-}
-
-/// One block of the help overlay: a section title and `(keys, description)` lines.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct HelpSection {
-    pub title: String,
-    pub lines: Vec<(String, String)>,
 }
 
 impl Keymap {

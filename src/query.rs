@@ -6,6 +6,7 @@ use std::fmt;
 use chrono::NaiveDate;
 
 mod lexer;
+mod parts;
 
 use lexer::{Token, tokenize};
 
@@ -278,7 +279,7 @@ impl fmt::Display for Term {
         match &self.filter {
             Filter::Word(word) => f.write_str(word),
             Filter::Phrase(phrase) => write!(f, "\"{phrase}\""),
-            Filter::Lang(lang) => write!(f, "lang:{lang}"),
+            Filter::Lang(lang) => write!(f, "lang:{}", quote_if_needed(lang)),
             Filter::Source(source) => write!(f, "source:{}", quote_if_needed(source)),
             Filter::Since(bound) => write!(f, "since:{bound}"),
             Filter::Until(bound) => write!(f, "until:{bound}"),
@@ -309,8 +310,11 @@ impl fmt::Display for DateBound {
     }
 }
 
+/// A value as the lexer reads it back: quoted when it holds whitespace. A value read unquoted
+/// never starts with a quote and one read quoted never holds one, so quotes inside a value that
+/// needs quoting cannot be written back and are dropped.
 fn quote_if_needed(value: &str) -> String {
-    if value.chars().any(|c| c.is_whitespace() || c == '"') {
+    if value.contains(char::is_whitespace) {
         format!("\"{}\"", value.replace('"', ""))
     } else {
         value.to_string()

@@ -5,14 +5,13 @@ mod counter;
 mod desktop;
 mod env;
 mod feeds;
-pub mod memory;
 mod store_library;
 mod watchdog;
 mod writer;
 
 pub use desktop::{Desktop, base64};
 pub use env::{Counter, Env, FeedFetcher, Library, System, WriteJob, WriteQueue};
-pub use store_library::parse_filters;
+pub use store_library::merge_counts;
 
 use std::io::stdout;
 use std::sync::Arc;

@@ -53,13 +53,13 @@ fn big_lists_load_only_a_window() {
 fn the_query_line_filters_and_esc_removes_the_filter() {
     let mut h = Harness::new(20, 120, 30);
     h.press("/lang:fr<enter>");
-    assert_eq!(h.state.filters, ["lang:fr"]);
+    assert_eq!(h.state.chips(), ["lang:fr"]);
     assert_eq!(h.state.list.total, 10);
     assert!(h.state.overlay.is_none());
     h.press("/niamey<enter>");
-    assert_eq!(h.state.filters, ["lang:fr", "niamey"]);
+    assert_eq!(h.state.chips(), ["lang:fr", "niamey"]);
     h.press("<esc>");
-    assert_eq!(h.state.filters, ["lang:fr"]);
+    assert_eq!(h.state.chips(), ["lang:fr"]);
     h.press("<esc>");
     assert_eq!(h.state.list.total, 20);
 }
@@ -107,7 +107,7 @@ fn star_and_read_toggles_reach_the_store() {
 fn unread_only_hides_what_was_read() {
     let mut h = Harness::new(6, 120, 30);
     h.press("<enter> 1 u");
-    assert_eq!(h.state.filters, ["is:unread"]);
+    assert_eq!(h.state.chips(), ["is:unread"]);
     assert_eq!(h.state.list.total, 5);
     h.press("u");
     assert_eq!(h.state.list.total, 6);
@@ -177,7 +177,7 @@ fn the_filter_and_selection_come_back_on_the_next_start() {
     let selected = h.selected_title();
     let (dir, path) = (h.dir, h.path);
     let h = Harness::open(dir, path, 120, 30);
-    assert_eq!(h.state.filters, ["lang:en"]);
+    assert_eq!(h.state.chips(), ["lang:en"]);
     // The fixture articles were stored without analysis, so the reader says how to add it.
     let status = h.state.status.clone().expect("the stale-analysis notice");
     assert!(
@@ -275,7 +275,8 @@ fn mouse_wheel_and_click_move_the_list() {
 fn the_store_library_counts_like_the_store() {
     let h = Harness::new(4, 120, 30);
     let store = h.store();
-    assert_eq!(Library::count(&store, &["lang:fr".to_string()]), Ok(2));
+    let french = kiosk::query::Query::parse("lang:fr").expect("query");
+    assert_eq!(Library::count(&store, &french), Ok(2));
 }
 
 #[test]
@@ -321,7 +322,7 @@ fn analysed_entities_fill_the_sidebar_and_filter_the_list() {
         h.press("j");
     }
     h.press("<enter>");
-    assert_eq!(h.state.filters, ["person:\"Abdourahamane Tiani\""]);
+    assert_eq!(h.state.chips(), ["person:\"Abdourahamane Tiani\""]);
     assert_eq!(h.state.list.total, 1);
     assert!(h.state.reader.article.is_none());
 }
@@ -418,4 +419,28 @@ fn narrowing_keeps_a_visible_selection_and_widening_keeps_any() {
     h.press("/source:VOA<enter>");
     assert_eq!(h.state.list.selected, 0, "narrowing jumps to the top");
     assert_eq!(h.selected_title(), "Article 399");
+}
+
+#[test]
+fn or_between_words_is_not_highlighted_as_a_word() {
+    // Issue 16: with `niger OR mali` the reader highlighted every "or" and `n` stopped on
+    // nearly every line.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("kiosk.db");
+    let mut sahel = article(1);
+    sahel.title = "Sahel".into();
+    sahel.body = "Niger votes.\n\nFor the record, a story of sorts.\n\nMali borders it.".into();
+    import(&path, &[sahel]);
+    let mut h = fixtures::Harness::open(dir, path, 120, 30);
+    h.press("/ n i g e r <space> O R <space> m a l i <enter> <enter>");
+    assert_eq!(h.open_title().as_deref(), Some("Sahel"));
+    assert_eq!(h.state.reader.terms, ["niger", "mali"]);
+    let hits: Vec<&str> = h
+        .state
+        .reader
+        .hits
+        .iter()
+        .map(|&line| h.state.reader.lines[line].text.as_str())
+        .collect();
+    assert_eq!(hits, ["Niger votes.", "Mali borders it."]);
 }

@@ -104,7 +104,7 @@ fn pick_niger_and_mali(h: &mut Harness) {
     settle(h);
     assert!(matches!(&h.state.overlay, Some(Overlay::Picker(p)) if !p.loading));
     h.press("n i g e r <space> <ctrl-u> m a l i <space> <enter>");
-    assert_eq!(h.state.filters, ["country:NE OR country:ML"]);
+    assert_eq!(h.state.chips(), ["country:NE OR country:ML"]);
 }
 
 #[test]
@@ -142,7 +142,7 @@ fn a_count_the_totals_answer_or_a_short_list_is_shown_at_once() {
     h.press("c");
     settle(&mut h);
     h.press("m a l i <enter>");
-    assert_eq!(h.state.filters, ["country:ML"]);
+    assert_eq!(h.state.chips(), ["country:ML"]);
     assert!(!h.state.list.counting);
     assert_eq!(h.state.list.total, 200);
     // Fewer matches than a window: the window is the whole list, counted as it loads.

@@ -3,6 +3,8 @@
 
 #[path = "support/fixtures.rs"]
 mod fixtures;
+#[path = "support/memory.rs"]
+mod memory;
 #[path = "support/screen.rs"]
 mod screen;
 
@@ -15,8 +17,8 @@ use kiosk::app::sidebar::EntityCount;
 use kiosk::article::{Article, ArticleSummary};
 use kiosk::config::Config;
 use kiosk::runtime::Env;
-use kiosk::runtime::memory::MemoryLibrary;
 use kiosk::ui::{ArticleList, EntitySidebar, Reader};
+use memory::MemoryLibrary;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};

@@ -3,6 +3,8 @@
 
 #[path = "support/fixtures.rs"]
 mod fixtures;
+#[path = "support/memory.rs"]
+mod memory;
 #[path = "support/screen.rs"]
 mod screen;
 
@@ -13,7 +15,7 @@ use kiosk::app::AppState;
 use kiosk::article::{Article, ArticleSummary};
 use kiosk::config::Config;
 use kiosk::runtime::Env;
-use kiosk::runtime::memory::MemoryLibrary;
+use memory::MemoryLibrary;
 
 /// Articles about a few countries over three weeks of March 2024.
 fn library() -> MemoryLibrary {
@@ -81,7 +83,7 @@ fn picker_narrows_by_typing_and_marks_with_space() {
 fn chips_show_each_filter_after_a_pick() {
     let (mut state, mut env) = start(110, 16, &Config::default());
     press(&mut state, &mut env, "c n i g e r <enter> /dispatch<enter>");
-    assert_eq!(state.filters, ["country:NE", "dispatch"]);
+    assert_eq!(state.chips(), ["country:NE", "dispatch"]);
     insta::assert_snapshot!(screen(&state).backend());
 }
 
@@ -89,7 +91,7 @@ fn chips_show_each_filter_after_a_pick() {
 fn map_marks_the_countries_of_the_list() {
     let (mut state, mut env) = start(130, 30, &Config::default());
     press(&mut state, &mut env, "] m");
-    assert_eq!(state.filters, ["country:NE"]);
+    assert_eq!(state.chips(), ["country:NE"]);
     insta::assert_snapshot!(screen(&state).backend());
 }
 

@@ -5,6 +5,7 @@ use std::fmt;
 use std::str::FromStr;
 
 use crate::article::{Article, ArticleId, ArticleSummary};
+use crate::query::Query;
 
 use super::sidebar::{Counts, EntityCount};
 
@@ -84,27 +85,27 @@ pub enum Action {
     /// An opened article with its stored analysis (countries and entities, most cited first).
     Loaded(Box<Article>, Vec<EntityCount>),
     Restored {
-        filters: Vec<String>,
+        filters: Vec<Query>,
         selected: Option<ArticleId>,
     },
     /// Sidebar counts for `filters`, computed off the UI thread (they can take a while).
     Counted {
-        filters: Vec<String>,
+        filters: Vec<Query>,
         counts: Counts,
     },
     /// The list's article count for `filters`, from the counter thread (see [`Reloaded::total`]).
     Totalled {
-        filters: Vec<String>,
+        filters: Vec<Query>,
         total: u64,
     },
     /// Every country of the archive with its articles under `base`, most first.
     CountriesCounted {
-        base: Vec<String>,
+        base: Vec<Query>,
         countries: Vec<(String, u64)>,
     },
     /// The saved views after `:save`/`:delete`, with what to tell the user.
     ViewsChanged {
-        views: Vec<(String, String)>,
+        views: Vec<(String, Query)>,
         message: String,
     },
     /// The store has this read or star toggle.
@@ -118,7 +119,7 @@ pub enum Action {
 /// The outcome of [`Effect::Reload`]: everything the list and the sidebar show for one filter.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Reloaded {
-    pub filters: Vec<String>,
+    pub filters: Vec<Query>,
     pub sort: SortKey,
     /// `None` while a background thread counts (a scan on a large archive): the list shows its
     /// rows at once and the count when [`Action::Totalled`] brings it.
@@ -135,14 +136,14 @@ pub struct Reloaded {
 pub enum Effect {
     /// Count, locate `keep` and fetch a window of `len` rows for `filters`.
     Reload {
-        filters: Vec<String>,
+        filters: Vec<Query>,
         sort: SortKey,
         keep: Option<ArticleId>,
         len: u64,
     },
     /// Fetch rows `start..start + len` of the current filter; `open` loads the selection after.
     Fetch {
-        filters: Vec<String>,
+        filters: Vec<Query>,
         sort: SortKey,
         start: u64,
         len: u64,
@@ -155,7 +156,7 @@ pub enum Effect {
     Copy(String),
     /// Remember the filter and selection for the next start, then the app ends.
     Save {
-        filters: Vec<String>,
+        filters: Vec<Query>,
         selected: Option<ArticleId>,
     },
     Suspend,
@@ -163,12 +164,12 @@ pub enum Effect {
     FetchFeeds,
     /// Count articles per country under `base` (answered by `CountriesCounted`).
     CountCountries {
-        base: Vec<String>,
+        base: Vec<Query>,
     },
     /// Write `[views] name = "query"` to the config file.
     SaveView {
         name: String,
-        query: String,
+        query: Query,
     },
     DeleteView {
         name: String,

@@ -1,11 +1,9 @@
 //! Filter changes beyond one typed query: the query and command lines, the country picker and
 //! `]`/`[`, and saved views. Pure like the rest of `update`: IO goes out as an [`Effect`].
 
-use super::picker::{
-    PickerState, chip_countries, country_chip, country_chip_index, step_country, with_country,
-    without_country,
-};
+use super::picker::{PickerState, country_chip_index, step_country, with_country, without_country};
 use super::{AppState, Effect, Overlay, Status};
+use crate::query::Query;
 
 /// What `:` understands, for the error on anything else.
 const COMMANDS: &str = "save NAME, delete NAME, view NAME, clear";
@@ -33,12 +31,14 @@ impl AppState {
                 .flatten();
         }
         // A mistake keeps the line open as typed, the column counted in it (not in one chip).
-        if let Err(error) = crate::query::Query::parse(&input) {
-            self.status = Some(Status::error(format!("bad query: {error}")));
-            self.overlay = Some(Overlay::Prompt { input, command });
-            return None;
-        }
-        let filters = chips_of(&input);
+        let filters = match Query::parse(&input) {
+            Ok(query) => query.into_chips(),
+            Err(error) => {
+                self.status = Some(Status::error(format!("bad query: {error}")));
+                self.overlay = Some(Overlay::Prompt { input, command });
+                return None;
+            }
+        };
         (filters != self.filters).then(|| self.reload_with(filters, self.sort))
     }
 
@@ -82,13 +82,13 @@ impl AppState {
         if codes.is_empty() {
             return None;
         }
-        self.apply_filters(with_country(&self.filters, country_chip(&codes)))
+        self.apply_filters(with_country(&self.filters, Query::any_country(&codes)))
     }
 
     /// Country counts for `base` arrived: they fill the picker and finish a `]`/`[` step.
     pub fn countries_counted(
         &mut self,
-        base: &[String],
+        base: &[Query],
         countries: &[(String, u64)],
     ) -> Option<Effect> {
         if let Some(Overlay::Picker(picker)) = &mut self.overlay
@@ -106,10 +106,12 @@ impl AppState {
         }
         self.pending_step = None;
         let current = country_chip_index(&self.filters)
-            .and_then(|at| chip_countries(&self.filters[at]))
+            .and_then(|at| self.filters[at].countries())
             .and_then(|codes| codes.into_iter().next());
         match step_country(countries, current.as_deref(), forward) {
-            Some(code) => self.apply_filters(with_country(&self.filters, country_chip(&[code]))),
+            Some(code) => {
+                self.apply_filters(with_country(&self.filters, Query::any_country(&[code])))
+            }
             None => {
                 self.status = Some(Status::info("no country to step to in this list"));
                 None
@@ -118,7 +120,7 @@ impl AppState {
     }
 
     /// Replaces the filters, closing an open article (it may not be in the new list).
-    pub fn apply_filters(&mut self, filters: Vec<String>) -> Option<Effect> {
+    pub fn apply_filters(&mut self, filters: Vec<Query>) -> Option<Effect> {
         if filters == self.filters {
             return None;
         }
@@ -127,8 +129,8 @@ impl AppState {
     }
 
     /// Enter on a saved view: its query replaces every filter, one chip per term.
-    pub fn apply_view(&mut self, query: &str) -> Option<Effect> {
-        self.apply_filters(chips_of(query))
+    pub fn apply_view(&mut self, query: &Query) -> Option<Effect> {
+        self.apply_filters(query.clone().into_chips())
     }
 
     /// A `:` command.
@@ -175,43 +177,9 @@ impl AppState {
     }
 }
 
-/// A query as chips: one per term, unless it combines terms with OR (then it stays whole).
-pub fn chips_of(query: &str) -> Vec<String> {
-    let mut chips = vec![String::new()];
-    let mut quoted = false;
-    for c in query.trim().chars() {
-        match c {
-            '"' => {
-                quoted = !quoted;
-                chips.last_mut().expect("never empty").push(c);
-            }
-            c if c.is_whitespace() && !quoted => chips.push(String::new()),
-            c => chips.last_mut().expect("never empty").push(c),
-        }
-    }
-    chips.retain(|chip| !chip.is_empty());
-    if chips.iter().any(|chip| chip == "OR") {
-        return vec![query.trim().to_string()];
-    }
-    chips
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn views_split_into_chips_unless_they_use_or() {
-        assert_eq!(
-            chips_of(" country:NE  person:\"Vladimir Poutine\" lang:fr"),
-            ["country:NE", "person:\"Vladimir Poutine\"", "lang:fr"]
-        );
-        assert_eq!(
-            chips_of("country:NE OR country:ML"),
-            ["country:NE OR country:ML"]
-        );
-        assert!(chips_of("  ").is_empty());
-    }
 
     fn command(state: &mut AppState, line: &str) -> Option<Effect> {
         state.overlay = Some(Overlay::Prompt {
@@ -226,12 +194,14 @@ mod tests {
         let mut state = AppState::default();
         assert_eq!(command(&mut state, "save sahel"), None);
         assert!(state.status.as_ref().is_some_and(|s| s.is_error));
-        state.filters = vec!["country:NE".into(), "lang:fr".into()];
+        state.filters = Query::parse("country:NE lang:fr")
+            .expect("query")
+            .into_chips();
         assert_eq!(
             command(&mut state, "save sahel news"),
             Some(Effect::SaveView {
                 name: "sahel news".into(),
-                query: "country:NE lang:fr".into()
+                query: Query::parse("country:NE lang:fr").expect("query")
             })
         );
         assert_eq!(command(&mut state, "delete nope"), None);
@@ -241,7 +211,7 @@ mod tests {
                 .as_ref()
                 .is_some_and(|s| s.text.contains("nope"))
         );
-        state.views = vec![("sahel".into(), "country:ML".into())];
+        state.views = vec![("sahel".into(), Query::parse("country:ML").expect("query"))];
         assert_eq!(
             command(&mut state, "delete sahel"),
             Some(Effect::DeleteView {

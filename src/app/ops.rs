@@ -3,12 +3,12 @@
 
 use ratatui::layout::{Position, Rect};
 
+use super::layout::{Panes, layout, sidebar_row_lines};
 use crate::article::Article;
-use crate::ui::{Panes, layout};
 
 use super::pending::FlagWrite;
 use super::sidebar::{Counts, EntityCount};
-use super::terms::{entity_names, is_web_url, search_terms};
+use super::terms::{entity_names, is_web_url};
 use super::{AppState, Effect, Focus, Reloaded, SortKey, Status};
 
 /// A movement in the focused pane.
@@ -83,7 +83,7 @@ impl AppState {
                 .resize(usize::from(width.max(1)), usize::from(height.max(1)));
         }
         if let Some((_, height)) = inner(self.panes_for(Focus::Entities).sidebar) {
-            let rows = crate::ui::sidebar_row_lines(height);
+            let rows = sidebar_row_lines(height);
             self.sidebar.resize(usize::from(rows.max(1)));
         }
         self.fetch_if_needed(false)
@@ -245,7 +245,7 @@ impl AppState {
         }
     }
 
-    pub fn reload_with(&self, filters: Vec<String>, sort: SortKey) -> Effect {
+    pub fn reload_with(&self, filters: Vec<crate::query::Query>, sort: SortKey) -> Effect {
         Effect::Reload {
             filters,
             sort,
@@ -266,7 +266,7 @@ impl AppState {
         if let Some(counts) = reloaded.counts {
             self.show_counts(counts);
         }
-        self.reader.set_terms(search_terms(&self.filters));
+        self.reader.set_terms(self.query().search_terms());
         self.fetch_if_needed(false)
     }
 
@@ -327,7 +327,7 @@ impl AppState {
             Focus::Entities => {
                 // The sparkline sits above the rows.
                 let inner = rect.height.saturating_sub(2);
-                let above = inner - crate::ui::sidebar_row_lines(inner);
+                let above = inner - sidebar_row_lines(inner);
                 let line = line.checked_sub(above)?;
                 self.sidebar
                     .select_line(self.sidebar.scroll + usize::from(line));

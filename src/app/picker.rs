@@ -5,7 +5,8 @@
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
-use crate::analyze::{country_code, country_name, country_names_in};
+use crate::analyze::{country_name, country_names_in};
+use crate::query::Query;
 
 /// The languages whose country names typing matches: those kiosk analyses.
 const LANGUAGES: &[&str] = &["en", "fr", "es", "pt", "de", "ar"];
@@ -34,7 +35,7 @@ pub struct PickerState {
     pub input: String,
     /// The filters the counts are for: the current ones without the country chip, which the
     /// choice replaces. The count shown is what the list will hold.
-    pub base: Vec<String>,
+    pub base: Vec<Query>,
     /// Most articles first; empty while the counts are on their way.
     pub countries: Vec<PickerCountry>,
     pub loading: bool,
@@ -47,7 +48,7 @@ pub struct PickerState {
 }
 
 impl PickerState {
-    pub fn new(base: Vec<String>) -> Self {
+    pub fn new(base: Vec<Query>) -> Self {
         Self {
             base,
             loading: true,
@@ -162,40 +163,13 @@ impl PickerState {
     }
 }
 
-/// The chip for `codes`: `country:NE`, or `country:NE OR country:ML`.
-pub fn country_chip(codes: &[String]) -> String {
-    codes
-        .iter()
-        .map(|code| format!("country:{code}"))
-        .collect::<Vec<_>>()
-        .join(" OR ")
-}
-
-/// The codes of a chip made only of `country:` terms joined by OR (`country:niger` counts).
-pub fn chip_countries(chip: &str) -> Option<Vec<String>> {
-    let mut codes = Vec::new();
-    for (i, word) in chip.split_whitespace().enumerate() {
-        if i % 2 == 1 {
-            if word != "OR" {
-                return None;
-            }
-            continue;
-        }
-        let value = word.strip_prefix("country:")?.trim_matches('"');
-        codes.push(country_code(value)?.to_string());
-    }
-    (!codes.is_empty() && chip.split_whitespace().count() % 2 == 1).then_some(codes)
-}
-
 /// The index of the last country chip among `filters`.
-pub fn country_chip_index(filters: &[String]) -> Option<usize> {
-    filters
-        .iter()
-        .rposition(|chip| chip_countries(chip).is_some())
+pub fn country_chip_index(filters: &[Query]) -> Option<usize> {
+    filters.iter().rposition(|chip| chip.countries().is_some())
 }
 
 /// `filters` without the country chip.
-pub fn without_country(filters: &[String]) -> Vec<String> {
+pub fn without_country(filters: &[Query]) -> Vec<Query> {
     let mut base = filters.to_vec();
     if let Some(at) = country_chip_index(filters) {
         base.remove(at);
@@ -204,7 +178,7 @@ pub fn without_country(filters: &[String]) -> Vec<String> {
 }
 
 /// `filters` with the country chip replaced by (or, without one, ending with) `chip`.
-pub fn with_country(filters: &[String], chip: String) -> Vec<String> {
+pub fn with_country(filters: &[Query], chip: Query) -> Vec<Query> {
     let mut filters = filters.to_vec();
     match country_chip_index(&filters) {
         Some(at) => filters[at] = chip,
@@ -305,7 +279,10 @@ mod tests {
         p.move_by(2);
         p.toggle_mark();
         assert_eq!(p.chosen(), ["FR", "DE"]);
-        assert_eq!(country_chip(&p.chosen()), "country:FR OR country:DE");
+        assert_eq!(
+            Query::any_country(&p.chosen()).to_string(),
+            "country:FR OR country:DE"
+        );
         p.move_by(-1);
         p.toggle_mark();
         assert_eq!(p.chosen(), ["FR"]);
@@ -331,23 +308,19 @@ mod tests {
     }
 
     #[test]
-    fn country_chips_are_recognised_and_replaced() {
-        assert_eq!(chip_countries("country:NE"), Some(vec!["NE".into()]));
+    fn country_chips_are_replaced() {
+        let chips = |text: &str| Query::parse(text).expect("query").into_chips();
+        let shown =
+            |chips: Vec<Query>| -> Vec<String> { chips.iter().map(ToString::to_string).collect() };
+        let filters = chips("lang:fr country:niger niamey");
+        assert_eq!(shown(without_country(&filters)), ["lang:fr", "niamey"]);
+        let mali = Query::any_country(&["ML".into()]);
         assert_eq!(
-            chip_countries("country:niger OR country:Allemagne"),
-            Some(vec!["NE".into(), "DE".into()])
-        );
-        assert_eq!(chip_countries("country:NE lang:fr"), None);
-        assert_eq!(chip_countries("country:NE OR"), None);
-        assert_eq!(chip_countries("mentions:NE"), None);
-        let filters: Vec<String> = vec!["lang:fr".into(), "country:NE".into(), "niamey".into()];
-        assert_eq!(without_country(&filters), ["lang:fr", "niamey"]);
-        assert_eq!(
-            with_country(&filters, "country:ML".into()),
+            shown(with_country(&filters, mali.clone())),
             ["lang:fr", "country:ML", "niamey"]
         );
         assert_eq!(
-            with_country(&["lang:fr".into()], "country:ML".into()),
+            shown(with_country(&chips("lang:fr"), mali)),
             ["lang:fr", "country:ML"]
         );
     }

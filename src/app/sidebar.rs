@@ -1,7 +1,10 @@
-//! The entity sidebar's state: generic sections of rows, each row optionally carrying the query
-//! term that `Enter` adds as a filter (`lang:fr`, `source:"RFI"`, `country:NE`, ...).
+//! The entity sidebar's state: generic sections of rows, each row optionally carrying the parsed
+//! filter that `Enter` adds (`lang:fr`, `source:"RFI"`, `country:NE`, ...).
+
+use chrono::NaiveDate;
 
 use crate::article::Article;
+use crate::query::{DateBound, EntityKindFilter, Filter, Flag, Query};
 
 pub use super::daily::Daily;
 use super::text::clean_line;
@@ -27,7 +30,7 @@ pub struct Counts {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ViewCount {
     pub name: String,
-    pub query: String,
+    pub query: Query,
     pub unread: u64,
 }
 
@@ -43,26 +46,35 @@ pub struct EntityCount {
     pub count: u64,
 }
 
-/// Section titles and query keys of the entity kinds, in sidebar order.
-const KINDS: [(&str, &str, &str); 4] = [
-    ("country", "Countries", "country"),
-    ("person", "People", "person"),
-    ("organization", "Organisations", "org"),
-    ("place", "Places", "place"),
+/// The filter of an entity row, from the entity's name.
+type FilterOf = fn(String) -> Filter;
+
+/// Section titles and filters of the entity kinds, in sidebar order (a country by its code).
+const KINDS: [(&str, &str, FilterOf); 4] = [
+    ("country", "Countries", Filter::Country),
+    ("person", "People", |name| {
+        Filter::Entity(Some(EntityKindFilter::Person), name)
+    }),
+    ("organization", "Organisations", |name| {
+        Filter::Entity(Some(EntityKindFilter::Organization), name)
+    }),
+    ("place", "Places", |name| {
+        Filter::Entity(Some(EntityKindFilter::Place), name)
+    }),
 ];
 
 /// One section per entity kind present in `entities`, each row filtering by that entity.
 fn entity_sections(entities: &[EntityCount]) -> Vec<Section> {
     KINDS
         .iter()
-        .map(|(kind, title, key)| {
+        .map(|(kind, title, filter)| {
             let rows = entities.iter().filter(|e| e.kind == *kind).map(|entity| {
                 let name = clean_line(&entity.name);
                 let label = match &entity.label {
                     Some(label) => format!("{name} {}", clean_line(label)),
                     None => name.clone(),
                 };
-                row(label, Some(entity.count), format!("{key}:{}", quote(&name)))
+                row(label, Some(entity.count), filter(name))
             });
             Section {
                 title: (*title).to_string(),
@@ -78,7 +90,7 @@ fn entity_sections(entities: &[EntityCount]) -> Vec<Section> {
 pub struct Row {
     pub label: String,
     pub count: Option<u64>,
-    pub term: Option<String>,
+    pub term: Option<Query>,
     /// The term is a saved view's query: it replaces the filters instead of adding to them.
     pub view: bool,
 }
@@ -121,19 +133,28 @@ impl EntitySidebarState {
             about.push(row(
                 format!("Source {source}"),
                 None,
-                format!("source:{}", quote(source)),
+                Filter::Source(source.clone()),
             ));
         }
         if let Some(lang) = &summary.lang {
             about.push(row(
                 format!("Language {lang}"),
                 None,
-                format!("lang:{lang}"),
+                Filter::Lang(lang.to_ascii_lowercase()),
             ));
         }
         if let Some(date) = &summary.published {
             let day: String = date.chars().take(10).collect();
-            about.push(row(format!("Date {day}"), None, format!("since:{day}")));
+            // A date the store holds in another shape shows without a filter to add.
+            let since = NaiveDate::parse_from_str(&day, "%Y-%m-%d")
+                .ok()
+                .map(|day| Query::of(Filter::Since(DateBound::Date(day))));
+            about.push(Row {
+                label: format!("Date {day}"),
+                count: None,
+                term: since,
+                view: false,
+            });
         }
         if let Some(author) = &article.author {
             about.push(Row {
@@ -151,7 +172,7 @@ impl EntitySidebarState {
         if !has_countries && !summary.countries.is_empty() {
             let rows = summary.countries.iter().map(|code| {
                 let code = clean_line(code);
-                row(code.clone(), None, format!("country:{code}"))
+                row(code.clone(), None, Filter::Country(code))
             });
             sections.push(Section {
                 title: "Countries".into(),
@@ -171,19 +192,20 @@ impl EntitySidebarState {
                 term: None,
                 view: false,
             },
-            row("Unread".into(), Some(counts.unread), "is:unread".into()),
+            row(
+                "Unread".into(),
+                Some(counts.unread),
+                Filter::Is(Flag::Unread),
+            ),
         ];
         let langs = counts.by_lang.iter().map(|(lang, count)| {
             let lang = clean_line(lang);
-            row(lang.clone(), Some(*count), format!("lang:{lang}"))
+            let filter = Filter::Lang(lang.to_ascii_lowercase());
+            row(lang, Some(*count), filter)
         });
         let sources = counts.by_source.iter().map(|(source, count)| {
             let source = clean_line(source);
-            row(
-                source.clone(),
-                Some(*count),
-                format!("source:{}", quote(&source)),
-            )
+            row(source.clone(), Some(*count), Filter::Source(source))
         });
         let section = |title: &str, rows: Vec<Row>| Section {
             title: title.into(),
@@ -268,24 +290,12 @@ impl EntitySidebarState {
     }
 }
 
-fn row(label: String, count: Option<u64>, term: String) -> Row {
+fn row(label: String, count: Option<u64>, filter: Filter) -> Row {
     Row {
         label,
         count,
-        term: Some(term),
+        term: Some(Query::of(filter)),
         view: false,
-    }
-}
-
-/// Quotes a filter value when it holds spaces or quotes.
-fn quote(value: &str) -> String {
-    if value
-        .chars()
-        .any(|c| c.is_whitespace() || c == '"' || c == ':')
-    {
-        format!("\"{}\"", value.replace('"', ""))
-    } else {
-        value.to_string()
     }
 }
 
@@ -310,13 +320,18 @@ mod tests {
         assert_eq!(state.row_count(), 5);
         state.move_by(2);
         assert_eq!(
-            state.selected_row().and_then(|r| r.term.as_deref()),
-            Some("lang:fr")
+            state
+                .selected_row()
+                .and_then(|r| r.term.as_ref().map(ToString::to_string)),
+            Some("lang:fr".into())
         );
         state.move_by(10);
         let last = state.selected_row().expect("a row");
         assert_eq!(last.label, "Radio France");
-        assert_eq!(last.term.as_deref(), Some("source:\"Radio France\""));
+        assert_eq!(
+            last.term.as_ref().map(ToString::to_string),
+            Some("source:\"Radio France\"".into())
+        );
     }
 
     #[test]
@@ -350,7 +365,7 @@ mod tests {
             .sections
             .iter()
             .flat_map(|s| &s.rows)
-            .filter_map(|r| r.term.clone())
+            .filter_map(|r| r.term.as_ref().map(ToString::to_string))
             .collect();
         assert_eq!(terms, ["source:RFI", "lang:fr", "country:NE"]);
     }
@@ -383,7 +398,10 @@ mod entity_tests {
         let rows: Vec<_> = state.sections[1..].iter().flat_map(|s| &s.rows).collect();
         assert_eq!(rows[0].label, "NE Niger");
         assert_eq!(rows[0].count, Some(7));
-        let terms: Vec<_> = rows.iter().filter_map(|r| r.term.as_deref()).collect();
+        let terms: Vec<_> = rows
+            .iter()
+            .filter_map(|r| r.term.as_ref().map(ToString::to_string))
+            .collect();
         assert_eq!(
             terms,
             ["country:NE", "person:\"Vladimir Poutine\"", "org:CNSP"]

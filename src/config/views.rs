@@ -8,12 +8,13 @@ use toml_edit::{DocumentMut, Item, Table, value};
 use crate::query::Query;
 
 /// Sets (`query` given) or removes the view `name` in the config file at `path`, creating the
-/// file when it does not exist. Returns every view of the file afterwards, by name.
+/// file when it does not exist. Returns every view of the file afterwards whose query parses,
+/// by name.
 pub fn write_view(
     path: &Path,
     name: &str,
     query: Option<&str>,
-) -> Result<Vec<(String, String)>, String> {
+) -> Result<Vec<(String, Query)>, String> {
     let name = name.trim();
     if name.is_empty() {
         return Err("a view needs a name".into());
@@ -50,7 +51,7 @@ pub fn write_view(
     }
     let listed = views
         .iter()
-        .filter_map(|(name, item)| Some((name.to_string(), item.as_str()?.to_string())))
+        .filter_map(|(name, item)| Some((name.to_string(), Query::parse(item.as_str()?).ok()?)))
         .collect();
     write_atomically(path, &document.to_string())?;
     Ok(listed)
@@ -78,12 +79,12 @@ fn write_atomically(path: &Path, text: &str) -> Result<(), String> {
 /// The views of `config` whose query parses, and one message per view that does not.
 pub fn valid_views(
     views: &std::collections::BTreeMap<String, String>,
-) -> (Vec<(String, String)>, Vec<String>) {
+) -> (Vec<(String, Query)>, Vec<String>) {
     let mut valid = Vec::new();
     let mut errors = Vec::new();
     for (name, query) in views {
         match Query::parse(query) {
-            Ok(_) => valid.push((name.clone(), query.clone())),
+            Ok(parsed) => valid.push((name.clone(), parsed)),
             Err(error) => errors.push(format!("config views.{name}: {error}")),
         }
     }
@@ -102,7 +103,8 @@ mod tests {
         let original = "# my settings\n[layout]\nlist_percent = 40 # wider list\n";
         std::fs::write(&path, original).expect("write");
         let views = write_view(&path, "sahel", Some("country:NE OR country:ML")).expect("save");
-        assert_eq!(views, [("sahel".into(), "country:NE OR country:ML".into())]);
+        let sahel = Query::parse("country:NE OR country:ML").expect("query");
+        assert_eq!(views, [("sahel".into(), sahel)]);
         write_view(&path, "niger people", Some("country:NE person:\"Tiani\"")).expect("save");
         let text = std::fs::read_to_string(&path).expect("read");
         assert!(text.starts_with(original), "{text}");
@@ -143,7 +145,8 @@ mod tests {
         views.insert("good".to_string(), "lang:fr".to_string());
         views.insert("bad".to_string(), "colour:red".to_string());
         let (valid, errors) = valid_views(&views);
-        assert_eq!(valid, [("good".to_string(), "lang:fr".to_string())]);
+        let lang = Query::parse("lang:fr").expect("query");
+        assert_eq!(valid, [("good".to_string(), lang)]);
         assert!(
             errors[0].starts_with("config views.bad: column 1"),
             "{errors:?}"

@@ -50,7 +50,10 @@ impl Importer<'_> {
             Err(why) => return Ok(Err(why)),
         };
         self.report.duplicates += parsed.known;
-        self.progress.inc(parsed.known as u64);
+        // Known items count as done for the progress bar, once each, as stored ones do.
+        for _ in 0..parsed.known {
+            (self.on_progress)();
+        }
         if let Some(note) = parsed.note {
             self.warn(location, note);
         }
@@ -134,7 +137,7 @@ impl Importer<'_> {
             location: location.to_string(),
             message,
         };
-        self.progress.suspend(|| (self.on_problem)(&problem, false));
+        (self.on_problem)(&problem, false);
         self.report.warnings.push(problem);
     }
 }

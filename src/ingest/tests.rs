@@ -164,3 +164,18 @@ fn sample_archive_imports_cleanly() {
         assert!(languages.contains(&lang), "{languages:?}");
     }
 }
+
+#[test]
+fn progress_is_told_once_per_article_stored() {
+    let (dir, mut store) = temp_store();
+    let path = dir.path().join("two.jsonl");
+    let line = |id: u32| format!("{{\"title\":\"Article {id}\",\"body\":\"Texte {id}.\"}}\n");
+    std::fs::write(&path, line(1) + &line(2)).expect("write");
+    let mut ticks = 0;
+    let mut importer = Importer::new(&mut store, &ImportConfig::default())
+        .expect("importer")
+        .on_progress(|| ticks += 1);
+    importer.import(&Input::Path(path)).expect("import");
+    assert_eq!(importer.finish().added, 2);
+    assert_eq!(ticks, 2);
+}

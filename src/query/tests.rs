@@ -153,3 +153,5 @@ fn huge_spans_clamp_to_the_calendar_start() {
     assert_eq!(bound, Filter::Since(DateBound::DaysAgo(99_999_999)));
     assert_eq!(DateBound::DaysAgo(u32::MAX).resolve(today), NaiveDate::MIN);
 }
+
+mod round_trip;

@@ -4,6 +4,7 @@
 use std::sync::mpsc::{self, Receiver, Sender};
 
 use crate::app::Action;
+use crate::query::Query;
 use crate::store::Store;
 
 use super::env::Library;
@@ -11,28 +12,28 @@ use super::env::Library;
 /// A question for the [`Counter`] thread.
 #[derive(Debug, Clone, PartialEq)]
 pub enum CountJob {
-    /// Sidebar counts for the filters, and the saved views' unread articles.
+    /// Sidebar counts for the filters (chips, ANDed), and the saved views' unread articles.
     Sidebar {
-        filters: Vec<String>,
-        views: Vec<(String, String)>,
+        filters: Vec<Query>,
+        views: Vec<(String, Query)>,
     },
     /// The country picker's list for a base filter.
-    Countries(Vec<String>),
+    Countries(Vec<Query>),
     /// The list's article count, when no totals answer it within a frame.
-    Total(Vec<String>),
+    Total(Vec<Query>),
 }
 
 impl CountJob {
     pub(super) fn run(self, library: &dyn Library) -> Action {
         let result = match self {
             Self::Sidebar { filters, views } => library
-                .counts(&filters, &views)
+                .counts(&Query::all(&filters), &views)
                 .map(|counts| Action::Counted { filters, counts }),
             Self::Countries(base) => library
-                .country_list(&base)
+                .country_list(&Query::all(&base))
                 .map(|countries| Action::CountriesCounted { base, countries }),
             Self::Total(filters) => library
-                .count(&filters)
+                .count(&Query::all(&filters))
                 .map(|total| Action::Totalled { filters, total }),
         };
         result.unwrap_or_else(Action::Failed)
@@ -159,7 +160,6 @@ impl Counter {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::runtime::memory::MemoryLibrary;
 
     /// The answers of `counter` until none is due.
     fn answers(counter: &mut Counter) -> Vec<Action> {
@@ -173,10 +173,14 @@ mod tests {
 
     #[test]
     fn requests_wait_for_release_and_only_the_newest_per_thread_runs() {
-        let mut counter = Counter::spawn(|| Ok(MemoryLibrary::new(Vec::new())));
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("kiosk.db");
+        drop(Store::open(&path).expect("create store"));
+        let mut counter = Counter::spawn(move || Store::open(&path).map_err(|e| e.to_string()));
         assert!(!counter.is_waiting());
-        counter.request(CountJob::Total(vec!["lang:fr".into()]));
-        counter.request(CountJob::Total(vec!["lang:en".into()]));
+        let lang = |code: &str| vec![Query::of(crate::query::Filter::Lang(code.into()))];
+        counter.request(CountJob::Total(lang("fr")));
+        counter.request(CountJob::Total(lang("en")));
         counter.request(CountJob::Countries(Vec::new()));
         assert!(counter.is_waiting(), "queued jobs are due answers");
         assert_eq!(counter.queued.len(), 2);
@@ -185,7 +189,7 @@ mod tests {
         let answers = answers(&mut counter);
         assert_eq!(answers.len(), 2, "{answers:?}");
         assert!(answers.contains(&Action::Totalled {
-            filters: vec!["lang:en".into()],
+            filters: lang("en"),
             total: 0
         }));
     }

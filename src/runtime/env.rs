@@ -7,29 +7,30 @@ use crate::app::sidebar::{Counts, EntityCount};
 use crate::app::{Action, Effect, FlagWrite, Reloaded, SortKey};
 use crate::article::{Article, ArticleId, ArticleSummary};
 use crate::keymap::Keymap;
+use crate::query::Query;
 
 pub use super::counter::{CountJob, Counter};
 pub use super::writer::{WriteJob, WriteQueue};
 
-/// What the TUI needs from an article store; filters are filter-language texts, ANDed.
+/// What the TUI needs from an article store, for parsed queries (the chips ANDed).
 pub trait Library {
-    /// Articles matching `filters`; an invalid filter is an error naming the column at fault.
-    fn count(&self, filters: &[String]) -> Result<u64, String>;
+    /// Articles matching `query`.
+    fn count(&self, query: &Query) -> Result<u64, String>;
     /// [`Library::count`] when it is cheap enough for a frame; `None` when it needs a scan, which
     /// the list then leaves to the [`Counter`] thread.
-    fn quick_count(&self, filters: &[String]) -> Result<Option<u64>, String> {
-        self.count(filters).map(Some)
+    fn quick_count(&self, query: &Query) -> Result<Option<u64>, String> {
+        self.count(query).map(Some)
     }
     fn summaries(
         &self,
-        filters: &[String],
+        query: &Query,
         sort: SortKey,
         offset: u64,
         limit: u64,
     ) -> Result<Vec<ArticleSummary>, String>;
     fn position_of(
         &self,
-        filters: &[String],
+        query: &Query,
         sort: SortKey,
         id: ArticleId,
     ) -> Result<Option<u64>, String>;
@@ -44,11 +45,11 @@ pub trait Library {
     fn stale_analysis(&self) -> Result<u64, String> {
         Ok(0)
     }
-    /// Sidebar counts for `filters`, with the unread articles of each saved view (name, query).
-    fn counts(&self, filters: &[String], views: &[(String, String)]) -> Result<Counts, String>;
-    /// Every country the archive's articles are about, with how many of those match `filters`,
+    /// Sidebar counts for `query`, with the unread articles of each saved view (name, query).
+    fn counts(&self, query: &Query, views: &[(String, Query)]) -> Result<Counts, String>;
+    /// Every country the archive's articles are about, with how many of those match `query`,
     /// most first (the country picker and `]`/`[`).
-    fn country_list(&self, filters: &[String]) -> Result<Vec<(String, u64)>, String>;
+    fn country_list(&self, query: &Query) -> Result<Vec<(String, u64)>, String>;
     fn ui_state(&self, key: &str) -> Result<Option<String>, String>;
     fn set_ui_state(&mut self, key: &str, value: &str) -> Result<(), String>;
 }
@@ -71,7 +72,7 @@ pub struct Env {
     pub system: Box<dyn System>,
     last_version: Option<i64>,
     /// The filters of the list last loaded (to tell narrowing from widening); `None` at start.
-    shown: Option<Vec<String>>,
+    shown: Option<Vec<Query>>,
     suspend_requested: bool,
     /// Computes sidebar counts on another thread; `None` computes them inline (tests).
     pub counter: Option<Counter>,
@@ -82,7 +83,7 @@ pub struct Env {
     pub writes: Option<WriteQueue>,
     fetching: Option<Receiver<Action>>,
     /// Saved views (name, query), kept for their unread counts.
-    pub views: Vec<(String, String)>,
+    pub views: Vec<(String, Query)>,
     /// The config file `:save` writes views to; `None` when there is nowhere to write.
     pub config_file: Option<std::path::PathBuf>,
     /// Keys pressed after Enter in the picker while its counts were on their way: replayed once
@@ -113,7 +114,8 @@ impl Env {
         }
     }
 
-    /// The filter and selection saved by the last run, as the first action.
+    /// The filter and selection saved by the last run (chips as text), as the first action; a
+    /// chip that no longer parses drops them all.
     pub fn restore(&self) -> Action {
         let filters = self
             .library
@@ -121,7 +123,11 @@ impl Env {
             .ok()
             .flatten()
             .and_then(|text| serde_json::from_str::<Vec<String>>(&text).ok())
-            .filter(|filters| self.library.quick_count(filters).is_ok())
+            .and_then(|chips| {
+                let chips: Result<Vec<Query>, _> =
+                    chips.iter().map(|chip| Query::parse(chip)).collect();
+                chips.ok()
+            })
             .unwrap_or_default();
         let selected = self.library.ui_state(SELECTED_KEY).ok().flatten();
         Action::Restored {
@@ -204,7 +210,7 @@ impl Env {
                 open,
             } => self
                 .library
-                .summaries(&filters, sort, start, len)
+                .summaries(&Query::all(&filters), sort, start, len)
                 .map(|rows| Some(Action::Window { start, rows, open })),
             Effect::Load(id) => self.library.load(id).map(|article| {
                 // The analysis is extra: an article without one still opens.
@@ -226,7 +232,7 @@ impl Env {
             }
             Effect::FetchFeeds => Ok(self.fetch_feeds()),
             Effect::CountCountries { base } => Ok(self.count(CountJob::Countries(base))),
-            Effect::SaveView { name, query } => self.change_view(&name, Some(&query)),
+            Effect::SaveView { name, query } => self.change_view(&name, Some(&query.to_string())),
             Effect::DeleteView { name } => self.change_view(&name, None),
         };
         result.unwrap_or_else(|message| Some(Action::Failed(message)))
@@ -238,12 +244,12 @@ impl Env {
     /// rather than search the new list for the old article, which would cost more than a frame.
     fn reload(
         &mut self,
-        filters: Vec<String>,
+        filters: Vec<Query>,
         sort: SortKey,
         keep: Option<ArticleId>,
         len: u64,
     ) -> Result<Option<Action>, String> {
-        let query = &filters;
+        let query = &Query::all(&filters);
         // With a counter thread, a count that needs a scan comes later (`Action::Totalled`).
         let total = match self.counter {
             Some(_) => self.library.quick_count(query)?,
@@ -333,10 +339,11 @@ impl Env {
 
     fn save(
         &mut self,
-        filters: &[String],
+        filters: &[Query],
         selected: Option<ArticleId>,
     ) -> Result<Option<Action>, String> {
-        let filters = serde_json::to_string(filters).map_err(|e| e.to_string())?;
+        let chips: Vec<String> = filters.iter().map(ToString::to_string).collect();
+        let filters = serde_json::to_string(&chips).map_err(|e| e.to_string())?;
         let selected = selected.map(|id| id.to_string()).unwrap_or_default();
         let saved = [(FILTERS_KEY, filters), (SELECTED_KEY, selected)].map(|(key, value)| {
             self.write(WriteJob::UiState {

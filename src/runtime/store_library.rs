@@ -1,22 +1,13 @@
-//! The [`Library`] over the real SQLite [`Store`]: filters are parsed one by one (so an error
-//! points into the filter the user just typed) and ANDed together.
+//! The [`Library`] over the real SQLite [`Store`]: the TUI's parsed queries go to the store as
+//! they are.
 
 use crate::app::SortKey;
 use crate::app::sidebar::{Counts, Daily, EntityCount, ViewCount};
 use crate::article::{Article, ArticleId, ArticleSummary};
-use crate::query::Query;
+use crate::query::{Filter, Flag, Query};
 use crate::store::{SortOrder, Store};
 
 use super::env::Library;
-
-/// Parses each filter and ANDs them; the error quotes the filter at fault.
-pub fn parse_filters(filters: &[String]) -> Result<Query, String> {
-    filters.iter().try_fold(Query::default(), |query, filter| {
-        Query::parse(filter)
-            .map(|parsed| query.and(parsed))
-            .map_err(|error| format!("bad filter '{filter}': {error}"))
-    })
-}
 
 fn order(sort: SortKey) -> SortOrder {
     match sort {
@@ -88,17 +79,14 @@ fn daily(store: &Store, query: &Query) -> crate::store::Result<Daily> {
 }
 
 /// Unread articles of each saved view; a view whose query fails counts nothing.
-fn view_counts(store: &Store, views: &[(String, String)]) -> Vec<ViewCount> {
-    let unread = Query::parse("is:unread").unwrap_or_default();
+fn view_counts(store: &Store, views: &[(String, Query)]) -> Vec<ViewCount> {
+    let unread = Query::of(Filter::Is(Flag::Unread));
     views
         .iter()
         .map(|(name, query)| ViewCount {
             name: name.clone(),
             query: query.clone(),
-            unread: Query::parse(query)
-                .ok()
-                .and_then(|q| store.count(&q.and(unread.clone())).ok())
-                .unwrap_or(0),
+            unread: store.count(&query.clone().and(unread.clone())).unwrap_or(0),
         })
         .collect()
 }
@@ -141,33 +129,31 @@ pub fn analysis_entities(json: &str) -> Vec<EntityCount> {
 }
 
 impl Library for Store {
-    fn count(&self, filters: &[String]) -> Result<u64, String> {
-        Store::count(self, &parse_filters(filters)?).map_err(text)
+    fn count(&self, query: &Query) -> Result<u64, String> {
+        Store::count(self, query).map_err(text)
     }
 
-    fn quick_count(&self, filters: &[String]) -> Result<Option<u64>, String> {
-        Store::quick_count(self, &parse_filters(filters)?).map_err(text)
+    fn quick_count(&self, query: &Query) -> Result<Option<u64>, String> {
+        Store::quick_count(self, query).map_err(text)
     }
 
     fn summaries(
         &self,
-        filters: &[String],
+        query: &Query,
         sort: SortKey,
         offset: u64,
         limit: u64,
     ) -> Result<Vec<ArticleSummary>, String> {
-        let query = parse_filters(filters)?;
-        Store::summaries(self, &query, order(sort), offset, limit).map_err(text)
+        Store::summaries(self, query, order(sort), offset, limit).map_err(text)
     }
 
     fn position_of(
         &self,
-        filters: &[String],
+        query: &Query,
         sort: SortKey,
         id: ArticleId,
     ) -> Result<Option<u64>, String> {
-        let query = parse_filters(filters)?;
-        Store::position_of(self, &query, order(sort), id).map_err(text)
+        Store::position_of(self, query, order(sort), id).map_err(text)
     }
 
     fn load(&self, id: ArticleId) -> Result<Article, String> {
@@ -198,29 +184,27 @@ impl Library for Store {
             .map_err(text)
     }
 
-    fn counts(&self, filters: &[String], views: &[(String, String)]) -> Result<Counts, String> {
-        let query = parse_filters(filters)?;
-        let facets = Store::facets(self, &query).map_err(text)?;
-        let countries = about_counts(self, &query).map_err(text)?;
+    fn counts(&self, query: &Query, views: &[(String, Query)]) -> Result<Counts, String> {
+        let facets = Store::facets(self, query).map_err(text)?;
+        let countries = about_counts(self, query).map_err(text)?;
         Ok(Counts {
             total: facets.total,
             unread: facets.unread,
             by_lang: facets.by_lang,
             by_source: facets.by_source,
-            entities: list_entities(self, &query, &countries).map_err(text)?,
+            entities: list_entities(self, query, &countries).map_err(text)?,
             countries,
-            daily: daily(self, &query).map_err(text)?,
+            daily: daily(self, query).map_err(text)?,
             views: view_counts(self, views),
         })
     }
 
-    fn country_list(&self, filters: &[String]) -> Result<Vec<(String, u64)>, String> {
-        let query = parse_filters(filters)?;
+    fn country_list(&self, query: &Query) -> Result<Vec<(String, u64)>, String> {
         let archive = about_counts(self, &Query::default()).map_err(text)?;
-        if filters.is_empty() {
+        if query.is_empty() {
             return Ok(archive);
         }
-        let matching: std::collections::HashMap<String, u64> = about_counts(self, &query)
+        let matching: std::collections::HashMap<String, u64> = about_counts(self, query)
             .map_err(text)?
             .into_iter()
             .collect();
@@ -253,17 +237,6 @@ pub fn merge_counts(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn filter_errors_name_the_filter() {
-        let filters = vec!["lang:fr".to_string(), "foo:bar".to_string()];
-        let error = parse_filters(&filters).expect_err("unknown key");
-        assert!(
-            error.starts_with("bad filter 'foo:bar': column 1"),
-            "{error}"
-        );
-        assert!(parse_filters(&[]).is_ok());
-    }
 
     #[test]
     fn reads_the_analyze_json_shape() {

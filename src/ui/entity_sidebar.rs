@@ -8,24 +8,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Sparkline, Widget};
 use unicode_width::UnicodeWidthStr;
 
+use crate::app::layout::{SPARKLINE_LINES, sidebar_row_lines};
 use crate::app::sidebar::{Daily, EntitySidebarState};
 use crate::theme::Theme;
 
 use super::article_list::{fit, thousands};
 use super::pane_block;
-
-/// Lines the sparkline takes at the top of the sidebar: a caption and two of bars.
-pub const SPARKLINE_LINES: u16 = 3;
-
-/// The lines left for rows in a sidebar of `inner` lines (the sparkline shows only when at
-/// least a few rows still fit under it).
-pub fn row_lines(inner: u16) -> u16 {
-    if inner >= SPARKLINE_LINES + 3 {
-        inner - SPARKLINE_LINES
-    } else {
-        inner
-    }
-}
 
 /// The sidebar pane, borrowed for one frame.
 pub struct EntitySidebar<'a> {
@@ -110,7 +98,7 @@ impl Widget for EntitySidebar<'_> {
         let block = pane_block(Line::from(title), self.theme, self.focused);
         let mut inner = block.inner(area);
         block.render(area, buf);
-        let rows = row_lines(inner.height);
+        let rows = sidebar_row_lines(inner.height);
         if rows < inner.height {
             let spark = Rect::new(inner.x, inner.y, inner.width, SPARKLINE_LINES);
             self.render_sparkline(spark, buf);

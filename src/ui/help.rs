@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
-use crate::keymap::HelpSection;
+use crate::app::HelpSection;
 use crate::theme::Theme;
 
 use super::article_list::fit;

@@ -59,7 +59,7 @@ impl Widget for Picker<'_> {
         let scope = if state.base.is_empty() {
             "whole archive".to_string()
         } else {
-            clean_line(&state.base.join(" "))
+            clean_line(&crate::query::Query::all(&state.base).to_string())
         };
         let marked = if state.marked.is_empty() {
             String::new()

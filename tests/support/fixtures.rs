@@ -198,7 +198,7 @@ impl Harness {
         let store = self.store();
         let rows = Library::summaries(
             &store,
-            &self.state.filters,
+            &self.state.query(),
             self.state.sort,
             0,
             self.state.list.total,

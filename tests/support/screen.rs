@@ -2,10 +2,10 @@
 //! on a `TestBackend`.
 #![allow(dead_code)]
 
+use crate::memory::MemoryLibrary;
 use kiosk::app::AppState;
 use kiosk::config::Config;
 use kiosk::keymap::parse_keys;
-use kiosk::runtime::memory::MemoryLibrary;
 use kiosk::runtime::{self, Env, System};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;

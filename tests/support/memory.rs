@@ -1,13 +1,16 @@
-//! An in-memory [`Library`] for tests and demos: articles in a `Vec`, a small subset of the
-//! filter language (`lang:`, `source:`, `country:`, `since:`, `is:unread|read|starred`, words).
+//! An in-memory [`Library`] for the render tests: articles in a `Vec`, matched against the parsed
+//! [`Query`] term by term (words by substring, `mentions:` as `country:`). Flow tests run on the
+//! real store (fixtures.rs).
+#![allow(dead_code)]
 
 use std::collections::BTreeMap;
 
-use crate::app::SortKey;
-use crate::app::sidebar::{Counts, Daily, EntityCount, ViewCount};
-use crate::article::{Article, ArticleId, ArticleSummary};
+use kiosk::app::SortKey;
+use kiosk::app::sidebar::{Counts, Daily, EntityCount, ViewCount};
+use kiosk::article::{Article, ArticleId, ArticleSummary};
+use kiosk::query::{DateBound, Filter, Flag, Query};
 
-use super::env::Library;
+use kiosk::runtime::{Library, merge_counts};
 
 /// Articles held in memory; [`MemoryLibrary::import`] simulates another process importing.
 #[derive(Debug, Default, Clone)]
@@ -33,12 +36,14 @@ impl MemoryLibrary {
         self.version += 1;
     }
 
-    fn matching(&self, filters: &[String], sort: SortKey) -> Result<Vec<&Article>, String> {
-        let terms = parse(&filters.join(" "))?;
+    fn matching(&self, query: &Query, sort: SortKey) -> Result<Vec<&Article>, String> {
         let mut found: Vec<&Article> = self
             .articles
             .iter()
-            .filter(|article| terms.iter().all(|term| term.matches(article)))
+            .filter(|article| {
+                let entities = self.analysis.get(&article.id());
+                matches(query, article, entities.map_or(&[], Vec::as_slice))
+            })
             .collect();
         found.sort_by(|a, b| {
             let (a, b) = (&a.summary, &b.summary);
@@ -60,74 +65,54 @@ impl MemoryLibrary {
     }
 }
 
-enum Term {
-    Lang(String),
-    Source(String),
-    Country(String),
-    Since(String),
-    Unread,
-    Read,
-    Starred,
-    Word(String),
+/// Whether `article` (with its stored `entities`) matches `query`: every clause, each by any
+/// of its alternatives.
+fn matches(query: &Query, article: &Article, entities: &[EntityCount]) -> bool {
+    query.clauses.iter().all(|clause| {
+        clause
+            .alternatives
+            .iter()
+            .any(|term| term.negated != term_matches(&term.filter, article, entities))
+    })
 }
 
-impl Term {
-    fn matches(&self, article: &Article) -> bool {
-        let s = &article.summary;
-        match self {
-            Self::Lang(lang) => s.lang.as_deref() == Some(lang.as_str()),
-            Self::Source(source) => s
-                .source
-                .as_deref()
-                .is_some_and(|v| v.eq_ignore_ascii_case(source)),
-            Self::Country(code) => s.countries.iter().any(|c| c.eq_ignore_ascii_case(code)),
-            Self::Since(day) => s.published.as_deref().is_some_and(|p| p >= day.as_str()),
-            Self::Unread => !s.read,
-            Self::Read => s.read,
-            Self::Starred => s.starred,
-            Self::Word(word) => {
-                s.title.to_lowercase().contains(word) || article.body.to_lowercase().contains(word)
-            }
+fn term_matches(filter: &Filter, article: &Article, entities: &[EntityCount]) -> bool {
+    let s = &article.summary;
+    let contains = |text: &str| {
+        let text = text.to_lowercase();
+        s.title.to_lowercase().contains(&text) || article.body.to_lowercase().contains(&text)
+    };
+    let day = |bound: &DateBound| {
+        bound
+            .resolve(chrono::Local::now().date_naive())
+            .format("%Y-%m-%d")
+            .to_string()
+    };
+    let published = s
+        .published
+        .as_deref()
+        .map(|p| p.chars().take(10).collect::<String>());
+    match filter {
+        Filter::Word(word) => contains(word.trim_end_matches('*')),
+        Filter::Phrase(phrase) => contains(phrase),
+        Filter::Lang(lang) => s.lang.as_deref() == Some(lang.as_str()),
+        Filter::Source(source) => s
+            .source
+            .as_deref()
+            .is_some_and(|v| v.eq_ignore_ascii_case(source)),
+        Filter::Since(bound) => published.is_some_and(|p| p >= day(bound)),
+        Filter::Until(bound) => published.is_some_and(|p| p <= day(bound)),
+        Filter::Is(Flag::Unread) => !s.read,
+        Filter::Is(Flag::Read) => s.read,
+        Filter::Is(Flag::Starred) => s.starred,
+        Filter::Country(code) | Filter::Mentions(code) => {
+            s.countries.iter().any(|c| c.eq_ignore_ascii_case(code))
         }
+        Filter::Entity(kind, name) => entities.iter().any(|entity| {
+            entity.name.eq_ignore_ascii_case(name)
+                && kind.is_none_or(|kind| kind.as_str() == entity.kind)
+        }),
     }
-}
-
-fn parse(query: &str) -> Result<Vec<Term>, String> {
-    let mut terms = Vec::new();
-    let mut column = 1;
-    for raw in split(query) {
-        let term = match raw.split_once(':') {
-            Some((key, value)) => match (key, value) {
-                ("lang", v) => Term::Lang(v.to_string()),
-                ("source", v) => Term::Source(v.to_string()),
-                ("country", v) => Term::Country(v.to_string()),
-                ("since", v) => Term::Since(v.to_string()),
-                ("is", "unread") => Term::Unread,
-                ("is", "read") => Term::Read,
-                ("is", "starred") => Term::Starred,
-                ("is", v) => return Err(format!("column {column}: unknown state 'is:{v}'")),
-                (key, _) => return Err(format!("column {column}: unknown key '{key}'")),
-            },
-            None => Term::Word(raw.to_lowercase()),
-        };
-        column += raw.chars().count() + 1;
-        terms.push(term);
-    }
-    Ok(terms)
-}
-
-fn split(query: &str) -> Vec<String> {
-    let mut out = vec![String::new()];
-    let mut quoted = false;
-    for c in query.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            c if c.is_whitespace() && !quoted => out.push(String::new()),
-            c => out.last_mut().expect("never empty").push(c),
-        }
-    }
-    out.retain(|term| !term.is_empty());
-    out
 }
 
 /// Articles per country code, most first.
@@ -144,13 +129,13 @@ fn country_totals(articles: &[&Article]) -> Vec<(String, u64)> {
 }
 
 impl Library for MemoryLibrary {
-    fn count(&self, query: &[String]) -> Result<u64, String> {
+    fn count(&self, query: &Query) -> Result<u64, String> {
         Ok(self.matching(query, SortKey::Date)?.len() as u64)
     }
 
     fn summaries(
         &self,
-        query: &[String],
+        query: &Query,
         sort: SortKey,
         offset: u64,
         limit: u64,
@@ -168,7 +153,7 @@ impl Library for MemoryLibrary {
 
     fn position_of(
         &self,
-        query: &[String],
+        query: &Query,
         sort: SortKey,
         id: ArticleId,
     ) -> Result<Option<u64>, String> {
@@ -202,26 +187,22 @@ impl Library for MemoryLibrary {
         Ok(self.version)
     }
 
-    fn country_list(&self, query: &[String]) -> Result<Vec<(String, u64)>, String> {
-        let archive = country_totals(&self.matching(&[], SortKey::Date)?);
+    fn country_list(&self, query: &Query) -> Result<Vec<(String, u64)>, String> {
+        let archive = country_totals(&self.matching(&Query::default(), SortKey::Date)?);
         let matching = country_totals(&self.matching(query, SortKey::Date)?);
-        Ok(super::store_library::merge_counts(
-            &archive,
-            &matching.into_iter().collect(),
-        ))
+        Ok(merge_counts(&archive, &matching.into_iter().collect()))
     }
 
-    fn counts(&self, query: &[String], views: &[(String, String)]) -> Result<Counts, String> {
+    fn counts(&self, query: &Query, views: &[(String, Query)]) -> Result<Counts, String> {
         let found = self.matching(query, SortKey::Date)?;
         let views = views
             .iter()
-            .map(|(name, view)| {
-                let filters = [view.clone(), "is:unread".to_string()];
-                ViewCount {
-                    name: name.clone(),
-                    query: view.clone(),
-                    unread: self.count(&filters).unwrap_or(0),
-                }
+            .map(|(name, view)| ViewCount {
+                name: name.clone(),
+                query: view.clone(),
+                unread: self
+                    .count(&view.clone().and(Query::of(Filter::Is(Flag::Unread))))
+                    .unwrap_or(0),
             })
             .collect();
         let mut days: BTreeMap<String, u64> = BTreeMap::new();
