@@ -4,6 +4,7 @@
 mod action;
 pub mod daily;
 mod filters;
+mod housekeeping;
 pub mod list;
 mod ops;
 pub mod picker;
@@ -13,6 +14,7 @@ mod terms;
 pub mod text;
 
 pub use action::{Action, Effect, NAMED, Reloaded, SortKey, UnknownAction};
+pub use housekeeping::no_unread;
 
 use crate::article::ArticleId;
 use crate::config::LayoutConfig;
@@ -44,6 +46,17 @@ pub enum Overlay {
     },
     /// The country picker opened by `c`.
     Picker(picker::PickerState),
+    /// A question on the status line answered by one key: `y` does `pending`, others cancel.
+    Confirm {
+        question: String,
+        pending: Pending,
+    },
+}
+
+/// A change waiting for its [`Overlay::Confirm`] answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pending {
+    MarkAllRead,
 }
 
 /// The one-line message of the status bar.
@@ -75,6 +88,8 @@ pub struct ViewSettings {
     pub theme: Theme,
     pub layout: LayoutConfig,
     pub help: Vec<HelpSection>,
+    /// The list shows dates of this year without it (`None`: every date with its year).
+    pub this_year: Option<i32>,
 }
 
 /// Everything the screen shows; changed only by [`update`].
@@ -134,6 +149,13 @@ pub fn update(state: &mut AppState, action: Action) -> Option<Effect> {
         state.status = None;
     }
     match action {
+        Action::Back => return state.back(),
+        Action::MarkAllRead => return state.mark_all_read(),
+        Action::Confirm(yes) => return state.confirm(yes),
+        Action::MarkedRead { filters, count } => return state.marked_read(filters, count),
+        Action::NextUnread => return state.step_unread(true),
+        Action::PrevUnread => return state.step_unread(false),
+        Action::Jump { index, open } => return state.jump(index, open),
         Action::Quit => {
             state.should_quit = true;
             let selected = state.list.selected_id();
@@ -155,13 +177,7 @@ pub fn update(state: &mut AppState, action: Action) -> Option<Effect> {
         Action::FocusList => state.focus_pane(Focus::List),
         Action::FocusReader => state.focus_pane(Focus::Reader),
         Action::FocusEntities => state.focus_pane(Focus::Entities),
-        Action::ToggleSidebar => {
-            state.sidebar_visible = !state.sidebar_visible;
-            if !state.can_focus(state.focus) {
-                state.focus = Focus::List;
-            }
-            return state.relayout();
-        }
+        Action::ToggleSidebar => return state.toggle_sidebar(),
         Action::SelectNext => return state.move_focused(ops::Move::By(1)),
         Action::SelectPrev => return state.move_focused(ops::Move::By(-1)),
         Action::SelectFirst => return state.move_focused(ops::Move::First),

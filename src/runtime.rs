@@ -7,6 +7,7 @@ mod env;
 mod feeds;
 pub mod memory;
 mod store_library;
+mod unread;
 mod watchdog;
 
 pub use desktop::{Desktop, base64};
@@ -81,6 +82,7 @@ pub fn prepare(config: &Config, no_color: bool) -> anyhow::Result<(Keymap, ViewS
         theme: Theme::new(&config.theme, no_color)?,
         layout: config.layout.clone(),
         help: keymap.help(),
+        this_year: Some(chrono::Datelike::year(&chrono::Local::now())),
     };
     Ok((keymap, view))
 }

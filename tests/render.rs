@@ -237,7 +237,7 @@ fn unread_rows_are_bold_and_read_rows_are_not() {
 
 #[test]
 fn the_focused_pane_has_a_thick_cyan_border() {
-    let (mut state, mut env) = start(120, 30);
+    let (mut state, mut env) = start(160, 40);
     let terminal = screen(&state);
     let buffer = terminal.backend().buffer();
     assert_eq!(buffer[(0, 0)].symbol(), "┏");

@@ -11,6 +11,7 @@ use super::sidebar::{Counts, EntityCount};
 /// Something that changes the app state: a key press, a click or the result of an [`Effect`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
+    Back,
     Quit,
     Suspend,
     ToggleHelp,
@@ -50,6 +51,9 @@ pub enum Action {
     ClearFilters,
     ToggleMap,
     Command,
+    MarkAllRead,
+    NextUnread,
+    PrevUnread,
     Noop,
     // Internal actions: produced by the runtime, never bound in the config.
     Resize(u16, u16),
@@ -60,6 +64,18 @@ pub enum Action {
     PromptClear,
     PromptSubmit,
     PromptCancel,
+    /// The answer to an [`crate::app::Overlay::Confirm`] question: yes or no.
+    Confirm(bool),
+    /// The store marked `count` articles of `filters` read.
+    MarkedRead {
+        filters: Vec<String>,
+        count: u64,
+    },
+    /// Selects row `index` of the list (the store found the next unread there); `open` opens it.
+    Jump {
+        index: u64,
+        open: bool,
+    },
     /// Moves the picker's selection by this many rows.
     PickerMove(i16),
     /// Marks or unmarks the picker's selected country (several combine with OR).
@@ -161,6 +177,18 @@ pub enum Effect {
     CountCountries {
         base: Vec<String>,
     },
+    /// Mark every article matching `filters` read (answered by `MarkedRead`).
+    MarkRead {
+        filters: Vec<String>,
+    },
+    /// Find the first unread row from `from` on (before it, when not `forward`).
+    FindUnread {
+        filters: Vec<String>,
+        sort: SortKey,
+        from: u64,
+        forward: bool,
+        open: bool,
+    },
     /// Write `[views] name = "query"` to the config file.
     SaveView {
         name: String,
@@ -201,7 +229,11 @@ impl SortKey {
 
 /// Every action a key can be bound to, with its config name and its help text.
 pub const NAMED: &[(&str, &str)] = &[
-    ("quit", "quit kiosk"),
+    (
+        "back",
+        "close the overlay or the article; on the list, quit",
+    ),
+    ("quit", "quit kiosk from anywhere"),
     ("suspend", "suspend to the shell (fg resumes)"),
     ("toggle_help", "show or hide this help"),
     ("focus_next", "focus the next pane"),
@@ -249,6 +281,12 @@ pub const NAMED: &[(&str, &str)] = &[
         "command",
         "command line: save NAME, delete NAME, view NAME, clear",
     ),
+    (
+        "mark_all_read",
+        "mark every article of the filter read (asks when many)",
+    ),
+    ("next_unread", "next unread article"),
+    ("prev_unread", "previous unread article"),
     ("noop", "nothing (unbinds a key)"),
 ];
 
@@ -270,6 +308,7 @@ impl Action {
 
 /// The bindable actions, in the order of [`NAMED`].
 const BINDABLE: &[Action] = &[
+    Action::Back,
     Action::Quit,
     Action::Suspend,
     Action::ToggleHelp,
@@ -309,6 +348,9 @@ const BINDABLE: &[Action] = &[
     Action::ClearFilters,
     Action::ToggleMap,
     Action::Command,
+    Action::MarkAllRead,
+    Action::NextUnread,
+    Action::PrevUnread,
     Action::Noop,
 ];
 

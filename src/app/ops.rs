@@ -38,7 +38,14 @@ impl AppState {
 
     fn panes_for(&self, focus: Focus) -> Panes {
         let area = Rect::new(0, 0, self.size.0, self.size.1);
-        layout(area, &self.view.layout, self.sidebar_visible, focus)
+        let reading = self.reader.article.is_some();
+        layout(
+            area,
+            &self.view.layout,
+            self.sidebar_visible,
+            focus,
+            reading,
+        )
     }
 
     pub fn can_focus(&self, focus: Focus) -> bool {

@@ -37,6 +37,8 @@ pub trait Library {
     fn article_entities(&self, id: ArticleId) -> Result<Vec<EntityCount>, String>;
     fn set_read(&mut self, id: ArticleId, read: bool) -> Result<(), String>;
     fn set_starred(&mut self, id: ArticleId, starred: bool) -> Result<(), String>;
+    /// Marks every unread article matching `filters` read; returns how many changed.
+    fn mark_read(&mut self, filters: &[String]) -> Result<u64, String>;
     /// Changes when another process commits to the store.
     fn data_version(&self) -> Result<i64, String>;
     /// How many articles were analysed by an older analyser than this kiosk's.
@@ -208,6 +210,24 @@ impl Env {
             }),
             Effect::SetRead(id, read) => self.library.set_read(id, read).map(|()| None),
             Effect::SetStarred(id, starred) => self.library.set_starred(id, starred).map(|()| None),
+            Effect::MarkRead { filters } => self
+                .library
+                .mark_read(&filters)
+                .map(|count| Some(Action::MarkedRead { filters, count })),
+            Effect::FindUnread {
+                filters,
+                sort,
+                from,
+                forward,
+                open,
+            } => super::unread::find(self.library.as_ref(), &filters, sort, from, forward).map(
+                |found| {
+                    Some(found.map_or_else(
+                        || Action::Info(crate::app::no_unread(forward).into()),
+                        |index| Action::Jump { index, open },
+                    ))
+                },
+            ),
             Effect::OpenUrl(url) => self
                 .system
                 .open_url(&url)

@@ -198,6 +198,19 @@ impl Library for MemoryLibrary {
         Ok(())
     }
 
+    fn mark_read(&mut self, filters: &[String]) -> Result<u64, String> {
+        let ids: Vec<ArticleId> = self
+            .matching(filters, SortKey::Date)?
+            .into_iter()
+            .filter(|article| !article.summary.read)
+            .map(Article::id)
+            .collect();
+        for id in &ids {
+            self.find(*id)?.summary.read = true;
+        }
+        Ok(ids.len() as u64)
+    }
+
     fn data_version(&self) -> Result<i64, String> {
         Ok(self.version)
     }

@@ -189,6 +189,10 @@ impl Library for Store {
         Store::set_starred(self, id, starred).map_err(text)
     }
 
+    fn mark_read(&mut self, filters: &[String]) -> Result<u64, String> {
+        Store::mark_read_matching(self, &parse_filters(filters)?).map_err(text)
+    }
+
     fn data_version(&self) -> Result<i64, String> {
         Store::data_version(self).map_err(text)
     }
