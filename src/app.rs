@@ -218,7 +218,7 @@ pub fn update(state: &mut AppState, action: Action) -> Option<Effect> {
                 return Some(state.reload_with(Vec::new(), state.sort));
             }
         }
-        Action::ToggleMap => state.show_map = !state.show_map,
+        Action::ToggleMap => state.toggle_map(),
         Action::PickerMove(delta) => state.move_picker(delta),
         Action::PickerMark => state.mark_in_picker(),
         Action::CountriesCounted { base, countries } => {

@@ -139,3 +139,13 @@ fn n_finds_an_unread_article_past_the_loaded_rows_and_opens_it_from_the_reader()
     h.press("<ctrl-n>");
     assert_eq!(h.open_title().as_deref(), Some("Article 1"));
 }
+
+#[test]
+fn below_140_columns_m_shows_the_map_in_the_list_s_place_and_q_closes_it() {
+    let mut h = Harness::new(5, 100, 30);
+    h.press("m");
+    assert!(h.state.show_map && h.state.focus == Focus::Reader);
+    assert!(h.state.panes().list.is_none());
+    h.press("q");
+    assert!(!h.state.show_map && h.state.focus == Focus::List && !h.state.should_quit);
+}

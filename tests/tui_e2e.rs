@@ -23,6 +23,11 @@ struct Tmux {
 impl Tmux {
     /// `None` (with the reason printed) when tmux cannot run here.
     fn start(name: &str) -> Option<Self> {
+        Self::start_sized(name, 120, 30)
+    }
+
+    /// [`Tmux::start`] on a `width`×`height` terminal.
+    fn start_sized(name: &str, width: u16, height: u16) -> Option<Self> {
         if Command::new("tmux")
             .arg("-V")
             .output()
@@ -41,9 +46,9 @@ impl Tmux {
             "new-session",
             "-d",
             "-x",
-            "120",
+            &width.to_string(),
             "-y",
-            "30",
+            &height.to_string(),
             "-s",
             "e2e",
             "-e",
@@ -123,9 +128,9 @@ impl Tmux {
         ));
     }
 
-    /// Quits with `q` and checks the shell got its terminal back unchanged.
+    /// Quits with `Q` (from anywhere) and checks the shell got its terminal back unchanged.
     fn quit_and_check_restored(&self) {
-        self.keys(&["q"]);
+        self.keys(&["Q"]);
         self.check_restored();
     }
 
@@ -160,14 +165,14 @@ fn starts_on_the_sample_archive_moves_searches_and_quits_cleanly() {
         return;
     };
     tmux.launch();
-    tmux.wait_for("the three panes and the counts", |screen| {
-        ["Articles (", "Reader", "Entities", "Unread"]
+    tmux.wait_for("the list, the sidebar and the counts", |screen| {
+        ["Articles (", "Entities", "Unread"]
             .iter()
             .all(|text| screen.contains(text))
     });
     tmux.keys(&["j", "Enter"]);
     tmux.wait_for("the reader to open", |screen| {
-        screen.contains('%') && !screen.contains("Enter opens")
+        screen.contains("Reader") && screen.contains('%') && !screen.contains("Enter opens")
     });
     tmux.keys(&["?"]);
     tmux.wait_text("Help: keys from your config");
@@ -195,7 +200,8 @@ fn starts_on_the_sample_archive_moves_searches_and_quits_cleanly() {
 
 #[test]
 fn escape_sequences_in_articles_never_reach_the_terminal() {
-    let Some(tmux) = Tmux::start("hostile") else {
+    // Wide enough for the list to stay beside the reader, to see that nothing cleared it.
+    let Some(tmux) = Tmux::start_sized("hostile", 160, 30) else {
         return;
     };
     let hostile = NewArticle {
@@ -326,4 +332,31 @@ fn filters_by_country_from_the_keyboard_on_the_sample_archive() {
     let screen = tmux.wait_text("Map ·");
     assert!(screen.contains(" country:NE "), "{screen}");
     tmux.quit_and_check_restored();
+}
+
+#[test]
+fn the_list_at_80x24_shows_long_titles_and_q_in_the_reader_goes_back() {
+    let Some(tmux) = Tmux::start_sized("reading", 80, 24) else {
+        return;
+    };
+    let long = NewArticle {
+        title: "Niamey: the long title of an article that a reader wants to see whole".into(),
+        ..fixtures::article(3)
+    };
+    let articles = [fixtures::article(1), fixtures::article(2), long];
+    fixtures::import(&tmux.path("kiosk.db"), &articles);
+    tmux.launch();
+    // 45 characters of the title at least, on an 80-column list.
+    tmux.wait_text("Niamey: the long title of an article that a re");
+    tmux.keys(&["Enter"]);
+    let reader = tmux.wait_for("the reader to take the screen", |screen| {
+        screen.contains("Reader") && !screen.contains("Articles (")
+    });
+    assert!(reader.contains("Paragraph one of article 3"), "{reader}");
+    tmux.keys(&["q"]);
+    tmux.wait_for("the list again", |screen| {
+        screen.contains("Articles (3)") && !screen.contains("Reader")
+    });
+    tmux.keys(&["q"]);
+    tmux.check_restored();
 }

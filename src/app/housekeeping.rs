@@ -1,7 +1,7 @@
-//! Reading housekeeping: `q` going back, `e` on narrow screens, next/previous unread and
+//! Reading housekeeping: `q` going back, `e` and `m` on narrow screens, next/previous unread and
 //! marking a whole filter read (with a one-key confirmation when it is more than a screenful).
 
-use crate::ui::SIDEBAR_MIN_WIDTH;
+use crate::ui::{SIDEBAR_MIN_WIDTH, SPLIT_MIN_WIDTH};
 
 use super::{Action, AppState, Effect, Focus, Overlay, Pending, Status, update};
 
@@ -14,8 +14,28 @@ impl AppState {
         if self.focus == Focus::List {
             return update(self, Action::Quit);
         }
+        if self.one_main_pane() {
+            self.show_map = false;
+        }
         self.close_article();
         None
+    }
+
+    /// `m`: the map in place of the reader; where one pane takes the width, the map takes it.
+    pub fn toggle_map(&mut self) {
+        self.show_map = !self.show_map;
+        if self.one_main_pane() {
+            self.focus = if self.show_map {
+                Focus::Reader
+            } else {
+                Focus::List
+            };
+        }
+    }
+
+    /// Whether the list and the reader share one pane at this width.
+    fn one_main_pane(&self) -> bool {
+        self.size.0 < SPLIT_MIN_WIDTH
     }
 
     /// `e`: hides or shows the sidebar beside the panes; below [`SIDEBAR_MIN_WIDTH`] columns,
