@@ -12,6 +12,7 @@ pub mod reader;
 pub mod sidebar;
 mod terms;
 pub mod text;
+mod undo;
 
 pub use action::{Action, Effect, NAMED, Reloaded, SortKey, UnknownAction};
 pub use housekeeping::no_unread;
@@ -116,6 +117,10 @@ pub struct AppState {
     /// `]`/`[` pressed: step the country once the country counts arrive (forward?).
     pub pending_step: Option<bool>,
     pub should_quit: bool,
+    /// What `U` takes back, the last change last.
+    pub undo: Vec<undo::Undo>,
+    /// The filters `U` asked to go back to: their reload is not itself remembered.
+    pub restoring: Option<Vec<String>>,
 }
 
 impl AppState {
@@ -152,7 +157,8 @@ pub fn update(state: &mut AppState, action: Action) -> Option<Effect> {
         Action::Back => return state.back(),
         Action::MarkAllRead => return state.mark_all_read(),
         Action::Confirm(yes) => return state.confirm(yes),
-        Action::MarkedRead { filters, count } => return state.marked_read(filters, count),
+        Action::MarkedRead { filters, ids } => return state.marked_read(filters, ids),
+        Action::Undo => return state.undo(),
         Action::NextUnread => return state.step_unread(true),
         Action::PrevUnread => return state.step_unread(false),
         Action::Jump { index, open } => return state.jump(index, open),

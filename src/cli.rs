@@ -259,7 +259,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             Ok(0)
         }
         Some(Command::MarkRead { query }) => {
-            let changed = open()?.mark_read_matching(&parse_query(&query)?)?;
+            let changed = open()?.mark_read_matching(&parse_query(&query)?)?.len();
             let plural = if changed == 1 { "" } else { "s" };
             println!("{changed} article{plural} marked read");
             Ok(0)

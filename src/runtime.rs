@@ -107,6 +107,8 @@ pub fn start(
     dispatch(&mut state, &mut env, Some(Action::Resize(size.0, size.1)));
     let restored = env.restore();
     dispatch(&mut state, &mut env, Some(restored));
+    // Coming back to the last session's filter is not a change to undo.
+    state.undo.clear();
     let first_start = env.first_start();
     if let Some(error) = view_errors.into_iter().next() {
         dispatch(&mut state, &mut env, Some(Action::Failed(error)));

@@ -149,3 +149,57 @@ fn below_140_columns_m_shows_the_map_in_the_list_s_place_and_q_closes_it() {
     h.press("q");
     assert!(!h.state.show_map && h.state.focus == Focus::List && !h.state.should_quit);
 }
+
+#[test]
+fn capital_u_undoes_read_and_star_changes_in_the_store_several_deep() {
+    let mut h = Harness::new(5, 120, 30);
+    let id = h.state.list.selected_id().expect("selected");
+    h.press("s r");
+    h.press("U");
+    let stored = h.store().load(id).expect("load").summary;
+    assert!(
+        stored.starred && !stored.read,
+        "the read change is undone first"
+    );
+    assert_eq!(
+        h.state.status.clone().expect("status").text,
+        "undone: article unread again"
+    );
+    h.press("U");
+    assert!(!h.store().load(id).expect("load").summary.starred);
+    h.press("U");
+    assert_eq!(
+        h.state.status.clone().expect("status").text,
+        "nothing to undo"
+    );
+    // Opening an unread article marks it read: U takes that back too.
+    h.press("<enter> U");
+    assert!(!h.store().load(id).expect("load").summary.read);
+    assert!(!h.state.list.selected_row().expect("row").read);
+}
+
+#[test]
+fn capital_u_undoes_mark_all_read_and_filter_changes() {
+    let mut h = Harness::new(6, 120, 30);
+    h.press("/lang:fr<enter> A");
+    assert_eq!(unread(&h, ""), 3);
+    h.press("U");
+    assert_eq!(unread(&h, ""), 6);
+    assert!(h.state.list.rows.iter().all(|row| !row.read));
+    h.press("/niamey<enter>");
+    assert_eq!(h.state.filters, ["lang:fr", "niamey"]);
+    h.press("U");
+    assert_eq!(h.state.filters, ["lang:fr"]);
+    h.press("U");
+    assert!(h.state.filters.is_empty());
+    assert_eq!(h.state.list.total, 6);
+    assert_eq!(
+        h.state.status.clone().expect("status").text,
+        "undone: back to no filter"
+    );
+    h.press("U");
+    assert_eq!(
+        h.state.status.clone().expect("status").text,
+        "nothing to undo"
+    );
+}

@@ -54,6 +54,7 @@ pub enum Action {
     MarkAllRead,
     NextUnread,
     PrevUnread,
+    Undo,
     Noop,
     // Internal actions: produced by the runtime, never bound in the config.
     Resize(u16, u16),
@@ -66,10 +67,10 @@ pub enum Action {
     PromptCancel,
     /// The answer to an [`crate::app::Overlay::Confirm`] question: yes or no.
     Confirm(bool),
-    /// The store marked `count` articles of `filters` read.
+    /// The store marked these articles of `filters` read.
     MarkedRead {
         filters: Vec<String>,
-        count: u64,
+        ids: Vec<ArticleId>,
     },
     /// Selects row `index` of the list (the store found the next unread there); `open` opens it.
     Jump {
@@ -181,6 +182,11 @@ pub enum Effect {
     MarkRead {
         filters: Vec<String>,
     },
+    /// Set the read flag of each of `ids` (undoing `MarkRead`), then reload.
+    SetReadMany {
+        ids: Vec<ArticleId>,
+        read: bool,
+    },
     /// Find the first unread row from `from` on (before it, when not `forward`).
     FindUnread {
         filters: Vec<String>,
@@ -287,6 +293,10 @@ pub const NAMED: &[(&str, &str)] = &[
     ),
     ("next_unread", "next unread article"),
     ("prev_unread", "previous unread article"),
+    (
+        "undo",
+        "undo the last read, star or filter change (50 deep)",
+    ),
     ("noop", "nothing (unbinds a key)"),
 ];
 
@@ -351,6 +361,7 @@ const BINDABLE: &[Action] = &[
     Action::MarkAllRead,
     Action::NextUnread,
     Action::PrevUnread,
+    Action::Undo,
     Action::Noop,
 ];
 

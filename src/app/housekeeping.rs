@@ -3,6 +3,9 @@
 
 use crate::ui::{SIDEBAR_MIN_WIDTH, SPLIT_MIN_WIDTH};
 
+use crate::article::ArticleId;
+
+use super::undo::Undo;
 use super::{Action, AppState, Effect, Focus, Overlay, Pending, Status, update};
 
 impl AppState {
@@ -112,8 +115,12 @@ impl AppState {
         }
     }
 
-    /// The store marked `count` articles of `filters` read: say so and show it.
-    pub fn marked_read(&mut self, filters: Vec<String>, count: u64) -> Option<Effect> {
+    /// The store marked `ids` of `filters` read: say so, show it, and remember it for `U`.
+    pub fn marked_read(&mut self, filters: Vec<String>, ids: Vec<ArticleId>) -> Option<Effect> {
+        let count = ids.len() as u64;
+        if !ids.is_empty() {
+            self.remember(Undo::MarkedRead(ids));
+        }
         let plural = if count == 1 { "" } else { "s" };
         self.status = Some(Status::info(format!(
             "{} article{plural} marked read",

@@ -3,11 +3,12 @@
 
 use ratatui::layout::{Position, Rect};
 
-use crate::article::Article;
+use crate::article::{Article, ArticleId};
 use crate::ui::{Panes, layout};
 
 use super::sidebar::{Counts, EntityCount};
 use super::terms::{entity_names, is_web_url, search_terms};
+use super::undo::Undo;
 use super::{AppState, Effect, Focus, Reloaded, SortKey, Status};
 
 /// A movement in the focused pane.
@@ -21,7 +22,7 @@ pub enum Move {
 }
 
 /// A flag of an article the user can toggle.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Flag {
     Read,
     Starred,
@@ -206,6 +207,10 @@ impl AppState {
         if let Some(row) = self.list.row_mut_by_id(id) {
             row.read = true;
         }
+        if was_unread {
+            let (flag, previous) = (Flag::Read, false);
+            self.remember(Undo::Flag { id, flag, previous });
+        }
         was_unread.then_some(Effect::SetRead(id, true))
     }
 
@@ -216,10 +221,16 @@ impl AppState {
             (_, Some(row)) => row.clone(),
             _ => return None,
         };
-        let value = match flag {
-            Flag::Read => !current.read,
-            Flag::Starred => !current.starred,
+        let previous = match flag {
+            Flag::Read => current.read,
+            Flag::Starred => current.starred,
         };
+        self.remember(Undo::Flag { id, flag, previous });
+        Some(self.set_flag(id, flag, !previous))
+    }
+
+    /// Sets `flag` of article `id` on screen (its row, the open article) and in the store.
+    pub fn set_flag(&mut self, id: ArticleId, flag: Flag, value: bool) -> Effect {
         let rows = self.list.row_mut_by_id(id).into_iter();
         let open = self.reader.article.as_mut().filter(|a| a.id() == id);
         for summary in rows.chain(open.map(|a| &mut a.summary)) {
@@ -228,10 +239,10 @@ impl AppState {
                 Flag::Starred => summary.starred = value,
             }
         }
-        Some(match flag {
+        match flag {
             Flag::Read => Effect::SetRead(id, value),
             Flag::Starred => Effect::SetStarred(id, value),
-        })
+        }
     }
 
     /// The URL of the current article as `make(url)`, when it is http(s).
@@ -263,6 +274,7 @@ impl AppState {
     }
 
     pub fn apply_reload(&mut self, reloaded: Reloaded) -> Option<Effect> {
+        self.remember_filters(&reloaded.filters);
         self.filters = reloaded.filters;
         self.sort = reloaded.sort;
         // Until the count comes, the list ends with the rows it has.

@@ -31,6 +31,7 @@ pub fn default_bindings(pane: Pane) -> &'static [(&'static str, &'static str)] {
             ("r", "toggle_read"),
             ("s", "toggle_star"),
             ("A", "mark_all_read"),
+            ("U", "undo"),
             ("u", "toggle_unread_only"),
             ("o", "open_url"),
             ("y", "copy_url"),

@@ -37,8 +37,10 @@ pub trait Library {
     fn article_entities(&self, id: ArticleId) -> Result<Vec<EntityCount>, String>;
     fn set_read(&mut self, id: ArticleId, read: bool) -> Result<(), String>;
     fn set_starred(&mut self, id: ArticleId, starred: bool) -> Result<(), String>;
-    /// Marks every unread article matching `filters` read; returns how many changed.
-    fn mark_read(&mut self, filters: &[String]) -> Result<u64, String>;
+    /// Marks every unread article matching `filters` read; returns the ids that changed.
+    fn mark_read(&mut self, filters: &[String]) -> Result<Vec<ArticleId>, String>;
+    /// Sets the read flag of each of `ids` (undoing [`Library::mark_read`]).
+    fn set_read_many(&mut self, ids: &[ArticleId], read: bool) -> Result<(), String>;
     /// Changes when another process commits to the store.
     fn data_version(&self) -> Result<i64, String>;
     /// How many articles were analysed by an older analyser than this kiosk's.
@@ -213,7 +215,11 @@ impl Env {
             Effect::MarkRead { filters } => self
                 .library
                 .mark_read(&filters)
-                .map(|count| Some(Action::MarkedRead { filters, count })),
+                .map(|ids| Some(Action::MarkedRead { filters, ids })),
+            Effect::SetReadMany { ids, read } => self
+                .library
+                .set_read_many(&ids, read)
+                .map(|()| Some(Action::Refresh)),
             Effect::FindUnread {
                 filters,
                 sort,

@@ -198,17 +198,22 @@ impl Library for MemoryLibrary {
         Ok(())
     }
 
-    fn mark_read(&mut self, filters: &[String]) -> Result<u64, String> {
+    fn mark_read(&mut self, filters: &[String]) -> Result<Vec<ArticleId>, String> {
         let ids: Vec<ArticleId> = self
             .matching(filters, SortKey::Date)?
             .into_iter()
             .filter(|article| !article.summary.read)
             .map(Article::id)
             .collect();
-        for id in &ids {
-            self.find(*id)?.summary.read = true;
+        self.set_read_many(&ids, true)?;
+        Ok(ids)
+    }
+
+    fn set_read_many(&mut self, ids: &[ArticleId], read: bool) -> Result<(), String> {
+        for id in ids {
+            self.find(*id)?.summary.read = read;
         }
-        Ok(ids.len() as u64)
+        Ok(())
     }
 
     fn data_version(&self) -> Result<i64, String> {

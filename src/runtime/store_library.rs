@@ -189,8 +189,12 @@ impl Library for Store {
         Store::set_starred(self, id, starred).map_err(text)
     }
 
-    fn mark_read(&mut self, filters: &[String]) -> Result<u64, String> {
+    fn mark_read(&mut self, filters: &[String]) -> Result<Vec<ArticleId>, String> {
         Store::mark_read_matching(self, &parse_filters(filters)?).map_err(text)
+    }
+
+    fn set_read_many(&mut self, ids: &[ArticleId], read: bool) -> Result<(), String> {
+        Store::set_read_many(self, ids, read).map_err(text)
     }
 
     fn data_version(&self) -> Result<i64, String> {
