@@ -360,3 +360,36 @@ fn the_list_at_80x24_shows_long_titles_and_q_in_the_reader_goes_back() {
     tmux.keys(&["q"]);
     tmux.check_restored();
 }
+
+#[test]
+fn mark_all_read_asks_then_undo_takes_it_back() {
+    let Some(tmux) = Tmux::start_sized("markread", 80, 24) else {
+        return;
+    };
+    let articles: Vec<NewArticle> = (1..=30).map(fixtures::article).collect();
+    fixtures::import(&tmux.path("kiosk.db"), &articles);
+    tmux.launch();
+    tmux.wait_text("Articles (30)");
+    tmux.keys(&["A"]);
+    tmux.wait_text("Mark all 30 articles of this list read?");
+    tmux.keys(&["y"]);
+    tmux.wait_text("30 articles marked read");
+    let unread = || {
+        let store = tmux.path("kiosk.db");
+        let listed = Command::new(env!("CARGO_BIN_EXE_kiosk"))
+            .args([
+                "--store",
+                store.to_str().expect("utf-8"),
+                "list",
+                "is:unread",
+            ])
+            .output()
+            .expect("kiosk list");
+        String::from_utf8_lossy(&listed.stdout).lines().count()
+    };
+    assert_eq!(unread(), 0);
+    tmux.keys(&["U"]);
+    tmux.wait_text("undone: 30 articles unread again");
+    assert_eq!(unread(), 30);
+    tmux.quit_and_check_restored();
+}
