@@ -6,7 +6,7 @@ mod fixtures;
 #[path = "support/screen.rs"]
 mod screen;
 
-use screen::{press, screen};
+use screen::{buffer_text as text, press, screen};
 
 use fixtures::Recorder;
 use kiosk::app::AppState;
@@ -116,18 +116,6 @@ fn pane(width: u16, height: u16, draw: impl FnOnce(Rect, &mut Buffer)) -> Buffer
     let mut buffer = Buffer::empty(area);
     draw(area, &mut buffer);
     buffer
-}
-
-fn text(buffer: &Buffer) -> String {
-    let area = buffer.area;
-    (0..area.height)
-        .map(|y| {
-            (0..area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-                + "\n"
-        })
-        .collect()
 }
 
 #[test]

@@ -12,7 +12,7 @@ use kiosk::article::{Article, ArticleSummary};
 use kiosk::config::Config;
 use kiosk::runtime::Env;
 use kiosk::runtime::memory::MemoryLibrary;
-use screen::{press, screen};
+use screen::{press, text};
 
 /// A long title that starts with `Z` and goes on in dashes, so its visible part can be counted.
 fn long_title() -> String {
@@ -95,19 +95,11 @@ fn start(width: u16, height: u16) -> (AppState, Env) {
 
 /// How many columns of the long title the screen shows.
 fn title_columns(state: &AppState) -> usize {
-    let terminal = screen(state);
-    let buffer = terminal.backend().buffer();
-    let area = buffer.area;
-    (0..area.height)
-        .filter_map(|y| {
-            let line: Vec<&str> = (0..area.width).map(|x| buffer[(x, y)].symbol()).collect();
-            let at = line.iter().position(|symbol| *symbol == "Z")?;
-            Some(
-                1 + line[at + 1..]
-                    .iter()
-                    .take_while(|symbol| **symbol == "-")
-                    .count(),
-            )
+    text(state)
+        .lines()
+        .filter_map(|line| {
+            let (_, rest) = line.split_once('Z')?;
+            Some(1 + rest.chars().take_while(|c| *c == '-').count())
         })
         .max()
         .unwrap_or(0)
@@ -179,18 +171,4 @@ fn below_100_columns_e_shows_the_sidebar_in_the_list_s_place_and_says_so() {
     press(&mut state, &mut env, "e");
     assert!(text(&state).contains("Articles ("));
     assert!(state.status.expect("status").text.contains("sidebar"));
-}
-
-fn text(state: &AppState) -> String {
-    let terminal = screen(state);
-    let buffer = terminal.backend().buffer();
-    let area = buffer.area;
-    (0..area.height)
-        .map(|y| {
-            (0..area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-                + "\n"
-        })
-        .collect()
 }

@@ -116,6 +116,16 @@ impl Tmux {
         self.wait_for(text, |screen| screen.contains(text))
     }
 
+    /// How many articles `kiosk list QUERY` lists from the pane's store.
+    fn listed(&self, query: &str) -> usize {
+        let store = self.path("kiosk.db");
+        let listed = Command::new(env!("CARGO_BIN_EXE_kiosk"))
+            .args(["--store", store.to_str().expect("utf-8"), "list", query])
+            .output()
+            .expect("kiosk list");
+        String::from_utf8_lossy(&listed.stdout).lines().count()
+    }
+
     /// Starts kiosk from the shell, recording `stty -a` before and after.
     fn launch(&self) {
         let bin = env!("CARGO_BIN_EXE_kiosk");
@@ -304,17 +314,7 @@ fn filters_by_country_from_the_keyboard_on_the_sample_archive() {
         "the picker closed:\n{screen}"
     );
     // The list title counts what `kiosk list country:NE` lists.
-    let store = tmux.path("kiosk.db");
-    let listed = Command::new(env!("CARGO_BIN_EXE_kiosk"))
-        .args([
-            "--store",
-            store.to_str().expect("utf-8"),
-            "list",
-            "country:NE",
-        ])
-        .output()
-        .expect("kiosk list");
-    let count = String::from_utf8_lossy(&listed.stdout).lines().count();
+    let count = tmux.listed("country:NE");
     tmux.wait_text(&format!("Articles ({count})"));
     tmux.keys(&["]"]);
     tmux.wait_for("the next country", |screen| {
@@ -374,22 +374,9 @@ fn mark_all_read_asks_then_undo_takes_it_back() {
     tmux.wait_text("Mark all 30 articles of this list read?");
     tmux.keys(&["y"]);
     tmux.wait_text("30 articles marked read");
-    let unread = || {
-        let store = tmux.path("kiosk.db");
-        let listed = Command::new(env!("CARGO_BIN_EXE_kiosk"))
-            .args([
-                "--store",
-                store.to_str().expect("utf-8"),
-                "list",
-                "is:unread",
-            ])
-            .output()
-            .expect("kiosk list");
-        String::from_utf8_lossy(&listed.stdout).lines().count()
-    };
-    assert_eq!(unread(), 0);
+    assert_eq!(tmux.listed("is:unread"), 0);
     tmux.keys(&["U"]);
     tmux.wait_text("undone: 30 articles unread again");
-    assert_eq!(unread(), 30);
+    assert_eq!(tmux.listed("is:unread"), 30);
     tmux.quit_and_check_restored();
 }
