@@ -10,12 +10,14 @@ mod ops;
 pub mod picker;
 pub mod reader;
 pub mod sidebar;
+mod sort;
 mod terms;
 pub mod text;
 mod undo;
 
-pub use action::{Action, Effect, NAMED, Reloaded, SortKey, UnknownAction};
+pub use action::{Action, Effect, NAMED, Reloaded, UnknownAction};
 pub use housekeeping::no_unread;
+pub use sort::SortKey;
 
 use crate::article::ArticleId;
 use crate::config::LayoutConfig;

@@ -6,6 +6,7 @@ use std::str::FromStr;
 
 use crate::article::{Article, ArticleId, ArticleSummary};
 
+use super::SortKey;
 use super::sidebar::{Counts, EntityCount};
 
 /// Something that changes the app state: a key press, a click or the result of an [`Effect`].
@@ -205,34 +206,6 @@ pub enum Effect {
     },
 }
 
-/// The list order; `Date` is newest first.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum SortKey {
-    #[default]
-    Date,
-    Source,
-    Title,
-}
-
-impl SortKey {
-    /// The next order in the `S` cycle.
-    pub fn next(self) -> Self {
-        match self {
-            Self::Date => Self::Source,
-            Self::Source => Self::Title,
-            Self::Title => Self::Date,
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Date => "date",
-            Self::Source => "source",
-            Self::Title => "title",
-        }
-    }
-}
-
 /// Every action a key can be bound to, with its config name and its help text.
 pub const NAMED: &[(&str, &str)] = &[
     (
@@ -411,10 +384,5 @@ mod tests {
         );
         assert!("refresh".parse::<Action>().is_err());
         assert_eq!(Action::Refresh.name(), None);
-    }
-
-    #[test]
-    fn sort_cycles_through_all_orders() {
-        assert_eq!(SortKey::Date.next().next().next(), SortKey::Date);
     }
 }
