@@ -4,6 +4,7 @@
 mod action;
 pub mod daily;
 mod filters;
+mod housekeeping;
 pub mod layout;
 pub mod list;
 mod ops;
@@ -11,12 +12,16 @@ mod pending;
 pub mod picker;
 pub mod reader;
 pub mod sidebar;
+mod sort;
 mod terms;
 pub mod text;
+mod undo;
 
-pub use action::{Action, Effect, NAMED, Reloaded, SortKey, UnknownAction};
+pub use action::{Action, Effect, NAMED, Reloaded, UnknownAction};
+pub use housekeeping::no_unread;
 pub use ops::Flag;
 pub use pending::FlagWrite;
+pub use sort::SortKey;
 
 use crate::article::ArticleId;
 use crate::config::LayoutConfig;
@@ -48,6 +53,17 @@ pub enum Overlay {
     },
     /// The country picker opened by `c`.
     Picker(picker::PickerState),
+    /// A question on the status line answered by one key: `y` does `pending`, others cancel.
+    Confirm {
+        question: String,
+        pending: Pending,
+    },
+}
+
+/// A change waiting for its [`Overlay::Confirm`] answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pending {
+    MarkAllRead,
 }
 
 /// The one-line message of the status bar.
@@ -87,6 +103,8 @@ pub struct ViewSettings {
     pub theme: Theme,
     pub layout: LayoutConfig,
     pub help: Vec<HelpSection>,
+    /// The list shows dates of this year without it (`None`: every date with its year).
+    pub this_year: Option<i32>,
 }
 
 /// Everything the screen shows; changed only by [`update`].
@@ -115,6 +133,10 @@ pub struct AppState {
     /// Read and star toggles shown but not yet confirmed by the store, oldest first.
     pub pending_writes: Vec<FlagWrite>,
     pub should_quit: bool,
+    /// What `U` takes back, the last change last.
+    pub undo: Vec<undo::Undo>,
+    /// The filters `U` asked to go back to: their reload is not itself remembered.
+    pub restoring: Option<Vec<Query>>,
 }
 
 impl AppState {
@@ -160,6 +182,14 @@ fn apply(state: &mut AppState, action: Action) -> Option<Effect> {
         state.status = None;
     }
     match action {
+        Action::Back => return state.back(),
+        Action::MarkAllRead => return state.mark_all_read(),
+        Action::Confirm(yes) => return state.confirm(yes),
+        Action::MarkedRead { filters, ids } => return state.marked_read(filters, ids),
+        Action::Undo => return state.undo(),
+        Action::NextUnread => return state.step_unread(true),
+        Action::PrevUnread => return state.step_unread(false),
+        Action::Jump { index, open } => return state.jump(index, open),
         Action::Quit => {
             state.should_quit = true;
             let selected = state.list.selected_id();
@@ -181,13 +211,7 @@ fn apply(state: &mut AppState, action: Action) -> Option<Effect> {
         Action::FocusList => state.focus_pane(Focus::List),
         Action::FocusReader => state.focus_pane(Focus::Reader),
         Action::FocusEntities => state.focus_pane(Focus::Entities),
-        Action::ToggleSidebar => {
-            state.sidebar_visible = !state.sidebar_visible;
-            if !state.can_focus(state.focus) {
-                state.focus = Focus::List;
-            }
-            return state.relayout();
-        }
+        Action::ToggleSidebar => return state.toggle_sidebar(),
         Action::SelectNext => return state.move_focused(ops::Move::By(1)),
         Action::SelectPrev => return state.move_focused(ops::Move::By(-1)),
         Action::SelectFirst => return state.move_focused(ops::Move::First),
@@ -228,7 +252,7 @@ fn apply(state: &mut AppState, action: Action) -> Option<Effect> {
                 return Some(state.reload_with(Vec::new(), state.sort));
             }
         }
-        Action::ToggleMap => state.show_map = !state.show_map,
+        Action::ToggleMap => state.toggle_map(),
         Action::PickerMove(delta) => state.move_picker(delta),
         Action::PickerMark => state.mark_in_picker(),
         Action::CountriesCounted { base, countries } => {

@@ -113,6 +113,11 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Mark the articles matching a query read (every article without one), as `A` does.
+    MarkRead {
+        #[arg(value_name = "QUERY")]
+        query: Vec<String>,
+    },
     /// Recompute the stored analysis of matching articles (after an analyser upgrade).
     Reanalyze {
         #[arg(value_name = "QUERY")]
@@ -251,6 +256,12 @@ fn run(cli: Cli) -> Result<u8, Failure> {
         Some(Command::Reanalyze { query }) => {
             let query = parse_query(&query)?;
             analysis::reanalyze(&mut open()?, &query)?;
+            Ok(0)
+        }
+        Some(Command::MarkRead { query }) => {
+            let changed = open()?.mark_read_matching(&parse_query(&query)?)?.len();
+            let plural = if changed == 1 { "" } else { "s" };
+            println!("{changed} article{plural} marked read");
             Ok(0)
         }
         Some(Command::Stats { json }) => {

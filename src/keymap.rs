@@ -234,6 +234,10 @@ impl Keymap {
         match &state.overlay {
             Some(Overlay::Prompt { .. }) => return prompt_action(key),
             Some(Overlay::Picker(_)) => return picker_action(key),
+            Some(Overlay::Confirm { .. }) => {
+                let yes = matches!(key.code, KeyCode::Char('y') | KeyCode::Enter);
+                return Some(Action::Confirm(yes));
+            }
             Some(Overlay::Help { .. }) => {
                 return Some(match key.code {
                     KeyCode::Esc | KeyCode::Char('q' | '?') => Action::ToggleHelp,
@@ -241,6 +245,8 @@ impl Keymap {
                     KeyCode::Char('k') | KeyCode::Up => Action::HelpScroll(-1),
                     KeyCode::Char(' ') | KeyCode::PageDown => Action::HelpScroll(10),
                     KeyCode::Char('b') | KeyCode::PageUp => Action::HelpScroll(-10),
+                    // `Q` (or what quits in the config) quits from here too.
+                    _ if self.global.get(&key) == Some(&Action::Quit) => Action::Quit,
                     _ => Action::Noop,
                 });
             }

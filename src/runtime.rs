@@ -6,6 +6,7 @@ mod desktop;
 mod env;
 mod feeds;
 mod store_library;
+mod unread;
 mod watchdog;
 mod writer;
 
@@ -81,6 +82,7 @@ pub fn prepare(config: &Config, no_color: bool) -> anyhow::Result<(Keymap, ViewS
         theme: Theme::new(&config.theme, no_color)?,
         layout: config.layout.clone(),
         help: keymap.help(),
+        this_year: Some(chrono::Datelike::year(&chrono::Local::now())),
     };
     Ok((keymap, view))
 }
@@ -105,6 +107,8 @@ pub fn start(
     dispatch(&mut state, &mut env, Some(Action::Resize(size.0, size.1)));
     let restored = env.restore();
     dispatch(&mut state, &mut env, Some(restored));
+    // Coming back to the last session's filter is not a change to undo.
+    state.undo.clear();
     let first_start = env.first_start();
     if let Some(error) = view_errors.into_iter().next() {
         dispatch(&mut state, &mut env, Some(Action::Failed(error)));

@@ -12,6 +12,7 @@ mod country_index;
 mod feeds;
 mod filter;
 mod list;
+mod mark;
 mod memory_counts;
 mod open;
 mod plan;

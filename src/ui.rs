@@ -24,7 +24,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Clear, Paragraph, Wrap};
 
 pub use crate::app::layout::{
-    MIN_HEIGHT, MIN_WIDTH, Panes, SIDEBAR_MIN_WIDTH, SINGLE_PANE, layout, sidebar_row_lines,
+    MIN_HEIGHT, MIN_WIDTH, Panes, SIDEBAR_MIN_WIDTH, SPLIT_MIN_WIDTH, layout, sidebar_row_lines,
 };
 use crate::app::picker::country_chip_index;
 use crate::app::{AppState, Focus, Overlay};
@@ -33,7 +33,14 @@ use crate::theme::Theme;
 /// Draws the whole screen from `state`.
 pub fn render(state: &AppState, frame: &mut Frame) {
     let area = frame.area();
-    let panes = layout(area, &state.view.layout, state.sidebar_visible, state.focus);
+    let reading = state.reader.article.is_some();
+    let panes = layout(
+        area,
+        &state.view.layout,
+        state.sidebar_visible,
+        state.focus,
+        reading,
+    );
     let theme = &state.view.theme;
     if panes.too_small {
         let message = format!("kiosk needs at least {MIN_WIDTH}×{MIN_HEIGHT}");
@@ -45,7 +52,8 @@ pub fn render(state: &AppState, frame: &mut Frame) {
         let focused = state.focus == Focus::List;
         let date_sort = state.sort;
         frame.render_widget(
-            ArticleList::new(&state.list, theme, focused, date_sort),
+            ArticleList::new(&state.list, theme, focused, date_sort)
+                .this_year(state.view.this_year),
             rect,
         );
     }
@@ -81,7 +89,7 @@ pub fn render(state: &AppState, frame: &mut Frame) {
             frame.render_widget(Clear, popup);
             frame.render_widget(Picker::new(picker, theme), popup);
         }
-        Some(Overlay::Prompt { .. }) | None => {}
+        Some(Overlay::Prompt { .. } | Overlay::Confirm { .. }) | None => {}
     }
 }
 

@@ -226,14 +226,17 @@ fn help_overlay_takes_keys_first() {
 }
 
 #[test]
-fn narrow_terminals_cycle_between_list_and_reader_only() {
+fn narrow_terminals_cycle_through_list_reader_and_sidebar() {
     let mut h = Harness::new(3, 40, 12);
     h.press("<tab>");
     assert_eq!(h.state.focus, Focus::Reader);
     h.press("<tab>");
+    assert_eq!(h.state.focus, Focus::Entities);
+    assert_eq!(h.state.panes().sidebar.map(|r| r.width), Some(40));
+    h.press("<tab>");
     assert_eq!(h.state.focus, Focus::List);
     h.press("3");
-    assert_eq!(h.state.focus, Focus::List);
+    assert_eq!(h.state.focus, Focus::Entities);
 }
 
 #[test]

@@ -8,7 +8,7 @@ mod memory;
 #[path = "support/screen.rs"]
 mod screen;
 
-use screen::{press, screen};
+use screen::{buffer_text as text, press, screen};
 
 use fixtures::Recorder;
 use kiosk::app::AppState;
@@ -120,18 +120,6 @@ fn pane(width: u16, height: u16, draw: impl FnOnce(Rect, &mut Buffer)) -> Buffer
     buffer
 }
 
-fn text(buffer: &Buffer) -> String {
-    let area = buffer.area;
-    (0..area.height)
-        .map(|y| {
-            (0..area.width)
-                .map(|x| buffer[(x, y)].symbol())
-                .collect::<String>()
-                + "\n"
-        })
-        .collect()
-}
-
 #[test]
 fn screen_80x24_list_and_reader() {
     let (mut state, mut env) = start(80, 24);
@@ -239,7 +227,7 @@ fn unread_rows_are_bold_and_read_rows_are_not() {
 
 #[test]
 fn the_focused_pane_has_a_thick_cyan_border() {
-    let (mut state, mut env) = start(120, 30);
+    let (mut state, mut env) = start(160, 40);
     let terminal = screen(&state);
     let buffer = terminal.backend().buffer();
     assert_eq!(buffer[(0, 0)].symbol(), "┏");

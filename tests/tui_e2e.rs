@@ -23,6 +23,11 @@ struct Tmux {
 impl Tmux {
     /// `None` (with the reason printed) when tmux cannot run here.
     fn start(name: &str) -> Option<Self> {
+        Self::start_sized(name, 120, 30)
+    }
+
+    /// [`Tmux::start`] on a `width`×`height` terminal.
+    fn start_sized(name: &str, width: u16, height: u16) -> Option<Self> {
         if Command::new("tmux")
             .arg("-V")
             .output()
@@ -41,9 +46,9 @@ impl Tmux {
             "new-session",
             "-d",
             "-x",
-            "120",
+            &width.to_string(),
             "-y",
-            "30",
+            &height.to_string(),
             "-s",
             "e2e",
             "-e",
@@ -111,6 +116,16 @@ impl Tmux {
         self.wait_for(text, |screen| screen.contains(text))
     }
 
+    /// How many articles `kiosk list QUERY` lists from the pane's store.
+    fn listed(&self, query: &str) -> usize {
+        let store = self.path("kiosk.db");
+        let listed = Command::new(env!("CARGO_BIN_EXE_kiosk"))
+            .args(["--store", store.to_str().expect("utf-8"), "list", query])
+            .output()
+            .expect("kiosk list");
+        String::from_utf8_lossy(&listed.stdout).lines().count()
+    }
+
     /// Starts kiosk from the shell, recording `stty -a` before and after.
     fn launch(&self) {
         let bin = env!("CARGO_BIN_EXE_kiosk");
@@ -123,9 +138,9 @@ impl Tmux {
         ));
     }
 
-    /// Quits with `q` and checks the shell got its terminal back unchanged.
+    /// Quits with `Q` (from anywhere) and checks the shell got its terminal back unchanged.
     fn quit_and_check_restored(&self) {
-        self.keys(&["q"]);
+        self.keys(&["Q"]);
         self.check_restored();
     }
 
@@ -160,14 +175,14 @@ fn starts_on_the_sample_archive_moves_searches_and_quits_cleanly() {
         return;
     };
     tmux.launch();
-    tmux.wait_for("the three panes and the counts", |screen| {
-        ["Articles (", "Reader", "Entities", "Unread"]
+    tmux.wait_for("the list, the sidebar and the counts", |screen| {
+        ["Articles (", "Entities", "Unread"]
             .iter()
             .all(|text| screen.contains(text))
     });
     tmux.keys(&["j", "Enter"]);
     tmux.wait_for("the reader to open", |screen| {
-        screen.contains('%') && !screen.contains("Enter opens")
+        screen.contains("Reader") && screen.contains('%') && !screen.contains("Enter opens")
     });
     tmux.keys(&["?"]);
     tmux.wait_text("Help: keys from your config");
@@ -195,7 +210,8 @@ fn starts_on_the_sample_archive_moves_searches_and_quits_cleanly() {
 
 #[test]
 fn escape_sequences_in_articles_never_reach_the_terminal() {
-    let Some(tmux) = Tmux::start("hostile") else {
+    // Wide enough for the list to stay beside the reader, to see that nothing cleared it.
+    let Some(tmux) = Tmux::start_sized("hostile", 160, 30) else {
         return;
     };
     let hostile = NewArticle {
@@ -298,17 +314,7 @@ fn filters_by_country_from_the_keyboard_on_the_sample_archive() {
         "the picker closed:\n{screen}"
     );
     // The list title counts what `kiosk list country:NE` lists.
-    let store = tmux.path("kiosk.db");
-    let listed = Command::new(env!("CARGO_BIN_EXE_kiosk"))
-        .args([
-            "--store",
-            store.to_str().expect("utf-8"),
-            "list",
-            "country:NE",
-        ])
-        .output()
-        .expect("kiosk list");
-    let count = String::from_utf8_lossy(&listed.stdout).lines().count();
+    let count = tmux.listed("country:NE");
     tmux.wait_text(&format!("Articles ({count})"));
     tmux.keys(&["]"]);
     tmux.wait_for("the next country", |screen| {
@@ -385,4 +391,51 @@ fn quitting_under_another_process_lock_waits_for_the_queued_writes() {
         })
         .expect("count");
     assert_eq!(starred, 1, "the star queued before quitting is stored");
+}
+
+#[test]
+fn the_list_at_80x24_shows_long_titles_and_q_in_the_reader_goes_back() {
+    let Some(tmux) = Tmux::start_sized("reading", 80, 24) else {
+        return;
+    };
+    let long = NewArticle {
+        title: "Niamey: the long title of an article that a reader wants to see whole".into(),
+        ..fixtures::article(3)
+    };
+    let articles = [fixtures::article(1), fixtures::article(2), long];
+    fixtures::import(&tmux.path("kiosk.db"), &articles);
+    tmux.launch();
+    // 45 characters of the title at least, on an 80-column list.
+    tmux.wait_text("Niamey: the long title of an article that a re");
+    tmux.keys(&["Enter"]);
+    let reader = tmux.wait_for("the reader to take the screen", |screen| {
+        screen.contains("Reader") && !screen.contains("Articles (")
+    });
+    assert!(reader.contains("Paragraph one of article 3"), "{reader}");
+    tmux.keys(&["q"]);
+    tmux.wait_for("the list again", |screen| {
+        screen.contains("Articles (3)") && !screen.contains("Reader")
+    });
+    tmux.keys(&["q"]);
+    tmux.check_restored();
+}
+
+#[test]
+fn mark_all_read_asks_then_undo_takes_it_back() {
+    let Some(tmux) = Tmux::start_sized("markread", 80, 24) else {
+        return;
+    };
+    let articles: Vec<NewArticle> = (1..=30).map(fixtures::article).collect();
+    fixtures::import(&tmux.path("kiosk.db"), &articles);
+    tmux.launch();
+    tmux.wait_text("Articles (30)");
+    tmux.keys(&["A"]);
+    tmux.wait_text("Mark all 30 articles of this list read?");
+    tmux.keys(&["y"]);
+    tmux.wait_text("30 articles marked read");
+    assert_eq!(tmux.listed("is:unread"), 0);
+    tmux.keys(&["U"]);
+    tmux.wait_text("undone: 30 articles unread again");
+    assert_eq!(tmux.listed("is:unread"), 30);
+    tmux.quit_and_check_restored();
 }

@@ -7,11 +7,13 @@ use std::str::FromStr;
 use crate::article::{Article, ArticleId, ArticleSummary};
 use crate::query::Query;
 
+use super::SortKey;
 use super::sidebar::{Counts, EntityCount};
 
 /// Something that changes the app state: a key press, a click or the result of an [`Effect`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
+    Back,
     Quit,
     Suspend,
     ToggleHelp,
@@ -51,6 +53,10 @@ pub enum Action {
     ClearFilters,
     ToggleMap,
     Command,
+    MarkAllRead,
+    NextUnread,
+    PrevUnread,
+    Undo,
     Noop,
     // Internal actions: produced by the runtime, never bound in the config.
     Resize(u16, u16),
@@ -61,6 +67,18 @@ pub enum Action {
     PromptClear,
     PromptSubmit,
     PromptCancel,
+    /// The answer to an [`crate::app::Overlay::Confirm`] question: yes or no.
+    Confirm(bool),
+    /// The store marked these articles of `filters` read.
+    MarkedRead {
+        filters: Vec<Query>,
+        ids: Vec<ArticleId>,
+    },
+    /// Selects row `index` of the list (the store found the next unread there); `open` opens it.
+    Jump {
+        index: u64,
+        open: bool,
+    },
     /// Moves the picker's selection by this many rows.
     PickerMove(i16),
     /// Marks or unmarks the picker's selected country (several combine with OR).
@@ -166,6 +184,23 @@ pub enum Effect {
     CountCountries {
         base: Vec<Query>,
     },
+    /// Mark every article matching `filters` read (answered by `MarkedRead`).
+    MarkRead {
+        filters: Vec<Query>,
+    },
+    /// Set the read flag of each of `ids` (undoing `MarkRead`), then reload.
+    SetReadMany {
+        ids: Vec<ArticleId>,
+        read: bool,
+    },
+    /// Find the first unread row from `from` on (before it, when not `forward`).
+    FindUnread {
+        filters: Vec<Query>,
+        sort: SortKey,
+        from: u64,
+        forward: bool,
+        open: bool,
+    },
     /// Write `[views] name = "query"` to the config file.
     SaveView {
         name: String,
@@ -176,37 +211,13 @@ pub enum Effect {
     },
 }
 
-/// The list order; `Date` is newest first.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum SortKey {
-    #[default]
-    Date,
-    Source,
-    Title,
-}
-
-impl SortKey {
-    /// The next order in the `S` cycle.
-    pub fn next(self) -> Self {
-        match self {
-            Self::Date => Self::Source,
-            Self::Source => Self::Title,
-            Self::Title => Self::Date,
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Date => "date",
-            Self::Source => "source",
-            Self::Title => "title",
-        }
-    }
-}
-
 /// Every action a key can be bound to, with its config name and its help text.
 pub const NAMED: &[(&str, &str)] = &[
-    ("quit", "quit kiosk"),
+    (
+        "back",
+        "close the overlay or the article; on the list, quit",
+    ),
+    ("quit", "quit kiosk from anywhere"),
     ("suspend", "suspend to the shell (fg resumes)"),
     ("toggle_help", "show or hide this help"),
     ("focus_next", "focus the next pane"),
@@ -254,6 +265,16 @@ pub const NAMED: &[(&str, &str)] = &[
         "command",
         "command line: save NAME, delete NAME, view NAME, clear",
     ),
+    (
+        "mark_all_read",
+        "mark every article of the filter read (asks when many)",
+    ),
+    ("next_unread", "next unread article"),
+    ("prev_unread", "previous unread article"),
+    (
+        "undo",
+        "undo the last read, star or filter change (50 deep)",
+    ),
     ("noop", "nothing (unbinds a key)"),
 ];
 
@@ -275,6 +296,7 @@ impl Action {
 
 /// The bindable actions, in the order of [`NAMED`].
 const BINDABLE: &[Action] = &[
+    Action::Back,
     Action::Quit,
     Action::Suspend,
     Action::ToggleHelp,
@@ -314,6 +336,10 @@ const BINDABLE: &[Action] = &[
     Action::ClearFilters,
     Action::ToggleMap,
     Action::Command,
+    Action::MarkAllRead,
+    Action::NextUnread,
+    Action::PrevUnread,
+    Action::Undo,
     Action::Noop,
 ];
 
@@ -363,10 +389,5 @@ mod tests {
         );
         assert!("refresh".parse::<Action>().is_err());
         assert_eq!(Action::Refresh.name(), None);
-    }
-
-    #[test]
-    fn sort_cycles_through_all_orders() {
-        assert_eq!(SortKey::Date.next().next().next(), SortKey::Date);
     }
 }

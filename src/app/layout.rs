@@ -6,9 +6,13 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use super::Focus;
 use crate::config::LayoutConfig;
 
-/// Below this width the sidebar hides; below [`SINGLE_PANE`] one pane shows at a time.
+/// From this width the list, the reader and the sidebar sit side by side. Below it the list
+/// takes the width while no article is open and the reader takes it over when one opens, as
+/// neomutt's index and pager do, with the sidebar beside them: at 120 columns three panes left
+/// the titles 14 columns, one main pane leaves them 54.
+pub const SPLIT_MIN_WIDTH: u16 = 140;
+/// Below this width one pane shows at a time: the list, the reader, or the sidebar (`e`).
 pub const SIDEBAR_MIN_WIDTH: u16 = 100;
-pub const SINGLE_PANE: u16 = 60;
 /// The smallest screen kiosk draws on.
 pub const MIN_WIDTH: u16 = 20;
 pub const MIN_HEIGHT: u16 = 5;
@@ -24,8 +28,15 @@ pub struct Panes {
     pub too_small: bool,
 }
 
-/// Splits `area` into panes for the configured widths, degrading on narrow terminals.
-pub fn layout(area: Rect, config: &LayoutConfig, sidebar_visible: bool, focus: Focus) -> Panes {
+/// Splits `area` into panes for the configured widths, degrading on narrow terminals;
+/// `reading` says an article is open (the reader, not the list, goes beside a focused sidebar).
+pub fn layout(
+    area: Rect,
+    config: &LayoutConfig,
+    sidebar_visible: bool,
+    focus: Focus,
+    reading: bool,
+) -> Panes {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         return Panes {
             too_small: true,
@@ -41,21 +52,31 @@ pub fn layout(area: Rect, config: &LayoutConfig, sidebar_visible: bool, focus: F
         popup,
         ..Panes::default()
     };
-    if area.width < SINGLE_PANE {
+    let shows_reader = focus == Focus::Reader || (focus == Focus::Entities && reading);
+    if area.width < SIDEBAR_MIN_WIDTH {
         match focus {
             Focus::Reader => panes.reader = Some(body),
-            Focus::List | Focus::Entities => panes.list = Some(body),
+            Focus::List => panes.list = Some(body),
+            Focus::Entities => panes.sidebar = Some(body),
         }
         return panes;
     }
-    let show_sidebar = sidebar_visible && area.width >= SIDEBAR_MIN_WIDTH;
-    let sidebar_width = if show_sidebar {
+    let sidebar_width = if sidebar_visible {
         config.sidebar_columns.clamp(10, area.width / 3)
     } else {
         0
     };
     let [main, sidebar] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(sidebar_width)]).areas(body);
+    panes.sidebar = sidebar_visible.then_some(sidebar);
+    if area.width < SPLIT_MIN_WIDTH {
+        if shows_reader {
+            panes.reader = Some(main);
+        } else {
+            panes.list = Some(main);
+        }
+        return panes;
+    }
     let percent = config.list_percent.clamp(10, 90);
     let [list, reader] = Layout::horizontal([
         Constraint::Percentage(percent),
@@ -64,7 +85,6 @@ pub fn layout(area: Rect, config: &LayoutConfig, sidebar_visible: bool, focus: F
     .areas(main);
     panes.list = Some(list);
     panes.reader = Some(reader);
-    panes.sidebar = show_sidebar.then_some(sidebar);
     panes
 }
 
@@ -91,6 +111,7 @@ mod tests {
             &LayoutConfig::default(),
             true,
             focus,
+            false,
         )
     }
 
@@ -110,17 +131,38 @@ mod tests {
     }
 
     #[test]
-    fn sidebar_hides_below_one_hundred_columns() {
-        let p = panes(99, 30, Focus::List);
-        assert!(p.sidebar.is_none());
-        assert!(p.list.is_some() && p.reader.is_some());
+    fn below_120_columns_the_list_or_the_reader_takes_the_width() {
+        let list = panes(110, 30, Focus::List);
+        let sidebar = list.sidebar.expect("sidebar beside the list");
+        assert_eq!(list.list.map(|r| (r.x, r.right())), Some((0, sidebar.x)));
+        assert!(list.reader.is_none());
+        let reader = panes(110, 30, Focus::Reader);
+        assert_eq!(reader.reader.map(|r| r.width), Some(110 - 28));
+        assert!(reader.list.is_none());
+        let reading = |focus| {
+            let area = Rect::new(0, 0, 110, 30);
+            layout(area, &LayoutConfig::default(), true, focus, true)
+        };
+        assert!(reading(Focus::Entities).reader.is_some());
+        assert!(panes(110, 30, Focus::Entities).list.is_some());
         let hidden = layout(
             Rect::new(0, 0, 160, 40),
             &LayoutConfig::default(),
             false,
             Focus::List,
+            false,
         );
         assert!(hidden.sidebar.is_none());
+    }
+
+    #[test]
+    fn below_100_columns_the_sidebar_takes_the_place_of_the_list() {
+        let list = panes(99, 30, Focus::List);
+        assert_eq!(list.list.map(|r| r.width), Some(99));
+        assert!(list.sidebar.is_none() && list.reader.is_none());
+        let sidebar = panes(80, 24, Focus::Entities);
+        assert_eq!(sidebar.sidebar.map(|r| r.width), Some(80));
+        assert!(sidebar.list.is_none());
     }
 
     #[test]

@@ -4,11 +4,12 @@
 use ratatui::layout::{Position, Rect};
 
 use super::layout::{Panes, layout, sidebar_row_lines};
-use crate::article::Article;
+use crate::article::{Article, ArticleId};
 
 use super::pending::FlagWrite;
 use super::sidebar::{Counts, EntityCount};
 use super::terms::{entity_names, is_web_url};
+use super::undo::Undo;
 use super::{AppState, Effect, Focus, Reloaded, SortKey, Status};
 
 /// A movement in the focused pane.
@@ -39,7 +40,14 @@ impl AppState {
 
     fn panes_for(&self, focus: Focus) -> Panes {
         let area = Rect::new(0, 0, self.size.0, self.size.1);
-        layout(area, &self.view.layout, self.sidebar_visible, focus)
+        let reading = self.reader.article.is_some();
+        layout(
+            area,
+            &self.view.layout,
+            self.sidebar_visible,
+            focus,
+            reading,
+        )
     }
 
     pub fn can_focus(&self, focus: Focus) -> bool {
@@ -205,6 +213,10 @@ impl AppState {
         if let Some(row) = self.list.row_mut_by_id(id) {
             row.read = true;
         }
+        if was_unread {
+            let (flag, previous) = (Flag::Read, false);
+            self.remember(Undo::Flag { id, flag, previous });
+        }
         was_unread.then_some(Effect::SetRead(id, true))
     }
 
@@ -215,15 +227,22 @@ impl AppState {
             (_, Some(row)) => row.clone(),
             _ => return None,
         };
-        let value = match flag {
-            Flag::Read => !current.read,
-            Flag::Starred => !current.starred,
+        let previous = match flag {
+            Flag::Read => current.read,
+            Flag::Starred => current.starred,
         };
+        self.remember(Undo::Flag { id, flag, previous });
+        Some(self.set_flag(id, flag, !previous))
+    }
+
+    /// Sets `flag` of article `id` on screen (its row, the open article) and asks the store for
+    /// it through the write queue.
+    pub fn set_flag(&mut self, id: ArticleId, flag: Flag, value: bool) -> Effect {
         let write = FlagWrite { id, flag, value };
         for summary in self.summaries_of(id) {
             write.apply(summary, value);
         }
-        Some(write.effect())
+        write.effect()
     }
 
     /// The URL of the current article as `make(url)`, when it is http(s).
@@ -255,6 +274,7 @@ impl AppState {
     }
 
     pub fn apply_reload(&mut self, reloaded: Reloaded) -> Option<Effect> {
+        self.remember_filters(&reloaded.filters);
         self.filters = reloaded.filters;
         self.sort = reloaded.sort;
         // Until the count comes, the list ends with the rows it has.

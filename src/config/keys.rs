@@ -13,7 +13,8 @@ pub enum Pane {
 pub fn default_bindings(pane: Pane) -> &'static [(&'static str, &'static str)] {
     match pane {
         Pane::Global => &[
-            ("q", "quit"),
+            ("q", "back"),
+            ("Q", "quit"),
             ("ctrl-c", "quit"),
             ("ctrl-z", "suspend"),
             ("?", "toggle_help"),
@@ -25,12 +26,12 @@ pub fn default_bindings(pane: Pane) -> &'static [(&'static str, &'static str)] {
             ("e", "toggle_sidebar"),
             ("/", "search"),
             ("esc", "clear_filter"),
-            ("n", "next_hit"),
-            ("N", "prev_hit"),
             ("J", "open_next"),
             ("K", "open_prev"),
             ("r", "toggle_read"),
             ("s", "toggle_star"),
+            ("A", "mark_all_read"),
+            ("U", "undo"),
             ("u", "toggle_unread_only"),
             ("o", "open_url"),
             ("y", "copy_url"),
@@ -60,6 +61,9 @@ pub fn default_bindings(pane: Pane) -> &'static [(&'static str, &'static str)] {
             ("enter", "open"),
             ("l", "open"),
             ("right", "open"),
+            ("n", "next_unread"),
+            ("N", "prev_unread"),
+            ("p", "prev_unread"),
         ],
         Pane::Reader => &[
             ("j", "select_next"),
@@ -73,6 +77,8 @@ pub fn default_bindings(pane: Pane) -> &'static [(&'static str, &'static str)] {
             ("h", "close_article"),
             ("left", "close_article"),
             ("backspace", "close_article"),
+            ("n", "next_hit"),
+            ("N", "prev_hit"),
         ],
         Pane::Entities => &[
             ("j", "select_next"),

@@ -88,7 +88,12 @@ fn pane_keys_win_over_global_keys() {
     state.focus = Focus::Reader;
     assert_eq!(keymap.action_for(&state, &space), Some(Action::PageDown));
     let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
-    assert_eq!(keymap.action_for(&state, &q), Some(Action::Quit));
+    assert_eq!(keymap.action_for(&state, &q), Some(Action::Back));
+    let quit = press(KeyCode::Char('Q'), KeyModifiers::SHIFT);
+    assert_eq!(keymap.action_for(&state, &quit), Some(Action::Quit));
+    state.overlay = Some(Overlay::Help { scroll: 0 });
+    assert_eq!(keymap.action_for(&state, &q), Some(Action::ToggleHelp));
+    assert_eq!(keymap.action_for(&state, &quit), Some(Action::Quit));
 }
 
 #[test]
@@ -180,7 +185,7 @@ fn help_groups_keys_by_action() {
     assert!(
         help[0]
             .lines
-            .contains(&("q ctrl-c".into(), "quit kiosk".into()))
+            .contains(&("Q ctrl-c".into(), "quit kiosk from anywhere".into()))
     );
     assert!(help[2].lines.contains(&("b".into(), "one page up".into())));
 }

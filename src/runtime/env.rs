@@ -39,6 +39,10 @@ pub trait Library {
     fn article_entities(&self, id: ArticleId) -> Result<Vec<EntityCount>, String>;
     fn set_read(&mut self, id: ArticleId, read: bool) -> Result<(), String>;
     fn set_starred(&mut self, id: ArticleId, starred: bool) -> Result<(), String>;
+    /// Marks every unread article matching `filters` read; returns the ids that changed.
+    fn mark_read(&mut self, query: &Query) -> Result<Vec<ArticleId>, String>;
+    /// Sets the read flag of each of `ids` (undoing [`Library::mark_read`]).
+    fn set_read_many(&mut self, ids: &[ArticleId], read: bool) -> Result<(), String>;
     /// Changes when another process commits to the store.
     fn data_version(&self) -> Result<i64, String>;
     /// How many articles were analysed by an older analyser than this kiosk's.
@@ -220,6 +224,28 @@ impl Env {
             Effect::SetRead(..) | Effect::SetStarred(..) => {
                 Ok(FlagWrite::of(&effect).and_then(|write| self.write(WriteJob::Flag(write))))
             }
+            Effect::MarkRead { filters } => self
+                .library
+                .mark_read(&Query::all(&filters))
+                .map(|ids| Some(Action::MarkedRead { filters, ids })),
+            Effect::SetReadMany { ids, read } => self
+                .library
+                .set_read_many(&ids, read)
+                .map(|()| Some(Action::Refresh)),
+            Effect::FindUnread {
+                filters,
+                sort,
+                from,
+                forward,
+                open,
+            } => super::unread::find(self.library.as_ref(), &filters, sort, from, forward).map(
+                |found| {
+                    Some(found.map_or_else(
+                        || Action::Info(crate::app::no_unread(forward).into()),
+                        |index| Action::Jump { index, open },
+                    ))
+                },
+            ),
             Effect::OpenUrl(url) => self
                 .system
                 .open_url(&url)

@@ -175,6 +175,14 @@ impl Library for Store {
         Store::set_starred(self, id, starred).map_err(text)
     }
 
+    fn mark_read(&mut self, query: &Query) -> Result<Vec<ArticleId>, String> {
+        Store::mark_read_matching(self, query).map_err(text)
+    }
+
+    fn set_read_many(&mut self, ids: &[ArticleId], read: bool) -> Result<(), String> {
+        Store::set_read_many(self, ids, read).map_err(text)
+    }
+
     fn data_version(&self) -> Result<i64, String> {
         Store::data_version(self).map_err(text)
     }

@@ -19,7 +19,8 @@ impl<'a> StatusBar<'a> {
     }
 }
 
-const HINT: &str = "j/k move · Enter read · / search · c country · Esc unfilter · ? help · q quit";
+const HINT: &str =
+    "j/k move · Enter read · n unread · / search · Esc unfilter · ? help · q back · Q quit";
 
 impl Widget for StatusBar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -36,6 +37,10 @@ impl Widget for StatusBar<'_> {
                 spans.push(Span::styled(format!("  {}", status.text), theme.error));
             }
             Line::from(spans).render(area, buf);
+            return;
+        }
+        if let Some(Overlay::Confirm { question, .. }) = &state.overlay {
+            Line::from(Span::styled(question.clone(), theme.chip)).render(area, buf);
             return;
         }
         let mut spans = Vec::new();

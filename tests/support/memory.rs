@@ -183,6 +183,24 @@ impl Library for MemoryLibrary {
         Ok(())
     }
 
+    fn mark_read(&mut self, query: &Query) -> Result<Vec<ArticleId>, String> {
+        let ids: Vec<ArticleId> = self
+            .matching(query, SortKey::Date)?
+            .into_iter()
+            .filter(|article| !article.summary.read)
+            .map(Article::id)
+            .collect();
+        self.set_read_many(&ids, true)?;
+        Ok(ids)
+    }
+
+    fn set_read_many(&mut self, ids: &[ArticleId], read: bool) -> Result<(), String> {
+        for id in ids {
+            self.find(*id)?.summary.read = read;
+        }
+        Ok(())
+    }
+
     fn data_version(&self) -> Result<i64, String> {
         Ok(self.version)
     }

@@ -44,3 +44,21 @@ pub fn screen(state: &AppState) -> Terminal<TestBackend> {
         .expect("draw");
     terminal
 }
+
+/// The text of `buffer`, one line per row.
+pub fn buffer_text(buffer: &ratatui::buffer::Buffer) -> String {
+    let area = buffer.area;
+    (0..area.height)
+        .map(|y| {
+            (0..area.width)
+                .map(|x| buffer[(x, y)].symbol())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect()
+}
+
+/// The whole screen drawn from `state`, as text.
+pub fn text(state: &AppState) -> String {
+    buffer_text(screen(state).backend().buffer())
+}
