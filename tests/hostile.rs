@@ -178,3 +178,31 @@ fn imported_text_is_stored_clean_and_only_original_keeps_it_raw() {
         );
     }
 }
+
+#[test]
+fn a_thousand_term_query_answers_and_a_longer_one_is_a_query_error() {
+    let cli = Cli::new("");
+    let line = r#"{"title": "Sécheresse", "body": "Les éleveurs du Niger.", "lang": "fr", "published": "2024-01-01"}"#;
+    let jsonl = cli.write("in.jsonl", &format!("{line}\n"));
+    cli.ok(&["import", &jsonl]);
+    // Issue 21: 999 non-text terms failed as "store error: Expression tree is too large".
+    let query = |command: &'static str, term: &'static str, copies: usize| {
+        let mut args = vec![command, "--"];
+        args.extend(std::iter::repeat_n(term, copies));
+        args
+    };
+    let listed = cli.ok(&query("list", "-source:x", 999));
+    assert!(listed.contains("Sécheresse"), "{listed}");
+    cli.ok(&query("countries", "lang:fr", 999));
+    cli.ok(&query("entities", "is:unread", 999));
+    let exported = cli.ok(&query("export", "since:2000-01-01", 999));
+    assert!(exported.contains("Sécheresse"), "{exported}");
+    let output = cli.run(&query("list", "lang:fr", 1025));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("a query holds at most 1024 terms"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}
