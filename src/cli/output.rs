@@ -20,7 +20,7 @@ pub fn list(
         store
             .each_summary(query, sort, limit, |summary| {
                 if json {
-                    serde_json::to_writer(&mut *out, &summary)?;
+                    super::json::write(&mut *out, &summary)?;
                     writeln!(out)
                 } else {
                     writeln!(out, "{}", list_line(&summary))
@@ -69,7 +69,7 @@ pub fn show(store: &Store, id: i64, json: bool) -> anyhow::Result<()> {
                     json!(stored.map(|(version, _)| version)),
                 );
             }
-            serde_json::to_writer_pretty(&mut *out, &object)?;
+            super::json::write_pretty(&mut *out, &object)?;
             writeln!(out)
         } else {
             let summary = &article.summary;
@@ -121,7 +121,7 @@ pub fn export(store: &Store, query: &Query) -> anyhow::Result<()> {
                     }
                 }
             }
-            serde_json::to_writer(&mut *out, &object)?;
+            super::json::write(&mut *out, &object)?;
             writeln!(out)?;
         }
         Ok(())
@@ -133,7 +133,7 @@ pub fn stats(store: &Store, json: bool) -> anyhow::Result<()> {
     let stats = store.stats()?;
     with_stdout(|out| {
         if json {
-            serde_json::to_writer_pretty(&mut *out, &stats)?;
+            super::json::write_pretty(&mut *out, &stats)?;
             return writeln!(out);
         }
         writeln!(out, "store      {}", store.path().display())?;
