@@ -31,10 +31,7 @@ pub fn list(
 }
 
 fn list_line(summary: &ArticleSummary) -> String {
-    let date = summary
-        .published
-        .as_deref()
-        .map_or("          ", |date| date.get(..10).unwrap_or(date));
+    let date = summary.published.as_deref().map_or("          ", day);
     // Cleaned before it is cut: a cut must never leave an escape sequence open.
     let source = clean_column(summary.source.as_deref().unwrap_or("-"), 14);
     format!(
@@ -44,6 +41,12 @@ fn list_line(summary: &ArticleSummary) -> String {
         if summary.starred { "* " } else { "" },
         clean_line(&summary.title)
     )
+}
+
+/// The `YYYY-MM-DD` start of a stored date; the whole text when its 10th byte is not a
+/// character boundary (a date stored by another program can hold anything).
+fn day(date: &str) -> &str {
+    date.get(..10).unwrap_or(date)
 }
 
 /// `kiosk show ID`: the article, as text or as the list object plus body, original and analysis.
@@ -150,15 +153,21 @@ pub fn stats(store: &Store, json: bool) -> anyhow::Result<()> {
             .collect();
         writeln!(out, "languages  {}", languages.join(", "))?;
         if let (Some(oldest), Some(newest)) = (&stats.oldest, &stats.newest) {
-            writeln!(
-                out,
-                "dates      {} to {}",
-                &oldest[..10.min(oldest.len())],
-                &newest[..10.min(newest.len())]
-            )?;
+            writeln!(out, "dates      {} to {}", day(oldest), day(newest))?;
         }
         #[allow(clippy::cast_precision_loss)]
         let megabytes = stats.size_bytes as f64 / 1_048_576.0;
         writeln!(out, "size       {megabytes:.1} MB")
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_date_with_a_multi_byte_character_at_byte_ten_is_shown_whole() {
+        // `stats` cut `&date[..10]`, which panicked inside 'é' (bytes 9..11).
+        assert_eq!(super::day("2024-01-0é12"), "2024-01-0é12");
+        assert_eq!(super::day("2024-01-05T10:00:00Z"), "2024-01-05");
+        assert_eq!(super::day("2024"), "2024");
+    }
 }
