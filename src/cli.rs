@@ -16,6 +16,7 @@ use crate::untrusted::clean_text;
 
 mod analysis;
 mod feeds;
+mod json;
 mod output;
 
 /// kiosk: a terminal news reader that knows which countries and people each article is about.

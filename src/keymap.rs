@@ -177,6 +177,7 @@ pub fn parse_keys(spec: &str) -> Result<Vec<Key>, BadKey> {
         if c == '<'
             && let Some(end) = rest.find('>').filter(|&end| end > 2)
         {
+            // `rest` opens with the 1-byte '<' and `end` is where '>' is: both cuts are boundaries.
             keys.push(rest[1..end].parse()?);
             rest = &rest[end + 1..];
             continue;

@@ -119,6 +119,7 @@ impl Query {
         let tokens = tokenize(text)?;
         let mut clauses: Vec<Clause> = Vec::new();
         let mut pending_or: Option<usize> = None;
+        let mut terms = 0;
         for token in tokens {
             match token {
                 Token::Or { column } => {
@@ -134,6 +135,13 @@ impl Query {
                     value,
                     quoted,
                 } => {
+                    terms += 1;
+                    if terms > MAX_TERMS {
+                        return Err(QueryError::new(
+                            column,
+                            format!("a query holds at most {MAX_TERMS} terms"),
+                        ));
+                    }
                     let filter = parse_filter(column, key.as_deref(), &value, quoted)?;
                     let term = Term { negated, filter };
                     match (pending_or.take(), clauses.last_mut()) {
@@ -163,6 +171,10 @@ impl Query {
         self
     }
 }
+
+/// Each term binds at most two SQL parameters, so this stays far below SQLite's 32,766; the
+/// store nests terms as a balanced tree, so their number never reaches its depth limit.
+pub const MAX_TERMS: usize = 1024;
 
 const KEYS: &str = "lang, source, since, until, is, country, mentions, entity, person, org, place";
 

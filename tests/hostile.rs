@@ -178,3 +178,58 @@ fn imported_text_is_stored_clean_and_only_original_keeps_it_raw() {
         );
     }
 }
+
+#[test]
+fn a_thousand_term_query_answers_and_a_longer_one_is_a_query_error() {
+    let cli = Cli::new("");
+    let line = r#"{"title": "Sécheresse", "body": "Les éleveurs du Niger.", "lang": "fr", "published": "2024-01-01"}"#;
+    let jsonl = cli.write("in.jsonl", &format!("{line}\n"));
+    cli.ok(&["import", &jsonl]);
+    // Issue 21: 999 non-text terms failed as "store error: Expression tree is too large".
+    let query = |command: &'static str, term: &'static str, copies: usize| {
+        let mut args = vec![command, "--"];
+        args.extend(std::iter::repeat_n(term, copies));
+        args
+    };
+    let listed = cli.ok(&query("list", "-source:x", 999));
+    assert!(listed.contains("Sécheresse"), "{listed}");
+    cli.ok(&query("countries", "lang:fr", 999));
+    cli.ok(&query("entities", "is:unread", 999));
+    let exported = cli.ok(&query("export", "since:2000-01-01", 999));
+    assert!(exported.contains("Sécheresse"), "{exported}");
+    let output = cli.run(&query("list", "lang:fr", 1025));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("a query holds at most 1024 terms"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}
+
+#[test]
+fn json_output_escapes_c1_and_bidi_characters_and_parses_back() {
+    let cli = Cli::new("");
+    let line = serde_json::json!({"title": HOSTILE, "body": format!("Body{HOSTILE} about Niger.")});
+    let jsonl = cli.write("in.jsonl", &format!("{line}\n"));
+    cli.ok(&["import", &jsonl]);
+    let shown = String::from_utf8(cli.run(&["show", "1", "--json"]).stdout).expect("utf-8");
+    // serde_json alone writes C1 controls and bidi characters raw.
+    assert_eq!(leaks(&shown), [], "{shown:?}");
+    assert!(shown.contains(r"\u009b31m\u202eend\u2066"), "{shown}");
+    let parsed: serde_json::Value = serde_json::from_str(&shown).expect("JSON");
+    let original = parsed["original"].as_str().unwrap_or_default();
+    assert_eq!(
+        original,
+        line.to_string(),
+        "original parses back to the raw line"
+    );
+    assert!(
+        original.contains("\u{9b}31m\u{202e}end\u{2066}"),
+        "{original:?}"
+    );
+    for command in [&["list", "--json"][..], &["export"], &["stats", "--json"]] {
+        let out = cli.ok(command);
+        assert_eq!(leaks(&out), [], "{command:?}: {out:?}");
+    }
+}

@@ -37,7 +37,7 @@ pub fn analyze_text(file: Option<&Path>, lang: Option<&str>, json: bool) -> anyh
     let analysis = analyze::analyze(&text, title_len, lang);
     with_stdout(|out| {
         if json {
-            serde_json::to_writer(&mut *out, &analysis)?;
+            super::json::write(&mut *out, &analysis)?;
             writeln!(out)
         } else {
             write_analysis(out, &analysis)
@@ -95,7 +95,7 @@ pub fn countries(store: &Store, query: &Query, json: bool) -> anyhow::Result<()>
             let shown_name = clean_line(name);
             if json {
                 let row = json!({"code": count.code, "name": name, "articles": count.articles, "mentions": count.mentions});
-                serde_json::to_writer(&mut *out, &row)?;
+                super::json::write(&mut *out, &row)?;
                 writeln!(out)?;
             } else {
                 writeln!(
@@ -123,7 +123,7 @@ pub fn entities(
     with_stdout(|out| {
         for count in counts {
             if json {
-                serde_json::to_writer(&mut *out, &count)?;
+                super::json::write(&mut *out, &count)?;
                 writeln!(out)?;
             } else {
                 let country = count.country.as_deref().unwrap_or("");

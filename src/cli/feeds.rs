@@ -76,7 +76,7 @@ pub(super) fn run(store: &Store, config: &Config, command: FeedsCommand) -> Resu
             with_stdout(|out| {
                 for feed in &feeds {
                     if json {
-                        serde_json::to_writer(&mut *out, feed)?;
+                        super::json::write(&mut *out, feed)?;
                         writeln!(out)?;
                     } else {
                         let state = match (&feed.last_error, &feed.fetched_at) {

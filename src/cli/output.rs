@@ -20,7 +20,7 @@ pub fn list(
         store
             .each_summary(query, sort, limit, |summary| {
                 if json {
-                    serde_json::to_writer(&mut *out, &summary)?;
+                    super::json::write(&mut *out, &summary)?;
                     writeln!(out)
                 } else {
                     writeln!(out, "{}", list_line(&summary))
@@ -31,10 +31,7 @@ pub fn list(
 }
 
 fn list_line(summary: &ArticleSummary) -> String {
-    let date = summary
-        .published
-        .as_deref()
-        .map_or("          ", |date| date.get(..10).unwrap_or(date));
+    let date = summary.published.as_deref().map_or("          ", day);
     // Cleaned before it is cut: a cut must never leave an escape sequence open.
     let source = clean_column(summary.source.as_deref().unwrap_or("-"), 14);
     format!(
@@ -44,6 +41,12 @@ fn list_line(summary: &ArticleSummary) -> String {
         if summary.starred { "* " } else { "" },
         clean_line(&summary.title)
     )
+}
+
+/// The `YYYY-MM-DD` start of a stored date; the whole text when its 10th byte is not a
+/// character boundary (a date stored by another program can hold anything).
+fn day(date: &str) -> &str {
+    date.get(..10).unwrap_or(date)
 }
 
 /// `kiosk show ID`: the article, as text or as the list object plus body, original and analysis.
@@ -69,7 +72,7 @@ pub fn show(store: &Store, id: i64, json: bool) -> anyhow::Result<()> {
                     json!(stored.map(|(version, _)| version)),
                 );
             }
-            serde_json::to_writer_pretty(&mut *out, &object)?;
+            super::json::write_pretty(&mut *out, &object)?;
             writeln!(out)
         } else {
             let summary = &article.summary;
@@ -121,7 +124,7 @@ pub fn export(store: &Store, query: &Query) -> anyhow::Result<()> {
                     }
                 }
             }
-            serde_json::to_writer(&mut *out, &object)?;
+            super::json::write(&mut *out, &object)?;
             writeln!(out)?;
         }
         Ok(())
@@ -133,7 +136,7 @@ pub fn stats(store: &Store, json: bool) -> anyhow::Result<()> {
     let stats = store.stats()?;
     with_stdout(|out| {
         if json {
-            serde_json::to_writer_pretty(&mut *out, &stats)?;
+            super::json::write_pretty(&mut *out, &stats)?;
             return writeln!(out);
         }
         writeln!(out, "store      {}", store.path().display())?;
@@ -150,15 +153,21 @@ pub fn stats(store: &Store, json: bool) -> anyhow::Result<()> {
             .collect();
         writeln!(out, "languages  {}", languages.join(", "))?;
         if let (Some(oldest), Some(newest)) = (&stats.oldest, &stats.newest) {
-            writeln!(
-                out,
-                "dates      {} to {}",
-                &oldest[..10.min(oldest.len())],
-                &newest[..10.min(newest.len())]
-            )?;
+            writeln!(out, "dates      {} to {}", day(oldest), day(newest))?;
         }
         #[allow(clippy::cast_precision_loss)]
         let megabytes = stats.size_bytes as f64 / 1_048_576.0;
         writeln!(out, "size       {megabytes:.1} MB")
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_date_with_a_multi_byte_character_at_byte_ten_is_shown_whole() {
+        // `stats` cut `&date[..10]`, which panicked inside 'é' (bytes 9..11).
+        assert_eq!(super::day("2024-01-0é12"), "2024-01-0é12");
+        assert_eq!(super::day("2024-01-05T10:00:00Z"), "2024-01-05");
+        assert_eq!(super::day("2024"), "2024");
+    }
 }

@@ -55,9 +55,10 @@ fn attributes(tag: &str) -> Vec<(String, String)> {
         rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == '/');
         let Some(eq) = rest.find('=') else { break };
         let name = rest[..eq].trim();
-        if name.contains(char::is_whitespace) {
-            // A bare attribute (`async`) before this one.
-            rest = &rest[name.find(char::is_whitespace).unwrap_or(0) + 1..];
+        if let Some((at, space)) = name.char_indices().find(|(_, c)| c.is_whitespace()) {
+            // A bare attribute (`async`) before this one. The space may be several bytes
+            // (U+00A0, U+3000): skip the whole character. `name` starts where `rest` does.
+            rest = &rest[at + space.len_utf8()..];
             continue;
         }
         let after = rest[eq + 1..].trim_start();
@@ -87,6 +88,15 @@ fn decode_entities(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_multi_byte_space_after_a_bare_attribute_is_skipped_whole() {
+        // Skipping one byte past U+00A0 or U+3000 cut inside it and panicked.
+        for space in ['\u{a0}', '\u{3000}'] {
+            let html = format!("<link async{space}rel=alternate type=application/rss+xml href=/f>");
+            assert_eq!(feed_links(&html, "http://a.test/"), ["http://a.test/f"]);
+        }
+    }
 
     #[test]
     fn finds_alternate_feed_links() {

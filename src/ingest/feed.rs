@@ -275,6 +275,10 @@ fn demoronize(text: String) -> String {
         .collect()
 }
 
+// Byte cuts in the XML sniffing below are all char-boundary safe: each is at a `find`/`match`
+// of an ASCII pattern, or just past one (`at + 4` after "<rss", `end + 2` after "?>", `[1..]`
+// after a quote), and ASCII bytes never occur inside a multi-byte UTF-8 character.
+
 /// The encoding an ASCII-compatible XML declaration names, if encoding_rs knows it.
 fn declared_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let head = &bytes[..bytes.len().min(200)];

@@ -70,6 +70,7 @@ fn split_front_matter(text: &str) -> Option<(&str, &str)> {
     let after_open = text
         .strip_prefix("---\n")
         .or_else(|| text.strip_prefix("---\r\n"))?;
+    // Cuts at `close` and past the 4 ASCII bytes found there: both char boundaries.
     let close = after_open.find("\n---")?;
     let front = &after_open[..close];
     let after = &after_open[close + 4..];

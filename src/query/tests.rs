@@ -154,4 +154,19 @@ fn huge_spans_clamp_to_the_calendar_start() {
     assert_eq!(DateBound::DaysAgo(u32::MAX).resolve(today), NaiveDate::MIN);
 }
 
+#[test]
+fn a_query_past_the_term_limit_is_an_error_naming_it() {
+    // Issue 21: 999 non-text terms reached SQLite's expression depth; the store now nests them
+    // as a balanced tree, and past MAX_TERMS the parser refuses with the limit named.
+    let at_limit = vec!["lang:fr"; super::MAX_TERMS].join(" ");
+    assert_eq!(parse(&at_limit).clauses.len(), super::MAX_TERMS);
+    let over = format!("{at_limit} OR lang:en");
+    let error = error(&over);
+    assert_eq!(
+        error.message,
+        format!("a query holds at most {} terms", super::MAX_TERMS)
+    );
+    assert_eq!(error.column, at_limit.chars().count() + 5);
+}
+
 mod round_trip;

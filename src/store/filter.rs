@@ -96,16 +96,12 @@ impl Sql {
                 .iter()
                 .map(|term| sql.term(term, today))
                 .collect();
-            parts.push(if alternatives.len() == 1 {
-                alternatives.into_iter().next().unwrap_or_default()
-            } else {
-                format!("({})", alternatives.join(" OR "))
-            });
+            parts.push(balanced(&alternatives, "OR"));
         }
         sql.condition = if parts.is_empty() {
             "1".to_string()
         } else {
-            parts.join(" AND ")
+            balanced(&parts, "AND")
         };
         sql
     }
@@ -186,13 +182,18 @@ impl Sql {
 
 /// A clause of positive `country:` terms only (`country:NE`, `country:NE OR country:ML`): a
 /// date-ordered list can walk the country index (by code, then date) instead of sorting every
-/// match. Returns the clause's index and the codes.
+/// match. Returns the clause's index and the codes, sorted and each once: the list unions one
+/// SELECT per code, and SQLite refuses more than 500 (there are fewer than 300 country codes,
+/// but a query may repeat one thousands of times).
 pub(super) fn driving_countries(query: &Query) -> Option<(usize, Vec<&str>)> {
-    query
+    let (index, mut codes) = query
         .clauses
         .iter()
         .enumerate()
-        .find_map(|(index, clause)| country_codes(clause).map(|codes| (index, codes)))
+        .find_map(|(index, clause)| country_codes(clause).map(|codes| (index, codes)))?;
+    codes.sort_unstable();
+    codes.dedup();
+    Some((index, codes))
 }
 
 /// The codes of a clause made only of positive `country:` terms.
@@ -208,6 +209,24 @@ pub(super) fn country_codes(clause: &Clause) -> Option<Vec<&str>> {
             _ => None,
         })
         .collect()
+}
+
+/// `parts` joined by `operator`, parenthesised as a balanced tree: SQLite builds `a AND b AND c`
+/// as a chain one level deeper per term and refuses a query past 1,000 levels ("Expression tree
+/// is too large"), which 999 `lang:` terms reached; halves nest only log2(n) deep.
+fn balanced(parts: &[String], operator: &str) -> String {
+    match parts {
+        [] => String::new(),
+        [one] => one.clone(),
+        _ => {
+            let (left, right) = parts.split_at(parts.len() / 2);
+            format!(
+                "({} {operator} {})",
+                balanced(left, operator),
+                balanced(right, operator)
+            )
+        }
+    }
 }
 
 pub(super) fn is_positive_text(clause: &Clause) -> bool {

@@ -25,12 +25,32 @@ impl Cli {
     }
 
     pub fn run(&self, args: &[&str]) -> Output {
-        std::process::Command::new(env!("CARGO_BIN_EXE_kiosk"))
+        self.command(args).output().expect("runs")
+    }
+
+    /// Runs with `input` on standard input.
+    pub fn run_with_stdin(&self, args: &[&str], input: &[u8]) -> Output {
+        use std::io::Write;
+        let mut child = self
+            .command(args)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("starts");
+        let mut stdin = child.stdin.take().expect("stdin");
+        stdin.write_all(input).expect("writes stdin");
+        drop(stdin);
+        child.wait_with_output().expect("runs")
+    }
+
+    fn command(&self, args: &[&str]) -> std::process::Command {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_kiosk"));
+        command
             .args(args)
             .env("KIOSK_STORE", self.store())
-            .env("KIOSK_CONFIG", self.dir.path().join("config.toml"))
-            .output()
-            .expect("runs")
+            .env("KIOSK_CONFIG", self.dir.path().join("config.toml"));
+        command
     }
 
     /// stdout and stderr of a command that must succeed.
