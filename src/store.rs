@@ -14,6 +14,7 @@ mod filter;
 mod list;
 mod memory_counts;
 mod open;
+mod packed;
 mod plan;
 mod schema;
 mod totals;
@@ -250,7 +251,7 @@ impl Store {
                 Ok(Article {
                     summary: summary_from_row(row)?,
                     body: row.get(10)?,
-                    original: row.get(11)?,
+                    original: row.get::<_, packed::Packed>(11)?.0,
                     author: row.get(12)?,
                     imported_at: row.get(13)?,
                 })
