@@ -15,6 +15,7 @@ mod list;
 mod mark;
 mod memory_counts;
 mod open;
+mod packed;
 mod plan;
 mod repair;
 mod schema;
@@ -252,7 +253,7 @@ impl Store {
                 Ok(Article {
                     summary: summary_from_row(row)?,
                     body: row.get(10)?,
-                    original: row.get(11)?,
+                    original: row.get::<_, packed::Packed>(11)?.0,
                     author: row.get(12)?,
                     imported_at: row.get(13)?,
                 })

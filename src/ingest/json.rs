@@ -7,6 +7,8 @@ use super::Draft;
 use super::clean::{paragraphs, sanitize};
 use super::date::from_unix_seconds;
 
+mod array;
+
 /// One parsed item: a draft, or why item `line` was skipped.
 pub type Item = Result<Draft, (String, String)>;
 
@@ -28,6 +30,10 @@ pub fn parse_batches<E>(
     batch: usize,
     mut each: impl FnMut(Vec<Item>) -> Result<(), E>,
 ) -> Result<(), E> {
+    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
+    if trimmed.starts_with('[') {
+        return array::parse_array(trimmed, batch, &mut each).map(|_peak| ());
+    }
     let whole = parse_document(text);
     if let Some(items) = whole {
         let mut items = items.into_iter().peekable();
@@ -53,26 +59,9 @@ pub fn parse_batches<E>(
     }
 }
 
-/// A JSON array or one pretty-printed object; `None` for JSON Lines.
+/// One pretty-printed object; `None` for JSON Lines.
 fn parse_document(text: &str) -> Option<Vec<Item>> {
     let trimmed = text.trim_start_matches('\u{feff}').trim_start();
-    if trimmed.starts_with('[') {
-        return Some(match serde_json::from_str::<Vec<Value>>(trimmed) {
-            Ok(values) => values
-                .into_iter()
-                .enumerate()
-                .map(|(index, value)| {
-                    let original = value.to_string();
-                    let position = format!("item {}", index + 1);
-                    from_value(value, original, &position).map_err(|why| (position, why))
-                })
-                .collect(),
-            Err(error) => vec![Err((
-                format!("line {}", error.line()),
-                format!("invalid JSON: {}", error_text(&error)),
-            ))],
-        });
-    }
     if trimmed.starts_with('{') {
         // One pretty-printed object is a document of its own, not JSON Lines.
         if let Ok(value @ Value::Object(_)) = serde_json::from_str::<Value>(trimmed)
@@ -213,9 +202,12 @@ mod tests {
             parse(pretty)[0].as_ref().map(|d| d.title.as_str()),
             Ok("Solo")
         );
+        // The items before the error are kept; the error names its line.
         let broken_array = "[\n{\"title\": \"A\"},\n{oops}\n]";
+        let items = parse(broken_array);
+        assert!(items[0].is_ok());
         assert_eq!(
-            parse(broken_array)[0].as_ref().err().map(|e| e.0.as_str()),
+            items[1].as_ref().err().map(|e| e.0.as_str()),
             Some("line 3")
         );
     }
@@ -262,6 +254,34 @@ mod tests {
             Ok(())
         });
         assert_eq!((result, batches), (Ok(()), vec![2, 2, 1]));
+    }
+
+    #[test]
+    fn a_json_array_is_held_one_batch_at_a_time() {
+        let text = format!(
+            "[{}]",
+            (1..=2500)
+                .map(|n| format!("{{\"title\": \"T{n}\"}}"))
+                .collect::<Vec<_>>()
+                .join(",\n")
+        );
+        let mut seen = 0;
+        let peak = array::parse_array(&text, 1000, &mut |items: Vec<Item>| -> Result<(), ()> {
+            seen += items.len();
+            Ok(())
+        });
+        assert_eq!((peak, seen), (Ok(1000), 2500));
+    }
+
+    #[test]
+    fn a_failed_batch_stops_the_array() {
+        let text = format!("[{}]", [r#"{"title": "T"}"#; 10].join(","));
+        let mut batches = 0;
+        let result = array::parse_array(&text, 3, &mut |_items: Vec<Item>| {
+            batches += 1;
+            Err("disk full")
+        });
+        assert_eq!((result, batches), (Err("disk full"), 1));
     }
 
     #[test]

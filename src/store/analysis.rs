@@ -3,6 +3,7 @@
 
 use rusqlite::{OptionalExtension, params};
 
+use super::packed::{Packed, pack};
 use super::plan::{Matching, Shape};
 use super::{Result, Store, Writer};
 use crate::analyze::{ANALYZER_VERSION, Analysis, EntityKind};
@@ -74,7 +75,7 @@ impl Writer<'_> {
             .collect();
         self.tx.execute(
             "UPDATE articles SET analysis_version = ?1, analysis = ?2, countries = ?3 WHERE id = ?4",
-            params![version, json, about.join(" "), id],
+            params![version, pack(json), about.join(" "), id],
         )?;
         self.tx
             .execute("DELETE FROM article_countries WHERE article_id = ?1", [id])?;
@@ -121,7 +122,7 @@ impl Store {
             .query_row(
                 "SELECT analysis_version, analysis FROM articles WHERE id = ?1 AND analysis IS NOT NULL",
                 [id],
-                |row| Ok((row.get(0)?, row.get(1)?)),
+                |row| Ok((row.get(0)?, row.get::<_, Packed>(1)?.0)),
             )
             .optional()?)
     }

@@ -404,5 +404,6 @@ fn date_positions_count_like_numbering_every_match() {
 
 mod country_index;
 mod limits;
+mod packed;
 mod totals;
 mod word_hits;

@@ -3,6 +3,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
+use super::packed::pack;
 use super::{Result, fold_for_search};
 use crate::article::{ArticleId, NewArticle};
 
@@ -96,7 +97,7 @@ impl<'a> Writer<'a> {
             .prepare_cached(
                 "INSERT INTO article_texts (article_id, body, original) VALUES (?1, ?2, ?3)",
             )?
-            .execute(params![id, article.body, article.original])?;
+            .execute(params![id, article.body, pack(&article.original)])?;
         self.index(id, &article.title, &article.body)?;
         Ok(InsertOutcome::Added(id))
     }

@@ -1,0 +1,84 @@
+//! A JSON array of articles read element by element and handed on in batches, so a million
+//! objects never sit in memory at once (each batch is parsed, stored and dropped in turn).
+
+use std::fmt;
+
+use serde::de::{Deserializer as _, SeqAccess, Visitor};
+use serde_json::Value;
+
+use super::{Item, error_text, from_value};
+
+/// Parses the array `text` (which starts with `[`), handing items to `each` in batches of
+/// `batch`. Returns the most items held at once (tests assert it stays within a batch). Items
+/// before a syntax error are handed on; the error follows as one item naming its line.
+pub(super) fn parse_array<E>(
+    text: &str,
+    batch: usize,
+    each: &mut impl FnMut(Vec<Item>) -> Result<(), E>,
+) -> Result<usize, E> {
+    let mut elements = Elements {
+        batch: batch.max(1),
+        each,
+        buffer: Vec::new(),
+        peak: 0,
+        count: 0,
+        stopped: None,
+    };
+    let mut reader = serde_json::Deserializer::from_str(text);
+    let parsed = reader
+        .deserialize_seq(&mut elements)
+        .and_then(|()| reader.end());
+    if let Some(error) = elements.stopped.take() {
+        return Err(error);
+    }
+    if let Err(error) = parsed {
+        elements.buffer.push(Err((
+            format!("line {}", error.line()),
+            format!("invalid JSON: {}", error_text(&error)),
+        )));
+    }
+    let peak = elements.peak.max(elements.buffer.len());
+    if !elements.buffer.is_empty() {
+        (elements.each)(std::mem::take(&mut elements.buffer))?;
+    }
+    Ok(peak)
+}
+
+struct Elements<'a, F, E> {
+    batch: usize,
+    each: &'a mut F,
+    buffer: Vec<Item>,
+    peak: usize,
+    count: usize,
+    /// The error `each` returned (a full disk): reading stops there.
+    stopped: Option<E>,
+}
+
+impl<'de, F, E> Visitor<'de> for &mut Elements<'_, F, E>
+where
+    F: FnMut(Vec<Item>) -> Result<(), E>,
+{
+    type Value = ();
+
+    fn expecting(&self, formatter: &mut fmt::Formatter) -> fmt::Result {
+        formatter.write_str("an array of article objects")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(value) = seq.next_element::<Value>()? {
+            self.count += 1;
+            let original = value.to_string();
+            let position = format!("item {}", self.count);
+            let item = from_value(value, original, &position).map_err(|why| (position, why));
+            self.buffer.push(item);
+            self.peak = self.peak.max(self.buffer.len());
+            if self.buffer.len() >= self.batch
+                && let Err(error) = (self.each)(std::mem::take(&mut self.buffer))
+            {
+                self.stopped = Some(error);
+                return Ok(());
+            }
+        }
+        Ok(())
+    }
+}
