@@ -4,6 +4,7 @@
 mod action;
 pub mod daily;
 mod filters;
+pub mod links;
 pub mod list;
 mod ops;
 mod pending;
@@ -16,6 +17,7 @@ pub mod text;
 pub use action::{Action, Effect, NAMED, Reloaded, SortKey, UnknownAction};
 pub use ops::Flag;
 pub use pending::FlagWrite;
+pub use terms::is_web_url;
 
 use crate::article::ArticleId;
 use crate::config::LayoutConfig;
@@ -47,6 +49,10 @@ pub enum Overlay {
     },
     /// The country picker opened by `c`.
     Picker(picker::PickerState),
+    /// The open article's links, numbered, opened by `L`: the selected row.
+    Links {
+        selected: usize,
+    },
 }
 
 /// The one-line message of the status bar.
@@ -252,6 +258,14 @@ fn apply(state: &mut AppState, action: Action) -> Option<Effect> {
         }
         Action::OpenUrl => return state.url_effect(Effect::OpenUrl),
         Action::CopyUrl => return state.url_effect(Effect::Copy),
+        Action::ShowLinks => state.show_links(),
+        Action::OpenLink(number) => return state.open_link(usize::from(number).saturating_sub(1)),
+        Action::LinksMove(delta) => state.move_in_links(delta),
+        Action::LinksOpen => {
+            if let Some(Overlay::Links { selected }) = state.overlay {
+                return state.open_link(selected);
+            }
+        }
         Action::Reload | Action::Refresh => {
             return Some(state.reload_with(state.filters.clone(), state.sort));
         }
