@@ -6,6 +6,7 @@ pub mod daily;
 mod filters;
 mod housekeeping;
 pub mod layout;
+pub mod links;
 pub mod list;
 mod ops;
 mod pending;
@@ -22,6 +23,7 @@ pub use housekeeping::no_unread;
 pub use ops::Flag;
 pub use pending::FlagWrite;
 pub use sort::SortKey;
+pub use terms::is_web_url;
 
 use crate::article::ArticleId;
 use crate::config::LayoutConfig;
@@ -53,6 +55,10 @@ pub enum Overlay {
     },
     /// The country picker opened by `c`.
     Picker(picker::PickerState),
+    /// The open article's links, numbered, opened by `L`: the selected row.
+    Links {
+        selected: usize,
+    },
     /// A question on the status line answered by one key: `y` does `pending`, others cancel.
     Confirm {
         question: String,
@@ -291,6 +297,14 @@ fn apply(state: &mut AppState, action: Action) -> Option<Effect> {
         }
         Action::OpenUrl => return state.url_effect(Effect::OpenUrl),
         Action::CopyUrl => return state.url_effect(Effect::Copy),
+        Action::ShowLinks => state.show_links(),
+        Action::OpenLink(number) => return state.open_link(usize::from(number).saturating_sub(1)),
+        Action::LinksMove(delta) => state.move_in_links(delta),
+        Action::LinksOpen => {
+            if let Some(Overlay::Links { selected }) = state.overlay {
+                return state.open_link(selected);
+            }
+        }
         Action::Reload | Action::Refresh => {
             return Some(state.reload_with(state.filters.clone(), state.sort));
         }

@@ -15,6 +15,10 @@ use keys::{Pane, default_bindings};
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Config {
+    /// The browser for `o` and the link list: a command with `%u` for the URL (appended when
+    /// absent), run without a shell; empty uses `$BROWSER`, else the desktop's opener.
+    pub browser: String,
+    pub browser_mode: BrowserMode,
     pub import: ImportConfig,
     pub keys: KeysConfig,
     pub theme: ThemeConfig,
@@ -26,6 +30,16 @@ pub struct Config {
     /// The file this came from, or the default path it would come from (where `:save` writes).
     #[serde(skip)]
     pub file: Option<PathBuf>,
+}
+
+/// How `browser` runs: a text browser (w3m, lynx, elinks) takes the terminal until it ends;
+/// a graphical one starts beside kiosk.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BrowserMode {
+    Terminal,
+    #[default]
+    Detached,
 }
 
 /// One `[[feeds]]` table.

@@ -239,6 +239,7 @@ impl Keymap {
                 let yes = matches!(key.code, KeyCode::Char('y') | KeyCode::Enter);
                 return Some(Action::Confirm(yes));
             }
+            Some(Overlay::Links { .. }) => return Some(links_action(key)),
             Some(Overlay::Help { .. }) => {
                 return Some(match key.code {
                     KeyCode::Esc | KeyCode::Char('q' | '?') => Action::ToggleHelp,
@@ -284,7 +285,7 @@ impl Keymap {
                         names.sort_by_key(|name| (name.chars().count(), name.clone()));
                         (!names.is_empty()).then(|| (names.join(" "), (*description).to_string()))
                     })
-                    .collect();
+                    .fold(Vec::new(), fold_same_description);
                 HelpSection {
                     title: title.to_string(),
                     lines,
@@ -292,6 +293,21 @@ impl Keymap {
             })
             .collect()
     }
+}
+
+/// Consecutive actions with one description (`open_link_1`..`9`) make one help line.
+fn fold_same_description(
+    mut lines: Vec<(String, String)>,
+    (keys, description): (String, String),
+) -> Vec<(String, String)> {
+    match lines.last_mut() {
+        Some((last_keys, last)) if *last == description => {
+            last_keys.push(' ');
+            last_keys.push_str(&keys);
+        }
+        _ => lines.push((keys, description)),
+    }
+    lines
 }
 
 fn prompt_action(key: Key) -> Option<Action> {
@@ -318,6 +334,20 @@ fn picker_action(key: Key) -> Option<Action> {
         KeyCode::Char(' ') => Action::PickerMark,
         _ => return prompt_action(key),
     })
+}
+
+/// The link list: j/k or arrows move, Enter or a digit opens, q, Esc or L closes.
+fn links_action(key: Key) -> Action {
+    match key.code {
+        KeyCode::Char('j') | KeyCode::Down | KeyCode::Tab => Action::LinksMove(1),
+        KeyCode::Char('k') | KeyCode::Up | KeyCode::BackTab => Action::LinksMove(-1),
+        KeyCode::Char('G') | KeyCode::End => Action::LinksMove(i16::MAX),
+        KeyCode::Char('g') | KeyCode::Home => Action::LinksMove(i16::MIN),
+        KeyCode::Enter => Action::LinksOpen,
+        KeyCode::Char(c @ '1'..='9') => Action::OpenLink(c as u8 - b'0'),
+        KeyCode::Char('q' | 'L') | KeyCode::Esc => Action::PromptCancel,
+        _ => Action::Noop,
+    }
 }
 
 fn mouse_action(mouse: &MouseEvent) -> Option<Action> {

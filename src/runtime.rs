@@ -1,6 +1,7 @@
 //! The event loop: the only code that touches the terminal. [`step`] feeds one event through
 //! keymap → update → effects and is shared with the tests; [`run_library`] owns the terminal.
 
+mod browser;
 mod counter;
 mod desktop;
 mod env;
@@ -10,11 +11,13 @@ mod unread;
 mod watchdog;
 mod writer;
 
+pub use browser::Browser;
 pub use desktop::{Desktop, base64};
 pub use env::{Counter, Env, FeedFetcher, Library, System, WriteJob, WriteQueue};
 pub use store_library::merge_counts;
 
 use std::io::stdout;
+use std::process::Command;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -179,7 +182,9 @@ pub fn run_library(
         .context("enabling the mouse")
         .and_then(|()| {
             let size = terminal.size().context("reading the terminal size")?;
-            let system = Box::new(Desktop);
+            let system = Box::new(Desktop {
+                browser: Browser::from_config(config),
+            });
             let size = (size.width, size.height);
             let (state, mut env) = start(library, system, config, size, no_color, counter)?;
             env.feed_fetcher = feed_fetcher;
@@ -270,30 +275,63 @@ fn run(
                 break;
             }
         }
-        if env.take_suspend() {
+        let back = if env.take_suspend() {
             suspend(terminal)?;
+            Some(Action::Noop)
+        } else {
+            env.take_foreground()
+                .map(|command| run_in_terminal(terminal, command))
+                .transpose()?
+        };
+        if let Some(back) = back {
             let size = terminal.size()?;
             dispatch(
                 &mut state,
                 env,
                 Some(Action::Resize(size.width, size.height)),
             );
+            dispatch(&mut state, env, Some(back));
         }
     }
     Ok(())
 }
 
-/// Ctrl-Z: give the terminal back, stop until `fg`, then take it again.
-#[cfg(unix)]
-fn suspend(terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
-    use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+/// Gives the terminal back as the shell had it: no mouse, raw mode or alternate screen.
+fn leave_screen() -> anyhow::Result<()> {
     execute!(stdout(), DisableMouseCapture)?;
     ratatui::restore();
-    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP).context("suspending")?;
+    Ok(())
+}
+
+/// Takes the terminal again after [`leave_screen`] and redraws from scratch.
+fn enter_screen(terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
+    use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
     enable_raw_mode()?;
     execute!(stdout(), EnterAlternateScreen, EnableMouseCapture)?;
     terminal.clear()?;
     Ok(())
+}
+
+/// A text browser (`browser_mode = "terminal"`): it gets the terminal and kiosk waits for it to
+/// end, then takes the screen back; the answer is the status line saying how it went.
+fn run_in_terminal(terminal: &mut DefaultTerminal, mut command: Command) -> anyhow::Result<Action> {
+    let program = command.get_program().to_string_lossy().into_owned();
+    leave_screen()?;
+    let status = command.status();
+    enter_screen(terminal)?;
+    Ok(match status {
+        Ok(status) if status.success() => Action::Info(format!("back from {program}")),
+        Ok(status) => Action::Failed(format!("the browser {program} ended with {status}")),
+        Err(e) => Action::Failed(format!("cannot start the browser {program}: {e}")),
+    })
+}
+
+/// Ctrl-Z: give the terminal back, stop until `fg`, then take it again.
+#[cfg(unix)]
+fn suspend(terminal: &mut DefaultTerminal) -> anyhow::Result<()> {
+    leave_screen()?;
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP).context("suspending")?;
+    enter_screen(terminal)
 }
 
 #[cfg(not(unix))]

@@ -4,6 +4,7 @@
 mod article_list;
 mod entity_sidebar;
 mod help;
+mod links;
 mod map;
 mod picker;
 mod reader;
@@ -88,6 +89,13 @@ pub fn render(state: &AppState, frame: &mut Frame) {
             let popup = panes.popup.centered_horizontally(Constraint::Length(width));
             frame.render_widget(Clear, popup);
             frame.render_widget(Picker::new(picker, theme), popup);
+        }
+        Some(Overlay::Links { selected }) => {
+            let rows = &state.reader.links;
+            let height = u16::try_from(rows.len() + 2).unwrap_or(u16::MAX);
+            let popup = panes.popup.centered_vertically(Constraint::Length(height));
+            frame.render_widget(Clear, popup);
+            frame.render_widget(links::Links::new(rows, *selected, theme), popup);
         }
         Some(Overlay::Prompt { .. } | Overlay::Confirm { .. }) | None => {}
     }

@@ -437,5 +437,47 @@ fn mark_all_read_asks_then_undo_takes_it_back() {
     tmux.keys(&["U"]);
     tmux.wait_text("undone: 30 articles unread again");
     assert_eq!(tmux.listed("is:unread"), 30);
+}
+
+#[test]
+fn a_text_browser_takes_the_terminal_reads_a_key_and_gives_it_back() {
+    let Some(tmux) = Tmux::start("browser") else {
+        return;
+    };
+    // Stands in for w3m: shows the URL, reads one key from the terminal, records it.
+    let script = tmux.path("fake-w3m.sh");
+    let key_file = tmux.path("key.txt");
+    std::fs::write(
+        &script,
+        format!(
+            "printf 'FAKE-W3M %s\\n' \"$1\"\nstty -icanon -echo min 1\n\
+             key=$(dd bs=1 count=1 2>/dev/null)\nstty icanon echo\nprintf '%s' \"$key\" > '{}'\n",
+            key_file.display()
+        ),
+    )
+    .expect("write script");
+    let config = format!(
+        "browser = \"sh {} %u\"\nbrowser_mode = \"terminal\"\n",
+        script.display()
+    );
+    std::fs::write(tmux.path("config.toml"), config).expect("write config");
+    fixtures::import(&tmux.path("kiosk.db"), &[fixtures::article(1)]);
+    tmux.launch();
+    tmux.wait_text("Article 1");
+    tmux.keys(&["Enter"]);
+    tmux.wait_text("Paragraph one of article 1.");
+    tmux.keys(&["o"]);
+    let screen = tmux.wait_text("FAKE-W3M https://example.org/1");
+    assert!(
+        !screen.contains("Paragraph one"),
+        "kiosk left the screen to the browser:\n{screen}"
+    );
+    tmux.keys(&["x"]);
+    tmux.wait_text("back from sh");
+    assert_eq!(std::fs::read_to_string(&key_file).expect("key file"), "x");
+    tmux.keys(&["h"]);
+    tmux.wait_for("the list", |screen| {
+        screen.contains("Articles (1)") && !screen.contains("Paragraph one")
+    });
     tmux.quit_and_check_restored();
 }

@@ -44,6 +44,10 @@ pub enum Action {
     ToggleUnreadOnly,
     OpenUrl,
     CopyUrl,
+    /// Opens the link list of the open article (newsboat's `L`).
+    ShowLinks,
+    /// Opens link N (1-based) of the open article.
+    OpenLink(u8),
     Reload,
     CycleSort,
     FetchFeeds,
@@ -83,6 +87,10 @@ pub enum Action {
     PickerMove(i16),
     /// Marks or unmarks the picker's selected country (several combine with OR).
     PickerMark,
+    /// Moves the link list's selection by this many rows.
+    LinksMove(i16),
+    /// Opens the link list's selected link.
+    LinksOpen,
     ScrollAt {
         column: u16,
         row: u16,
@@ -211,6 +219,9 @@ pub enum Effect {
     },
 }
 
+/// The help line of every `open_link_N` (the help shows them as one line).
+const OPEN_LINK: &str = "open the link of that number (see the link list)";
+
 /// Every action a key can be bound to, with its config name and its help text.
 pub const NAMED: &[(&str, &str)] = &[
     (
@@ -247,6 +258,19 @@ pub const NAMED: &[(&str, &str)] = &[
     ("toggle_unread_only", "show unread articles only"),
     ("open_url", "open the URL in the browser"),
     ("copy_url", "copy the URL (OSC 52)"),
+    (
+        "show_links",
+        "list the article's links (Enter or 1-9 opens one)",
+    ),
+    ("open_link_1", OPEN_LINK),
+    ("open_link_2", OPEN_LINK),
+    ("open_link_3", OPEN_LINK),
+    ("open_link_4", OPEN_LINK),
+    ("open_link_5", OPEN_LINK),
+    ("open_link_6", OPEN_LINK),
+    ("open_link_7", OPEN_LINK),
+    ("open_link_8", OPEN_LINK),
+    ("open_link_9", OPEN_LINK),
     ("reload", "reload from the store"),
     ("cycle_sort", "sort by date, source, title"),
     ("fetch_feeds", "fetch subscribed feeds in the background"),
@@ -327,6 +351,16 @@ const BINDABLE: &[Action] = &[
     Action::ToggleUnreadOnly,
     Action::OpenUrl,
     Action::CopyUrl,
+    Action::ShowLinks,
+    Action::OpenLink(1),
+    Action::OpenLink(2),
+    Action::OpenLink(3),
+    Action::OpenLink(4),
+    Action::OpenLink(5),
+    Action::OpenLink(6),
+    Action::OpenLink(7),
+    Action::OpenLink(8),
+    Action::OpenLink(9),
     Action::Reload,
     Action::CycleSort,
     Action::FetchFeeds,

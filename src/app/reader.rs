@@ -34,6 +34,8 @@ pub struct ReaderState {
     pub entities: Vec<String>,
     /// Indices of lines that contain a term.
     pub hits: Vec<usize>,
+    /// The article's links, cleaned, numbered from 1 in the link list.
+    pub links: Vec<String>,
 }
 
 impl ReaderState {
@@ -42,7 +44,8 @@ impl ReaderState {
         article.summary = super::list::clean_summary(article.summary);
         article.body = clean_text(&article.body);
         article.author = article.author.as_deref().map(clean_line);
-        article.original = String::new(); // never shown; no need to hold it
+        self.links = super::links::article_links(&article);
+        article.original = String::new(); // never shown; its links are kept above
         self.article = Some(article);
         self.scroll = 0;
         self.rewrap();
@@ -52,6 +55,7 @@ impl ReaderState {
         self.article = None;
         self.lines.clear();
         self.hits.clear();
+        self.links.clear();
         self.scroll = 0;
     }
 

@@ -2,30 +2,38 @@
 //! through a shell) and copying through the terminal (OSC 52).
 
 use std::io::Write;
+use std::process::Command;
 
+use crate::config::BrowserMode;
+
+use super::browser::{Browser, refuse_non_web, spawn_reaped};
 use super::env::System;
 
-/// Opens URLs with `$BROWSER` or the platform opener (never a shell); copies with OSC 52.
+/// Opens URLs with the configured `browser`, else `$BROWSER`, else the platform opener (never
+/// a shell); copies with OSC 52.
 #[derive(Debug, Default)]
-pub struct Desktop;
+pub struct Desktop {
+    pub browser: Option<Browser>,
+}
 
 impl System for Desktop {
     fn open_url(&mut self, url: &str) -> Result<(), String> {
-        let browser = std::env::var("BROWSER").unwrap_or_default();
+        refuse_non_web(url)?;
+        if let Some(browser) = &self.browser {
+            return spawn_reaped(browser.command(url)?).map(drop);
+        }
+        let from_env = std::env::var("BROWSER").unwrap_or_default();
         // $BROWSER may list several commands separated by ':'; the first one with its arguments.
-        let mut words = browser.split(':').next().unwrap_or("").split_whitespace();
-        match words.next() {
-            Some(program) => std::process::Command::new(program)
-                .args(words)
-                .arg(url)
-                .stdin(std::process::Stdio::null())
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::null())
-                .spawn()
-                .map(drop)
-                .map_err(|e| format!("cannot start $BROWSER ({program}): {e}")),
+        let first = from_env.split(':').next().unwrap_or("");
+        match Browser::new(first, BrowserMode::Detached) {
+            Some(browser) => spawn_reaped(browser.command(url)?).map(drop),
             None => open::that_detached(url).map_err(|e| format!("cannot open the browser: {e}")),
         }
+    }
+
+    fn terminal_command(&mut self, url: &str) -> Option<Result<Command, String>> {
+        let browser = self.browser.as_ref()?;
+        (browser.mode == BrowserMode::Terminal).then(|| browser.command(url))
     }
 
     fn copy(&mut self, text: &str) -> Result<(), String> {

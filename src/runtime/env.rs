@@ -61,6 +61,11 @@ pub trait Library {
 /// The world outside the store: the browser and the clipboard.
 pub trait System {
     fn open_url(&mut self, url: &str) -> Result<(), String>;
+    /// The command of a text browser for `url`, which the runtime runs in the terminal in
+    /// kiosk's place (see [`Env::take_foreground`]); `None` opens it with [`System::open_url`].
+    fn terminal_command(&mut self, _url: &str) -> Option<Result<std::process::Command, String>> {
+        None
+    }
     fn copy(&mut self, text: &str) -> Result<(), String>;
 }
 
@@ -78,6 +83,8 @@ pub struct Env {
     /// The filters of the list last loaded (to tell narrowing from widening); `None` at start.
     shown: Option<Vec<Query>>,
     suspend_requested: bool,
+    /// A text browser to run in the terminal, waiting for the run loop.
+    foreground: Option<std::process::Command>,
     /// Computes sidebar counts on another thread; `None` computes them inline (tests).
     pub counter: Option<Counter>,
     /// Starts a feed fetch on another thread, returning where its progress arrives.
@@ -108,6 +115,7 @@ impl Env {
             last_version,
             shown: None,
             suspend_requested: false,
+            foreground: None,
             counter: None,
             feed_fetcher: None,
             writes: None,
@@ -197,6 +205,11 @@ impl Env {
         std::mem::take(&mut self.suspend_requested)
     }
 
+    /// The text browser `o` or a link asked for, to run in the terminal; clears the request.
+    pub fn take_foreground(&mut self) -> Option<std::process::Command> {
+        self.foreground.take()
+    }
+
     /// Does the IO of `effect` and reports back as an action.
     pub fn perform(&mut self, effect: Effect) -> Option<Action> {
         let result = match effect {
@@ -246,10 +259,17 @@ impl Env {
                     ))
                 },
             ),
-            Effect::OpenUrl(url) => self
-                .system
-                .open_url(&url)
-                .map(|()| Some(info("opened", &url))),
+            Effect::OpenUrl(url) => match self.system.terminal_command(&url) {
+                Some(Ok(command)) => {
+                    self.foreground = Some(command);
+                    Ok(None)
+                }
+                Some(Err(refused)) => Err(refused),
+                None => self
+                    .system
+                    .open_url(&url)
+                    .map(|()| Some(info("opened", &url))),
+            },
             Effect::Copy(url) => self.system.copy(&url).map(|()| Some(info("copied", &url))),
             Effect::Save { filters, selected } => self.save(&filters, selected),
             Effect::Suspend => {
