@@ -7,9 +7,11 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use regex::RegexSet;
 
-use crate::article::NewArticle;
 use crate::config::ImportConfig;
-use crate::store::{InsertOutcome, Store, StoreError, Writer};
+use crate::store::{InsertOutcome, Store, StoreError};
+
+pub use prepare::analyze_article;
+use prepare::{Prepared, analyse, prepare, restrip_source};
 
 pub mod clean;
 pub mod date;
@@ -20,6 +22,7 @@ pub mod html;
 pub mod json;
 pub mod newsboat;
 pub mod opml;
+mod prepare;
 mod repair;
 pub mod sample;
 mod subscribe;
@@ -370,145 +373,6 @@ impl<'a> Importer<'a> {
         (self.on_problem)(&problem, true);
         self.report.skipped.push(problem);
     }
-}
-
-/// A draft after cleaning rules, ready to be analysed and stored.
-struct Prepared {
-    article: NewArticle,
-    hash: String,
-    /// Paragraphs this article made known trailers of its source.
-    newly_repeated: Vec<String>,
-    /// Read and starred states brought from another reader (newsboat).
-    read: bool,
-    starred: bool,
-    /// The stored copy, mis-decoded, that this one replaces.
-    replaces: Option<crate::article::ArticleId>,
-}
-
-/// Applies duplicate checks and trailer rules to `draft` (sequential: they read what the
-/// articles before it wrote). `None` for an article already stored.
-fn prepare(
-    writer: &Writer<'_>,
-    trailers: &RegexSet,
-    threshold: u32,
-    draft: Draft,
-) -> Result<Option<Prepared>, StoreError> {
-    let draft = draft.cleaned();
-    let hash = clean::content_hash(&draft.title, &draft.paragraphs);
-    let mut article = NewArticle {
-        external_id: draft.external_id,
-        title: draft.title,
-        body: String::new(),
-        original: draft.original,
-        source: draft.source,
-        url: draft.url,
-        author: draft.author,
-        published: draft.published,
-        lang: draft.lang,
-    };
-    let found = writer.find_duplicate(&article, &hash)?;
-    let replaces = repair::damaged_copy(writer, found, &article, &draft.paragraphs, &hash)?;
-    if let Some(id) = found.filter(|_| replaces.is_none()) {
-        if draft.read || draft.starred {
-            writer.mark(id, draft.read, draft.starred)?;
-        }
-        return Ok(None);
-    }
-    let paragraphs = draft.paragraphs;
-    let mut newly_repeated = Vec::new();
-    let mut repeated = std::collections::HashSet::new();
-    if let Some(source) = &article.source {
-        let tail = &paragraphs[paragraphs.len().saturating_sub(clean::TAIL_PARAGRAPHS)..];
-        let hashes: Vec<String> = tail.iter().map(|p| clean::paragraph_hash(p)).collect();
-        for ((paragraph, hash), count) in tail
-            .iter()
-            .zip(&hashes)
-            .zip(writer.count_tail_paragraphs(source, &hashes)?)
-        {
-            if count >= threshold {
-                repeated.insert(hash.clone());
-            }
-            if count == threshold {
-                newly_repeated.push(paragraph.clone());
-            }
-        }
-    }
-    let is_repeated = |p: &str| repeated.contains(&clean::paragraph_hash(p));
-    let body_end = clean::trailer_start(&paragraphs, trailers, is_repeated);
-    article.body = paragraphs[..body_end].join("\n\n");
-    Ok(Some(Prepared {
-        article,
-        hash,
-        newly_repeated,
-        read: draft.read,
-        starred: draft.starred,
-        replaces,
-    }))
-}
-
-impl Draft {
-    /// Every importer's text passes here: stored fields are safe for a terminal (escape
-    /// sequences, controls and bidi overrides gone); only `original` keeps the raw text.
-    fn cleaned(mut self) -> Self {
-        use crate::untrusted::{clean_line, clean_text};
-        let line = |text: String| clean_line(&text).trim().to_string();
-        let optional = |text: Option<String>| text.map(line).filter(|text| !text.is_empty());
-        self.title = line(self.title);
-        self.source = optional(self.source);
-        self.author = optional(self.author);
-        self.paragraphs = (self.paragraphs.iter())
-            .map(|paragraph| clean_text(paragraph).trim().to_string())
-            .filter(|paragraph| !paragraph.is_empty())
-            .collect();
-        self
-    }
-}
-
-/// Detects the language where none was declared, and analyses: the costly, parallel part.
-fn analyse(article: &mut NewArticle) -> crate::analyze::Analysis {
-    if article.lang.is_none() {
-        let sample = format!("{}\n{}", article.title, article.body);
-        article.lang = crate::analyze::detect_language(&sample).map(str::to_string);
-    }
-    analyze_article(&article.title, &article.body, article.lang.as_deref())
-}
-
-/// Analyses an article as stored: the title, a blank line, then the clean body (offsets in the
-/// analysis refer to that text).
-pub fn analyze_article(title: &str, body: &str, lang: Option<&str>) -> crate::analyze::Analysis {
-    let text = format!("{title}\n\n{body}");
-    crate::analyze::analyze(&text, title.len(), lang)
-}
-
-/// A paragraph just became a known trailer of `source`: take it out of the bodies stored before.
-fn restrip_source(
-    writer: &Writer<'_>,
-    trailers: &RegexSet,
-    threshold: u32,
-    source: &str,
-    paragraph: &str,
-) -> Result<(), StoreError> {
-    for (id, body) in writer.bodies_containing(source, paragraph)? {
-        let paragraphs: Vec<String> = body.split("\n\n").map(str::to_string).collect();
-        let mut counts = Vec::new();
-        for candidate in &paragraphs {
-            counts.push(writer.tail_paragraph_count(source, &clean::paragraph_hash(candidate))?);
-        }
-        let is_repeated = |p: &str| {
-            paragraphs
-                .iter()
-                .position(|candidate| candidate == p)
-                .is_some_and(|index| counts[index] >= threshold)
-        };
-        let end = clean::trailer_start(&paragraphs, trailers, is_repeated);
-        if end < paragraphs.len() {
-            let body = paragraphs[..end].join("\n\n");
-            writer.set_body(id, &body)?;
-            let (title, lang) = writer.title_and_lang(id)?;
-            writer.save_analysis(id, &analyze_article(&title, &body, lang.as_deref()))?;
-        }
-    }
-    Ok(())
 }
 
 use format::{format_of, is_sqlite, walk};
