@@ -34,7 +34,7 @@ pub fn parse_batches<E>(
     if trimmed.starts_with('[') {
         return array::parse_array(trimmed, batch, &mut each).map(|_peak| ());
     }
-    let whole = parse_document(text);
+    let whole = parse_document(trimmed);
     if let Some(items) = whole {
         let mut items = items.into_iter().peekable();
         while items.peek().is_some() {
@@ -59,9 +59,9 @@ pub fn parse_batches<E>(
     }
 }
 
-/// One pretty-printed object; `None` for JSON Lines.
-fn parse_document(text: &str) -> Option<Vec<Item>> {
-    let trimmed = text.trim_start_matches('\u{feff}').trim_start();
+/// One pretty-printed object; `None` for JSON Lines. `trimmed` has lost its BOM and leading
+/// white space.
+fn parse_document(trimmed: &str) -> Option<Vec<Item>> {
     if trimmed.starts_with('{') {
         // One pretty-printed object is a document of its own, not JSON Lines.
         if let Ok(value @ Value::Object(_)) = serde_json::from_str::<Value>(trimmed)
@@ -239,15 +239,17 @@ mod tests {
         );
     }
 
+    /// A JSON array of `count` objects titled T1, T2, …, separated by `separator`.
+    fn array_of_titles(count: usize, separator: &str) -> String {
+        let objects: Vec<String> = (1..=count)
+            .map(|n| format!("{{\"title\": \"T{n}\"}}"))
+            .collect();
+        format!("[{}]", objects.join(separator))
+    }
+
     #[test]
     fn json_arrays_come_in_batches_too() {
-        let text = format!(
-            "[{}]",
-            (1..=5)
-                .map(|n| format!("{{\"title\": \"T{n}\"}}"))
-                .collect::<Vec<_>>()
-                .join(",")
-        );
+        let text = array_of_titles(5, ",");
         let mut batches = Vec::new();
         let result: Result<(), ()> = parse_batches(&text, 2, |items| {
             batches.push(items.len());
@@ -258,13 +260,7 @@ mod tests {
 
     #[test]
     fn a_json_array_is_held_one_batch_at_a_time() {
-        let text = format!(
-            "[{}]",
-            (1..=2500)
-                .map(|n| format!("{{\"title\": \"T{n}\"}}"))
-                .collect::<Vec<_>>()
-                .join(",\n")
-        );
+        let text = array_of_titles(2500, ",\n");
         let mut seen = 0;
         let peak = array::parse_array(&text, 1000, &mut |items: Vec<Item>| -> Result<(), ()> {
             seen += items.len();
