@@ -191,12 +191,14 @@ impl Store {
             // Memory-mapped reads skip a copy per page: joins over a large archive's indexes
             // spent most of their time in read() system calls. Address space only; SQLite caps
             // it on 32-bit targets.
-            conn.execute_batch(
-                "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; \
-                 PRAGMA mmap_size = 4294967296;",
-            )
+            open::retry_busy(|| {
+                conn.execute_batch(
+                    "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; \
+                     PRAGMA foreign_keys = ON; PRAGMA mmap_size = 4294967296;",
+                )
+            })
             .map_err(classify)?;
-            schema::migrate(&mut conn).map_err(classify)?
+            open::retry_busy(|| schema::migrate(&mut conn)).map_err(classify)?
         } else if version < SCHEMA_VERSION {
             return Err(StoreError::ReadOnlyOld {
                 path: path.to_path_buf(),

@@ -23,6 +23,29 @@ fn wait_for_lock(retries: i32) -> bool {
     retries < BUSY_RETRIES
 }
 
+/// Runs `step` again while SQLite answers busy without waiting: switching a new file to
+/// write-ahead logging, or upgrading a read lock while another process creates the same store,
+/// fails at once in rollback-journal mode (the busy handler is skipped to avoid a deadlock).
+/// Two imports started together into one new store met it as `database is locked`.
+pub(super) fn retry_busy<T>(mut step: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result<T> {
+    let mut tries = 0;
+    loop {
+        match step() {
+            Err(error)
+                if tries < 2_000
+                    && matches!(
+                        error.sqlite_error_code(),
+                        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+                    ) =>
+            {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            other => return other,
+        }
+    }
+}
+
 /// The first bytes of every SQLite database.
 pub const SQLITE_MAGIC: &[u8] = b"SQLite format 3\0";
 
@@ -135,6 +158,11 @@ pub(super) fn check_kind(
     path: &Path,
     known: usize,
 ) -> Result<usize, StoreError> {
+    // One read transaction, so the version and the tables come from one snapshot: read apart,
+    // a store another process is creating looked like another program's database (tables but
+    // no version yet).
+    let snapshot =
+        retry_busy(|| conn.unchecked_transaction()).map_err(|cause| classify(path, cause))?;
     let version: usize = conn
         .query_row("PRAGMA user_version", [], |row| row.get(0))
         .map_err(|cause| classify(path, cause))?;
@@ -166,6 +194,7 @@ pub(super) fn check_kind(
             known,
         });
     }
+    drop(snapshot);
     Ok(version)
 }
 
