@@ -7,6 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::article::{Article, ArticleId, ArticleSummary};
 
+mod aliases;
 mod analysis;
 mod country_index;
 mod feeds;
@@ -196,7 +197,9 @@ impl Store {
                  PRAGMA mmap_size = 4294967296;",
             )
             .map_err(classify)?;
-            schema::migrate(&mut conn).map_err(classify)?
+            let migration = schema::migrate(&mut conn).map_err(classify)?;
+            aliases::work_off_backlog(&mut conn).map_err(classify)?;
+            migration
         } else if version < SCHEMA_VERSION {
             return Err(StoreError::ReadOnlyOld {
                 path: path.to_path_buf(),
