@@ -129,8 +129,10 @@ impl Sql {
     }
 
     /// Articles citing an entity known by `name` (any of its names, `analyze::names_of`), or
-    /// a person whose surname it is when no other person's is: an index range of
-    /// `entity_aliases` for the name, then each entity's articles by `article_entities`' index.
+    /// a person whose surname it is when nobody else in the archive is known by it (a full
+    /// name's surname, or a full name's short form such as Joe Biden's "Biden"; a lone "Mody"
+    /// or "général Mody" says nothing of who that is): an index range of `entity_aliases` for
+    /// the name, then each entity's articles by `article_entities`' index.
     fn entity(&mut self, kind: Option<&str>, name: &str) -> String {
         let folded = crate::analyze::fold_name(name);
         let alias = self.bind(folded.clone());
@@ -145,7 +147,7 @@ impl Sql {
              WHERE al.alias = {alias}{kind} AND (al.surname = 0 OR \
              (SELECT count(DISTINCT s.canonical) FROM entity_aliases s \
               JOIN entity_totals t ON t.entity_id = s.entity_id \
-              WHERE s.alias = {surname} AND s.kind = 'person' AND s.surname = 1 \
+              WHERE s.alias = {surname} AND s.kind = 'person' AND s.canonical <> s.alias \
               AND t.articles > 0) = 1))"
         )
     }
