@@ -136,8 +136,11 @@ struct Listed {
     names: Vec<String>,
 }
 
-/// The entries of `assets/aliases.tsv` and, by folded name, which entries hold it.
-static LISTED: LazyLock<(Vec<Listed>, HashMap<String, Vec<usize>>)> = LazyLock::new(|| {
+/// Entries and, by folded name, the indices of the entries holding it.
+type ListedTable = (Vec<Listed>, HashMap<String, Vec<usize>>);
+
+/// The entries of `assets/aliases.tsv`.
+static LISTED: LazyLock<ListedTable> = LazyLock::new(|| {
     let entries: Vec<Listed> = include_str!("../../assets/aliases.tsv")
         .lines()
         .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
