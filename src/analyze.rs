@@ -1,6 +1,7 @@
 //! Article analysis, pure text → [`Analysis`]: language, people, organisations, places and the
 //! countries an article is about, from the embedded gazetteer and text rules. No IO, no store.
 
+mod aliases;
 mod appositives;
 mod compounds;
 mod decided;
@@ -24,6 +25,7 @@ mod zones;
 
 use serde::{Deserialize, Serialize};
 
+pub use aliases::{Names, fold_name, names_of};
 use gazetteer::{COUNTRY_NAMES, GAZETTEER, Kind};
 
 /// Version of the analyser's output; bump it whenever the output for some text changes.

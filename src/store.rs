@@ -7,6 +7,7 @@ use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::article::{Article, ArticleId, ArticleSummary};
 
+mod aliases;
 mod analysis;
 mod country_index;
 mod feeds;
@@ -198,7 +199,9 @@ impl Store {
                 )
             })
             .map_err(classify)?;
-            open::retry_busy(|| schema::migrate(&mut conn)).map_err(classify)?
+            let migration = open::retry_busy(|| schema::migrate(&mut conn)).map_err(classify)?;
+            open::retry_busy(|| aliases::work_off_backlog(&mut conn)).map_err(classify)?;
+            migration
         } else if version < SCHEMA_VERSION {
             return Err(StoreError::ReadOnlyOld {
                 path: path.to_path_buf(),

@@ -286,7 +286,6 @@ impl Gazetteer {
     }
 
     /// Every pattern, in sorted order.
-    #[cfg(test)]
     pub fn patterns(&'static self) -> impl Iterator<Item = Pattern> {
         (0..at(words::<2>(0)[1])).map(|i| self.pattern_at(i))
     }

@@ -41,7 +41,8 @@ pub struct EntityCount {
     pub kind: String,
     /// The entity's name; for a country, its ISO code.
     pub name: String,
-    /// A display name when it differs from `name` (a country's name).
+    /// A display name when it differs from `name`: a country's name, or the form an article
+    /// wrote for an organisation or place (`Cédéao` for ECOWAS).
     pub label: Option<String>,
     pub count: u64,
 }
@@ -70,8 +71,11 @@ fn entity_sections(entities: &[EntityCount]) -> Vec<Section> {
         .map(|(kind, title, filter)| {
             let rows = entities.iter().filter(|e| e.kind == *kind).map(|entity| {
                 let name = clean_line(&entity.name);
+                // A country shows its code and name; another entity the name its article wrote
+                // (`Cédéao`), filtering by its own, which finds it by any.
                 let label = match &entity.label {
-                    Some(label) => format!("{name} {}", clean_line(label)),
+                    Some(label) if *kind == "country" => format!("{name} {}", clean_line(label)),
+                    Some(label) => clean_line(label),
                     None => name.clone(),
                 };
                 row(label, Some(entity.count), filter(name))
@@ -390,6 +394,7 @@ mod entity_tests {
             entity("person", "Vladimir Poutine", None, 2),
             entity("country", "NE", Some("Niger"), 7),
             entity("organization", "CNSP", None, 3),
+            entity("organization", "ECOWAS", Some("Cédéao"), 1),
         ];
         let mut state = EntitySidebarState::default();
         state.show_article(&Article::default(), &entities);
@@ -398,13 +403,19 @@ mod entity_tests {
         let rows: Vec<_> = state.sections[1..].iter().flat_map(|s| &s.rows).collect();
         assert_eq!(rows[0].label, "NE Niger");
         assert_eq!(rows[0].count, Some(7));
+        assert_eq!(rows[3].label, "Cédéao", "as the article wrote it");
         let terms: Vec<_> = rows
             .iter()
             .filter_map(|r| r.term.as_ref().map(ToString::to_string))
             .collect();
         assert_eq!(
             terms,
-            ["country:NE", "person:\"Vladimir Poutine\"", "org:CNSP"]
+            [
+                "country:NE",
+                "person:\"Vladimir Poutine\"",
+                "org:CNSP",
+                "org:ECOWAS"
+            ]
         );
     }
 

@@ -117,15 +117,53 @@ pub fn analysis_entities(json: &str) -> Vec<EntityCount> {
             count: number(&item, "mentions").unwrap_or(1),
         })
     });
+    let mentions = list("mentions");
     let entities = list("entities").into_iter().filter_map(|item| {
+        let (kind, name) = (text(&item, "kind")?, text(&item, "name")?);
         Some(EntityCount {
-            kind: text(&item, "kind")?,
-            name: text(&item, "name")?,
-            label: None,
+            label: written_name(&mentions, &kind, &name),
+            kind,
+            name,
             count: number(&item, "count").unwrap_or(1),
         })
     });
     countries.chain(entities).collect()
+}
+
+/// The form an article writes most for an organisation or place when it is not the entity's
+/// own name ("Cédéao" for ECOWAS, "Moscou" for Moscow): what a reader of that language knows.
+/// People keep their name, which is already the fullest form the article wrote.
+fn written_name(mentions: &[serde_json::Value], kind: &str, name: &str) -> Option<String> {
+    if kind == "person" {
+        return None;
+    }
+    let mut forms: Vec<(String, usize)> = Vec::new();
+    let field = |mention: &serde_json::Value, key: &str| {
+        mention
+            .get(key)
+            .and_then(|v| v.as_str())
+            .map(str::to_string)
+    };
+    for mention in mentions {
+        if field(mention, "kind").as_deref() != Some(kind)
+            || field(mention, "entity").as_deref() != Some(name)
+        {
+            continue;
+        }
+        let Some(form) = field(mention, "text") else {
+            continue;
+        };
+        let form = form.split_whitespace().collect::<Vec<_>>().join(" ");
+        match forms.iter_mut().find(|(seen, _)| *seen == form) {
+            Some((_, count)) => *count += 1,
+            None => forms.push((form, 1)),
+        }
+    }
+    // The first of the most written, so that ties keep the article's order.
+    let most = forms.iter().map(|(_, count)| *count).max()?;
+    let (form, _) = forms.into_iter().find(|(_, count)| *count == most)?;
+    let fold = crate::analyze::fold_name;
+    (fold(&form) != fold(name)).then_some(form)
 }
 
 impl Library for Store {
@@ -265,5 +303,29 @@ mod tests {
             ("person", 2)
         );
         assert!(analysis_entities("not json").is_empty());
+    }
+
+    #[test]
+    fn an_organisation_or_place_shows_the_form_its_article_wrote() {
+        let mention = |kind: &str, text: &str, entity: &str| {
+            format!(r#"{{"kind":"{kind}","text":"{text}","start":0,"end":1,"entity":"{entity}"}}"#)
+        };
+        let mentions = [
+            mention("organization", "Cédéao", "ECOWAS"),
+            mention("organization", "CEDEAO", "ECOWAS"),
+            mention("organization", "Cédéao", "ECOWAS"),
+            mention("place", "Moscou", "Moscow"),
+            mention("place", "Niamey", "Niamey"),
+            mention("person", "Poutine", "Vladimir Poutine"),
+        ];
+        let json = format!(
+            r#"{{"entities":[{{"kind":"organization","name":"ECOWAS","count":3}},
+            {{"kind":"place","name":"Moscow","count":1}},{{"kind":"place","name":"Niamey","count":1}},
+            {{"kind":"person","name":"Vladimir Poutine","count":1}}],"mentions":[{}]}}"#,
+            mentions.join(",")
+        );
+        let entities = analysis_entities(&json);
+        let labels: Vec<Option<&str>> = entities.iter().map(|e| e.label.as_deref()).collect();
+        assert_eq!(labels, [Some("Cédéao"), Some("Moscou"), None, None]);
     }
 }

@@ -94,20 +94,13 @@ impl Writer<'_> {
                 country.about
             ])?;
         }
-        let mut upsert_entity = self.tx.prepare_cached(
-            "INSERT INTO entities (kind, name, country) VALUES (?1, ?2, ?3) \
-             ON CONFLICT (kind, name) DO UPDATE SET country = coalesce(entities.country, excluded.country) \
-             RETURNING id",
-        )?;
         let mut link = self.tx.prepare_cached(
             "INSERT INTO article_entities (article_id, entity_id, count) VALUES (?1, ?2, ?3) \
              ON CONFLICT (article_id, entity_id) DO UPDATE SET count = count + excluded.count",
         )?;
         for entity in entities {
-            let entity_id: i64 = upsert_entity
-                .query_row(params![entity.kind, entity.name, entity.country], |row| {
-                    row.get(0)
-                })?;
+            let entity_id =
+                self.entity_id(&entity.kind, &entity.name, entity.country.as_deref())?;
             link.execute(params![id, entity_id, entity.count])?;
         }
         Ok(())
@@ -310,7 +303,17 @@ impl Writer<'_> {
             })
             .collect();
         let json = serde_json::to_string(analysis).unwrap_or_default();
-        self.set_analysis(id, ANALYZER_VERSION, &json, &countries, &entities)
+        self.set_analysis(id, ANALYZER_VERSION, &json, &countries, &entities)?;
+        for entity in &entities {
+            let written: Vec<&str> = analysis
+                .mentions
+                .iter()
+                .filter(|m| kind_name(m.kind) == entity.kind && m.entity == entity.name)
+                .map(|m| m.text.as_str())
+                .collect();
+            self.learn_written(&entity.kind, &entity.name, &written)?;
+        }
+        Ok(())
     }
 }
 

@@ -3,7 +3,7 @@
 
 use rusqlite::types::Value;
 
-use crate::query::{Clause, Filter, Flag, Query, Term};
+use crate::query::{Clause, EntityKindFilter, Filter, Flag, Query, Term};
 
 /// An SQL boolean expression and the parameters its `?` placeholders take, in order.
 pub(super) struct Sql {
@@ -128,6 +128,30 @@ impl Sql {
         )
     }
 
+    /// Articles citing an entity known by `name` (any of its names, `analyze::names_of`), or
+    /// a person whose surname it is when nobody else in the archive is known by it (a full
+    /// name's surname, or a full name's short form such as Joe Biden's "Biden"; a lone "Mody"
+    /// or "général Mody" says nothing of who that is): an index range of `entity_aliases` for
+    /// the name, then each entity's articles by `article_entities`' index.
+    fn entity(&mut self, kind: Option<&str>, name: &str) -> String {
+        let folded = crate::analyze::fold_name(name);
+        let alias = self.bind(folded.clone());
+        let kind = match kind {
+            Some(kind) => format!(" AND al.kind = {}", self.bind(kind.to_string())),
+            None => String::new(),
+        };
+        let surname = self.bind(folded);
+        format!(
+            "a.id IN (SELECT ae.article_id FROM entity_aliases al \
+             CROSS JOIN article_entities ae ON ae.entity_id = al.entity_id \
+             WHERE al.alias = {alias}{kind} AND (al.surname = 0 OR \
+             (SELECT count(DISTINCT s.canonical) FROM entity_aliases s \
+              JOIN entity_totals t ON t.entity_id = s.entity_id \
+              WHERE s.alias = {surname} AND s.kind = 'person' AND s.canonical <> s.alias \
+              AND t.articles > 0) = 1))"
+        )
+    }
+
     fn term(&mut self, term: &Term, today: chrono::NaiveDate) -> String {
         let positive = match &term.filter {
             Filter::Word(_) | Filter::Phrase(_) => {
@@ -159,17 +183,7 @@ impl Sql {
                 "a.id IN (SELECT article_id FROM article_countries WHERE code = {})",
                 self.bind(code.clone())
             ),
-            Filter::Entity(kind, name) => {
-                let name = self.bind(name.clone());
-                let kind = match kind {
-                    Some(kind) => format!(" AND e.kind = {}", self.bind(kind.as_str().to_string())),
-                    None => String::new(),
-                };
-                format!(
-                    "a.id IN (SELECT ae.article_id FROM article_entities ae \
-                     JOIN entities e ON e.id = ae.entity_id WHERE e.name = {name}{kind})"
-                )
-            }
+            Filter::Entity(kind, name) => self.entity(kind.map(EntityKindFilter::as_str), name),
         };
         if term.negated {
             // NULL columns (no language, no date) count as not matching, so negation includes them.

@@ -241,6 +241,28 @@ pub(super) const MIGRATIONS: &[&str] = &[
         UPDATE country_changes SET changes = changes + 1, rewrites = rewrites + 1;
     END;
     ",
+    // 8: every name an entity is known by, folded (`analyze::names_of`), so that `person:`,
+    // `org:`, `place:` and `entity:` find it by any: `canonical` is one per entity however it is
+    // spelt, `surname` marks a person's family name, which finds them only while no other
+    // person's rows have it. The names need Rust's folding and the gazetteer, so the migration
+    // leaves the entities already stored to `entity_alias_backlog` (ids above `next`), which
+    // opening the store works off.
+    r"
+    CREATE TABLE entity_aliases (
+        alias     TEXT NOT NULL,
+        kind      TEXT NOT NULL,
+        entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        canonical TEXT NOT NULL,
+        surname   INTEGER NOT NULL,
+        PRIMARY KEY (alias, kind, entity_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX entity_aliases_entity ON entity_aliases(entity_id);
+    CREATE TABLE entity_alias_backlog (
+        id   INTEGER PRIMARY KEY CHECK (id = 1),
+        next INTEGER NOT NULL
+    );
+    INSERT INTO entity_alias_backlog (id, next) SELECT 1, 0 WHERE EXISTS (SELECT 1 FROM entities);
+    ",
 ];
 
 /// The schema version this kiosk writes.

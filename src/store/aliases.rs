@@ -1,0 +1,148 @@
+//! The names each stored entity is known by (`entity_aliases`, schema migration 8): written when
+//! an entity is first stored, learnt from the forms articles write, and made for the entities of
+//! an older store when it is opened. What the names are is `analyze::names_of`'s business.
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+use super::{Result, Writer};
+use crate::analyze::{EntityKind, Names, fold_name, names_of};
+
+/// How many entities of an older store get their names per transaction while it is opened.
+const BACKLOG_BATCH: i64 = 5_000;
+
+/// The analyser's kind of a stored kind name; `None` for countries, which are not entities here.
+fn kind_of(kind: &str) -> Option<EntityKind> {
+    match kind {
+        "person" => Some(EntityKind::Person),
+        "organization" => Some(EntityKind::Organization),
+        "place" => Some(EntityKind::Place),
+        _ => None,
+    }
+}
+
+/// Stores the names of entity `id`; names it already has stay as they are.
+fn add_names(conn: &Connection, id: i64, kind: &str, names: &Names) -> rusqlite::Result<()> {
+    let mut insert = conn.prepare_cached(
+        "INSERT OR IGNORE INTO entity_aliases (alias, kind, entity_id, canonical, surname) \
+         VALUES (?1, ?2, ?3, ?4, ?5)",
+    )?;
+    // Full names first: a surname that is also one of them stays a full name.
+    for alias in &names.aliases {
+        insert.execute(params![alias, kind, id, names.canonical, false])?;
+    }
+    if let Some(surname) = &names.surname {
+        insert.execute(params![surname, kind, id, names.canonical, true])?;
+    }
+    Ok(())
+}
+
+fn names(kind: &str, name: &str, country: Option<&str>) -> Names {
+    match kind_of(kind) {
+        Some(kind) => names_of(kind, name, country),
+        None => Names {
+            canonical: fold_name(name),
+            aliases: vec![fold_name(name)],
+            surname: None,
+        },
+    }
+}
+
+impl Writer<'_> {
+    /// The id of the entity `name` of `kind`, stored with its names if it is new.
+    pub(super) fn entity_id(&self, kind: &str, name: &str, country: Option<&str>) -> Result<i64> {
+        let found: Option<(i64, Option<String>)> = self
+            .tx
+            .prepare_cached("SELECT id, country FROM entities WHERE kind = ?1 AND name = ?2")?
+            .query_row(params![kind, name], |row| Ok((row.get(0)?, row.get(1)?)))
+            .optional()?;
+        if let Some((id, known)) = found {
+            if known.is_none() && country.is_some() {
+                self.tx
+                    .prepare_cached("UPDATE entities SET country = ?2 WHERE id = ?1")?
+                    .execute(params![id, country])?;
+            }
+            return Ok(id);
+        }
+        let id: i64 = self
+            .tx
+            .prepare_cached(
+                "INSERT INTO entities (kind, name, country) VALUES (?1, ?2, ?3) RETURNING id",
+            )?
+            .query_row(params![kind, name, country], |row| row.get(0))?;
+        add_names(&self.tx, id, kind, &names(kind, name, country))?;
+        Ok(id)
+    }
+
+    /// Adds the forms an article wrote for entity `name` of `kind` ("CNSP" for the council it
+    /// defines) to the names it is known by. People are left out: the analyser joins their
+    /// mentions by surname, which [`Names::surname`] covers with its own rule.
+    pub(super) fn learn_written(&self, kind: &str, name: &str, written: &[&str]) -> Result<()> {
+        if kind == "person" {
+            return Ok(());
+        }
+        let own = fold_name(name);
+        let mut new: Vec<String> = written
+            .iter()
+            .map(|form| fold_name(form))
+            .filter(|form| !form.is_empty() && *form != own)
+            .collect();
+        if new.is_empty() {
+            return Ok(());
+        }
+        let found: Option<(i64, Option<String>)> = self
+            .tx
+            .prepare_cached("SELECT id, country FROM entities WHERE kind = ?1 AND name = ?2")?
+            .query_row(params![kind, name], |row| Ok((row.get(0)?, row.get(1)?)))
+            .optional()?;
+        let Some((id, country)) = found else {
+            return Ok(());
+        };
+        let mut known = names(kind, name, country.as_deref());
+        new.retain(|form| !known.aliases.contains(form));
+        new.sort_unstable();
+        new.dedup();
+        if new.is_empty() {
+            return Ok(());
+        }
+        known.aliases = new;
+        known.surname = None;
+        add_names(&self.tx, id, kind, &known)?;
+        Ok(())
+    }
+}
+
+/// Gives the entities an older store held before migration 8 their names, a batch per
+/// transaction, so that an interrupted open goes on where it stopped.
+pub(super) fn work_off_backlog(conn: &mut Connection) -> rusqlite::Result<()> {
+    loop {
+        let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let Some(next) = tx
+            .query_row("SELECT next FROM entity_alias_backlog", [], |row| {
+                row.get::<_, i64>(0)
+            })
+            .optional()?
+        else {
+            return Ok(());
+        };
+        let batch: Vec<(i64, String, String, Option<String>)> = tx
+            .prepare(
+                "SELECT id, kind, name, country FROM entities WHERE id > ?1 ORDER BY id LIMIT ?2",
+            )?
+            .query_map(params![next, BACKLOG_BATCH], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        for (id, kind, name, country) in &batch {
+            add_names(&tx, *id, kind, &names(kind, name, country.as_deref()))?;
+        }
+        match batch.last() {
+            Some((last, ..)) => {
+                tx.execute("UPDATE entity_alias_backlog SET next = ?1", [last])?;
+            }
+            None => {
+                tx.execute("DELETE FROM entity_alias_backlog", [])?;
+            }
+        }
+        tx.commit()?;
+    }
+}
