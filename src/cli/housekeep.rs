@@ -46,8 +46,10 @@ pub fn delete(store: &mut Store, query: &Query, yes: bool) -> Result<u8, Failure
 
 /// `tag QUERY... NAME` (`add`) or `untag QUERY... NAME`: the last word is the tag.
 pub fn tag(store: &mut Store, words: &[String], add: bool) -> Result<u8, Failure> {
-    let Some((name, query)) = words.split_last() else {
-        return Err(usage(anyhow!("give a query and a tag name")));
+    let Some((name, query)) = words.split_last().filter(|(_, query)| !query.is_empty()) else {
+        return Err(usage(anyhow!(
+            "give a query and a tag name: kiosk tag QUERY NAME"
+        )));
     };
     let Some(tag) = normalize_tag(name) else {
         return Err(usage(anyhow!("invalid tag name {name:?}")));
