@@ -61,6 +61,11 @@ fn d_asks_y_deletes_other_keys_cancel_and_u_brings_it_back() {
     h.press("U");
     assert_eq!(count(&h, ""), 5);
     assert!(h.listed_ids().contains(&id));
+    assert_eq!(
+        h.selected_title(),
+        "Article 5",
+        "the article back under the cursor"
+    );
     assert_eq!(h.store().load(id).expect("back").summary.title, "Article 5");
     assert!(status(&h).contains("undone"), "{}", status(&h));
 }

@@ -231,8 +231,12 @@ pub enum Effect {
     },
     /// Delete these articles (answered by `Deleted`).
     Delete(Vec<ArticleId>),
-    /// Put back what `Deleted` took (`U`), then reload.
-    Restore(crate::store::Deleted),
+    /// Put back what `Deleted` took (`U`), then reload `filters` with the first of them
+    /// selected.
+    Restore {
+        deleted: crate::store::Deleted,
+        filters: Vec<Query>,
+    },
     /// Add tag `tag` to article `id`, or remove it when the article has it (answered by
     /// `Tagged`); with `present`, set it to that instead of toggling (`U`).
     Tag {

@@ -86,7 +86,13 @@ impl AppState {
                 } else {
                     format!("{count} articles")
                 };
-                (format!("undone: {what} back"), Effect::Restore(deleted))
+                (
+                    format!("undone: {what} back"),
+                    Effect::Restore {
+                        deleted,
+                        filters: self.filters.clone(),
+                    },
+                )
             }
             Undo::Tag { id, tag, added } => (
                 format!(

@@ -299,10 +299,12 @@ impl Env {
             Effect::SaveView { name, query } => self.change_view(&name, Some(&query.to_string())),
             Effect::DeleteView { name } => self.change_view(&name, None),
             Effect::Delete(ids) => self.library.delete(&ids).map(|d| Some(Action::Deleted(d))),
-            Effect::Restore(deleted) => self
-                .library
-                .restore(&deleted)
-                .map(|()| Some(Action::Refresh)),
+            Effect::Restore { deleted, filters } => self.library.restore(&deleted).map(|()| {
+                Some(Action::Restored {
+                    filters,
+                    selected: deleted.ids().first().copied(),
+                })
+            }),
             Effect::Tag { id, tag, present } => {
                 self.library.set_tag(id, &tag, present).map(|added| {
                     Some(Action::Tagged {
