@@ -121,11 +121,7 @@ impl Writer<'_> {
         let mut statement = self
             .tx
             .prepare(&format!("SELECT * FROM {table} WHERE {column} = ?1"))?;
-        let columns: Vec<String> = statement
-            .column_names()
-            .into_iter()
-            .map(str::to_string)
-            .collect();
+        let columns: Vec<String> = statement.column_names().map(str::to_string).collect();
         let width = columns.len();
         let rows = statement
             .query_map([id], |row| {
