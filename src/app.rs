@@ -14,6 +14,7 @@ pub mod picker;
 pub mod reader;
 pub mod sidebar;
 mod sort;
+mod tagging;
 mod terms;
 pub mod text;
 mod undo;
@@ -70,6 +71,8 @@ pub enum Overlay {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Pending {
     MarkAllRead,
+    /// `D`: delete this article.
+    Delete(ArticleId),
 }
 
 /// The one-line message of the status bar.
@@ -193,6 +196,15 @@ fn apply(state: &mut AppState, action: Action) -> Option<Effect> {
         Action::Confirm(yes) => return state.confirm(yes),
         Action::MarkedRead { filters, ids } => return state.marked_read(filters, ids),
         Action::Undo => return state.undo(),
+        Action::DeleteArticle => return state.ask_delete(),
+        Action::TagArticle => state.ask_tag(),
+        Action::Deleted(deleted) => return state.deleted(deleted),
+        Action::Tagged {
+            id,
+            tag,
+            added,
+            undoing,
+        } => return state.tagged(id, tag, added, undoing),
         Action::NextUnread => return state.step_unread(true),
         Action::PrevUnread => return state.step_unread(false),
         Action::Jump { index, open } => return state.jump(index, open),

@@ -16,6 +16,7 @@ use crate::untrusted::clean_text;
 
 mod analysis;
 mod feeds;
+mod housekeep;
 mod json;
 mod output;
 
@@ -118,6 +119,25 @@ enum Command {
     MarkRead {
         #[arg(value_name = "QUERY")]
         query: Vec<String>,
+    },
+    /// Delete the articles matching a query for good: a dry run (count and titles) unless
+    /// `--yes`. Deleted articles do not come back on a later import or fetch.
+    Delete {
+        #[arg(value_name = "QUERY", required = true)]
+        query: Vec<String>,
+        /// Delete them (without it, only say what would go).
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Tag the articles matching a query: `kiosk tag QUERY... NAME`.
+    Tag {
+        #[arg(value_name = "QUERY... NAME", required = true, num_args = 1..)]
+        words: Vec<String>,
+    },
+    /// Remove a tag from the articles matching a query: `kiosk untag QUERY... NAME`.
+    Untag {
+        #[arg(value_name = "QUERY... NAME", required = true, num_args = 1..)]
+        words: Vec<String>,
     },
     /// Recompute the stored analysis of matching articles (after an analyser upgrade).
     Reanalyze {
@@ -265,6 +285,11 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             println!("{changed} article{plural} marked read");
             Ok(0)
         }
+        Some(Command::Delete { query, yes }) => {
+            housekeep::delete(&mut open()?, &parse_query(&query)?, yes)
+        }
+        Some(Command::Tag { words }) => housekeep::tag(&mut open()?, &words, true),
+        Some(Command::Untag { words }) => housekeep::tag(&mut open()?, &words, false),
         Some(Command::Stats { json }) => {
             output::stats(&open()?, json)?;
             Ok(0)

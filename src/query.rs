@@ -46,6 +46,8 @@ pub enum Filter {
     /// ISO 3166-1 alpha-2 code of a country the article names at all.
     Mentions(String),
     Entity(Option<EntityKindFilter>, String),
+    /// A tag of the article, its own or its feed's (lowercased, as tags are stored).
+    Tag(String),
 }
 
 /// The kind restriction of `person:`, `org:` and `place:`.
@@ -176,7 +178,8 @@ impl Query {
 /// store nests terms as a balanced tree, so their number never reaches its depth limit.
 pub const MAX_TERMS: usize = 1024;
 
-const KEYS: &str = "lang, source, since, until, is, country, mentions, entity, person, org, place";
+const KEYS: &str =
+    "lang, source, since, until, is, country, mentions, entity, person, org, place, tag";
 
 fn parse_filter(
     column: usize,
@@ -225,6 +228,7 @@ fn parse_filter(
         "person" => Filter::Entity(Some(EntityKindFilter::Person), value.to_string()),
         "org" => Filter::Entity(Some(EntityKindFilter::Organization), value.to_string()),
         "place" => Filter::Entity(Some(EntityKindFilter::Place), value.to_string()),
+        "tag" => Filter::Tag(value.trim().to_lowercase()),
         other => {
             return Err(QueryError::new(
                 column,
@@ -309,6 +313,7 @@ impl fmt::Display for Term {
                 };
                 write!(f, "{key}:{}", quote_if_needed(name))
             }
+            Filter::Tag(tag) => write!(f, "tag:{}", quote_if_needed(tag)),
         }
     }
 }

@@ -20,7 +20,9 @@ mod packed;
 mod plan;
 mod repair;
 mod schema;
+mod tags;
 mod totals;
+mod trash;
 mod word_hits;
 mod write;
 
@@ -28,6 +30,8 @@ pub use analysis::{CountryCount, CountryRow, EntityCount, EntityRow, kind_name};
 pub use feeds::{AddOutcome, NewSubscription, Subscription, name_from_url};
 pub use open::SQLITE_MAGIC;
 pub use schema::{MigrationOutcome, SCHEMA_VERSION};
+pub use tags::{TagIndex, normalize_tag};
+pub use trash::Deleted;
 pub use write::{InsertOutcome, Writer};
 
 /// Why a store operation failed.

@@ -52,6 +52,7 @@ fn query_piece() -> impl Strategy<Value = String> {
             "person:",
             "org:",
             "place:",
+            "tag:",
             "colour:",
         ])
         .prop_map(str::to_string),
@@ -75,6 +76,8 @@ fn valid_term() -> impl Strategy<Value = String> {
         "country:(NE|FR|ML|US|niger)",
         "mentions:(NE|DE)",
         "(person|org|place|entity):[A-Za-z]{1,8}",
+        "tag:[A-Za-zÉé]{1,8}",
+        "tag:\"[a-z]{1,6} [a-z]{1,6}\"",
         word,
         "\"[a-z]{1,6}( [a-z]{1,6}){0,2}\"",
     ];

@@ -440,6 +440,37 @@ fn mark_all_read_asks_then_undo_takes_it_back() {
 }
 
 #[test]
+fn d_deletes_after_y_u_brings_it_back_and_t_tags() {
+    let Some(tmux) = Tmux::start("housekeep") else {
+        return;
+    };
+    let articles: Vec<NewArticle> = (1..=3).map(fixtures::article).collect();
+    fixtures::import(&tmux.path("kiosk.db"), &articles);
+    tmux.launch();
+    tmux.wait_text("Articles (3)");
+    tmux.keys(&["D"]);
+    tmux.wait_text("Delete “Article 3”? y deletes it");
+    tmux.keys(&["y"]);
+    tmux.wait_for("the article gone", |screen| {
+        screen.contains("deleted “Article 3”") && screen.contains("Articles (2)")
+    });
+    assert_eq!(tmux.listed(""), 2);
+    tmux.keys(&["U"]);
+    tmux.wait_for("the article back", |screen| {
+        screen.contains("undone: article back") && screen.contains("Articles (3)")
+    });
+    assert_eq!(tmux.listed(""), 3);
+    tmux.keys(&["t"]);
+    tmux.wait_text(": tag");
+    tmux.keys(&["sahel", "Enter"]);
+    tmux.wait_text("tagged “Article 3” sahel");
+    tmux.wait_text("Tags");
+    assert_eq!(tmux.listed("tag:sahel"), 1);
+    tmux.keys(&["Q"]);
+    tmux.check_restored();
+}
+
+#[test]
 fn a_text_browser_takes_the_terminal_reads_a_key_and_gives_it_back() {
     let Some(tmux) = Tmux::start("browser") else {
         return;

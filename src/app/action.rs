@@ -61,6 +61,9 @@ pub enum Action {
     NextUnread,
     PrevUnread,
     Undo,
+    // housekeep (issue 17): delete and tags.
+    DeleteArticle,
+    TagArticle,
     Noop,
     // Internal actions: produced by the runtime, never bound in the config.
     Resize(u16, u16),
@@ -138,6 +141,15 @@ pub enum Action {
     Written(super::FlagWrite),
     /// The store refused this toggle for good, for the reason given: it is undone on screen.
     WriteFailed(super::FlagWrite, String),
+    /// The store deleted these articles (kept for `U`).
+    Deleted(crate::store::Deleted),
+    /// Tag `tag` of article `id` was added (`true`) or removed; `undoing` when `U` asked.
+    Tagged {
+        id: ArticleId,
+        tag: String,
+        added: bool,
+        undoing: bool,
+    },
     Info(String),
     Failed(String),
 }
@@ -217,6 +229,21 @@ pub enum Effect {
     DeleteView {
         name: String,
     },
+    /// Delete these articles (answered by `Deleted`).
+    Delete(Vec<ArticleId>),
+    /// Put back what `Deleted` took (`U`), then reload `filters` with the first of them
+    /// selected.
+    Restore {
+        deleted: crate::store::Deleted,
+        filters: Vec<Query>,
+    },
+    /// Add tag `tag` to article `id`, or remove it when the article has it (answered by
+    /// `Tagged`); with `present`, set it to that instead of toggling (`U`).
+    Tag {
+        id: ArticleId,
+        tag: String,
+        present: Option<bool>,
+    },
 }
 
 /// The help line of every `open_link_N` (the help shows them as one line).
@@ -287,7 +314,7 @@ pub const NAMED: &[(&str, &str)] = &[
     ("toggle_map", "show the world map in place of the reader"),
     (
         "command",
-        "command line: save NAME, delete NAME, view NAME, clear",
+        "command line: save NAME, delete NAME, view NAME, tag NAME, clear",
     ),
     (
         "mark_all_read",
@@ -297,7 +324,16 @@ pub const NAMED: &[(&str, &str)] = &[
     ("prev_unread", "previous unread article"),
     (
         "undo",
-        "undo the last read, star or filter change (50 deep)",
+        "undo the last read, star, delete, tag or filter change (50 deep)",
+    ),
+    // housekeep (issue 17): delete and tags.
+    (
+        "delete_article",
+        "delete the article (asks first; U brings it back)",
+    ),
+    (
+        "tag_article",
+        "tag the article, or untag it when it has the tag (:tag NAME)",
     ),
     ("noop", "nothing (unbinds a key)"),
 ];
@@ -374,6 +410,9 @@ const BINDABLE: &[Action] = &[
     Action::NextUnread,
     Action::PrevUnread,
     Action::Undo,
+    // housekeep (issue 17): delete and tags.
+    Action::DeleteArticle,
+    Action::TagArticle,
     Action::Noop,
 ];
 

@@ -6,7 +6,7 @@ use super::{AppState, Effect, Overlay, Status};
 use crate::query::Query;
 
 /// What `:` understands, for the error on anything else.
-const COMMANDS: &str = "save NAME, delete NAME, view NAME, clear";
+const COMMANDS: &str = "save NAME, delete NAME, view NAME, tag NAME, clear";
 
 impl AppState {
     /// Edits the text of the open prompt or picker.
@@ -163,7 +163,8 @@ impl AppState {
                 }
             },
             ("clear", true) => self.apply_filters(Vec::new()),
-            ("save" | "w" | "delete" | "unsave" | "view", true) => {
+            ("tag", false) => self.tag_current(&name),
+            ("save" | "w" | "delete" | "unsave" | "view" | "tag", true) => {
                 self.status = Some(Status::error(format!("usage: :{command} NAME")));
                 None
             }

@@ -113,6 +113,7 @@ impl AppState {
             Pending::MarkAllRead => Some(Effect::MarkRead {
                 filters: self.filters.clone(),
             }),
+            Pending::Delete(id) => Some(Effect::Delete(vec![id])),
         }
     }
 

@@ -50,8 +50,9 @@ pub struct EntityCount {
 /// The filter of an entity row, from the entity's name.
 type FilterOf = fn(String) -> Filter;
 
-/// Section titles and filters of the entity kinds, in sidebar order (a country by its code).
-const KINDS: [(&str, &str, FilterOf); 4] = [
+/// Section titles and filters of the entity kinds, in sidebar order (a country by its code);
+/// tags last (housekeep, issue 17).
+const KINDS: [(&str, &str, FilterOf); 5] = [
     ("country", "Countries", Filter::Country),
     ("person", "People", |name| {
         Filter::Entity(Some(EntityKindFilter::Person), name)
@@ -62,6 +63,7 @@ const KINDS: [(&str, &str, FilterOf); 4] = [
     ("place", "Places", |name| {
         Filter::Entity(Some(EntityKindFilter::Place), name)
     }),
+    ("tag", "Tags", Filter::Tag),
 ];
 
 /// One section per entity kind present in `entities`, each row filtering by that entity.
@@ -78,7 +80,9 @@ fn entity_sections(entities: &[EntityCount]) -> Vec<Section> {
                     Some(label) => clean_line(label),
                     None => name.clone(),
                 };
-                row(label, Some(entity.count), filter(name))
+                // An article's own tags carry no count (0).
+                let count = (entity.kind != "tag" || entity.count > 0).then_some(entity.count);
+                row(label, count, filter(name))
             });
             Section {
                 title: (*title).to_string(),

@@ -12,7 +12,7 @@ use super::{AppState, Effect, Status};
 const DEPTH: usize = 50;
 
 /// One change `U` can take back.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Undo {
     /// Article `id`'s `flag` was `previous` (`r`, `s`, or opening an unread article).
     Flag {
@@ -24,6 +24,14 @@ pub enum Undo {
     MarkedRead(Vec<ArticleId>),
     /// The filters before they changed.
     Filters(Vec<Query>),
+    /// `D` deleted these articles: the store's copy of their rows.
+    Deleted(crate::store::Deleted),
+    /// Tag `tag` of article `id` was added (`true`) or removed.
+    Tag {
+        id: ArticleId,
+        tag: String,
+        added: bool,
+    },
 }
 
 impl AppState {
@@ -71,6 +79,32 @@ impl AppState {
                 let message = format!("undone: {count} articles unread again");
                 (message, Effect::SetReadMany { ids, read: false })
             }
+            Undo::Deleted(deleted) => {
+                let count = deleted.len();
+                let what = if count == 1 {
+                    "article".to_string()
+                } else {
+                    format!("{count} articles")
+                };
+                (
+                    format!("undone: {what} back"),
+                    Effect::Restore {
+                        deleted,
+                        filters: self.filters.clone(),
+                    },
+                )
+            }
+            Undo::Tag { id, tag, added } => (
+                format!(
+                    "undone: tag {tag} {}",
+                    if added { "removed" } else { "back" }
+                ),
+                Effect::Tag {
+                    id,
+                    tag,
+                    present: Some(!added),
+                },
+            ),
             Undo::Filters(filters) => {
                 let shown = if filters.is_empty() {
                     "no filter".to_string()

@@ -16,11 +16,24 @@ pub fn list(
     limit: Option<u64>,
     json: bool,
 ) -> anyhow::Result<()> {
+    // Tags are read once for the whole list, not once per article.
+    let tags = if json {
+        store.tag_index()?
+    } else {
+        crate::store::TagIndex::default()
+    };
     with_stdout(|out| {
         store
             .each_summary(query, sort, limit, |summary| {
                 if json {
-                    super::json::write(&mut *out, &summary)?;
+                    let tags = tags.tags(summary.id, summary.source.as_deref());
+                    super::json::write(
+                        &mut *out,
+                        &Listed {
+                            summary: &summary,
+                            tags,
+                        },
+                    )?;
                     writeln!(out)
                 } else {
                     writeln!(out, "{}", list_line(&summary))
@@ -28,6 +41,23 @@ pub fn list(
             })
             .map_err(std::io::Error::other)?
     })
+}
+
+/// The list object of DESIGN.md, its fields in their order, then `tags`.
+#[derive(serde::Serialize)]
+struct Listed<'a> {
+    #[serde(flatten)]
+    summary: &'a ArticleSummary,
+    tags: Vec<String>,
+}
+
+/// The summary as a JSON object with `tags` added.
+fn with_tags(summary: &ArticleSummary, tags: Vec<String>) -> Value {
+    let mut object = serde_json::to_value(summary).unwrap_or(Value::Null);
+    if let Value::Object(map) = &mut object {
+        map.insert("tags".into(), json!(tags));
+    }
+    object
 }
 
 fn list_line(summary: &ArticleSummary) -> String {
@@ -54,7 +84,8 @@ pub fn show(store: &Store, id: i64, json: bool) -> anyhow::Result<()> {
     let article = store.load(id)?;
     with_stdout(|out| {
         if json {
-            let mut object = serde_json::to_value(&article.summary)?;
+            let tags = store.tags_of(id).map_err(std::io::Error::other)?;
+            let mut object = with_tags(&article.summary, tags);
             if let Value::Object(map) = &mut object {
                 map.insert("author".into(), json!(article.author));
                 map.insert("imported_at".into(), json!(article.imported_at));

@@ -32,6 +32,8 @@ pub fn default_bindings(pane: Pane) -> &'static [(&'static str, &'static str)] {
             ("s", "toggle_star"),
             ("A", "mark_all_read"),
             ("U", "undo"),
+            ("D", "delete_article"),
+            ("t", "tag_article"),
             ("u", "toggle_unread_only"),
             ("o", "open_url"),
             ("y", "copy_url"),

@@ -41,6 +41,10 @@ pub(super) fn prepare(
         published: draft.published,
         lang: draft.lang,
     };
+    // A deleted article stays deleted: its tombstone outlives re-imports and refetches.
+    if writer.deleted_as(&article, &hash)?.is_some() {
+        return Ok(None);
+    }
     let found = writer.find_duplicate(&article, &hash)?;
     let replaces = repair::damaged_copy(writer, found, &article, &draft.paragraphs, &hash)?;
     if let Some(id) = found.filter(|_| replaces.is_none()) {

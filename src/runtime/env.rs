@@ -55,6 +55,24 @@ pub trait Library {
     /// most first (the country picker and `]`/`[`).
     fn country_list(&self, query: &Query) -> Result<Vec<(String, u64)>, String>;
     fn ui_state(&self, key: &str) -> Result<Option<String>, String>;
+    /// Deletes the articles `ids` for good (see [`crate::store::Store::delete`]).
+    fn delete(&mut self, _ids: &[ArticleId]) -> Result<crate::store::Deleted, String> {
+        Err("deleting is not available here".into())
+    }
+    /// Puts back what [`Library::delete`] took.
+    fn restore(&mut self, _deleted: &crate::store::Deleted) -> Result<(), String> {
+        Err("restoring is not available here".into())
+    }
+    /// Adds (`true`) or removes tag `tag` of article `id`; `None` toggles. Returns whether it
+    /// was added, or a sentence when nothing could change (a tag of the article's feed).
+    fn set_tag(
+        &mut self,
+        _id: ArticleId,
+        _tag: &str,
+        _present: Option<bool>,
+    ) -> Result<bool, String> {
+        Err("tagging is not available here".into())
+    }
     fn set_ui_state(&mut self, key: &str, value: &str) -> Result<(), String>;
 }
 
@@ -280,6 +298,23 @@ impl Env {
             Effect::CountCountries { base } => Ok(self.count(CountJob::Countries(base))),
             Effect::SaveView { name, query } => self.change_view(&name, Some(&query.to_string())),
             Effect::DeleteView { name } => self.change_view(&name, None),
+            Effect::Delete(ids) => self.library.delete(&ids).map(|d| Some(Action::Deleted(d))),
+            Effect::Restore { deleted, filters } => self.library.restore(&deleted).map(|()| {
+                Some(Action::Restored {
+                    filters,
+                    selected: deleted.ids().first().copied(),
+                })
+            }),
+            Effect::Tag { id, tag, present } => {
+                self.library.set_tag(id, &tag, present).map(|added| {
+                    Some(Action::Tagged {
+                        id,
+                        tag,
+                        added,
+                        undoing: present.is_some(),
+                    })
+                })
+            }
         };
         result.unwrap_or_else(|message| Some(Action::Failed(message)))
     }

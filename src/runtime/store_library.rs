@@ -48,7 +48,23 @@ fn list_entities(
         label: None,
         count: entity.articles,
     });
-    Ok(countries.chain(entities).collect())
+    let tags = tag_rows(
+        store
+            .tag_counts(query)?
+            .into_iter()
+            .take(TOP_ENTITIES as usize),
+    );
+    Ok(countries.chain(entities).chain(tags).collect())
+}
+
+/// Tags as sidebar rows (kind `tag`); a count of 0 shows none (the open article's own tags).
+fn tag_rows(tags: impl IntoIterator<Item = (String, u64)>) -> impl Iterator<Item = EntityCount> {
+    tags.into_iter().map(|(name, count)| EntityCount {
+        kind: "tag".into(),
+        name,
+        label: None,
+        count,
+    })
 }
 
 /// Countries the matching articles are about, most articles first.
@@ -199,10 +215,14 @@ impl Library for Store {
     }
 
     fn article_entities(&self, id: ArticleId) -> Result<Vec<EntityCount>, String> {
-        let Some((_, json)) = self.analysis_json(id).map_err(text)? else {
-            return Ok(Vec::new());
+        let mut entities = match self.analysis_json(id).map_err(text)? {
+            Some((_, json)) => analysis_entities(&json),
+            None => Vec::new(),
         };
-        Ok(analysis_entities(&json))
+        entities.extend(tag_rows(
+            self.tags_of(id).map_err(text)?.into_iter().map(|t| (t, 0)),
+        ));
+        Ok(entities)
     }
 
     fn set_read(&mut self, id: ArticleId, read: bool) -> Result<(), String> {
@@ -263,6 +283,34 @@ impl Library for Store {
 
     fn set_ui_state(&mut self, key: &str, value: &str) -> Result<(), String> {
         Store::set_ui_state(self, key, value).map_err(text)
+    }
+
+    fn delete(&mut self, ids: &[ArticleId]) -> Result<crate::store::Deleted, String> {
+        Store::delete(self, ids).map_err(text)
+    }
+
+    fn restore(&mut self, deleted: &crate::store::Deleted) -> Result<(), String> {
+        Store::restore(self, deleted).map(|_| ()).map_err(text)
+    }
+
+    fn set_tag(&mut self, id: ArticleId, tag: &str, present: Option<bool>) -> Result<bool, String> {
+        let own = self
+            .own_tags(id)
+            .map_err(text)?
+            .iter()
+            .any(|own| own == tag);
+        let add = present.unwrap_or(!own);
+        if !add && !own && self.feed_tags(id).map_err(text)?.iter().any(|t| t == tag) {
+            return Err(format!(
+                "{tag} is a tag of the article's feed: change it in the feed's subscription"
+            ));
+        }
+        if add {
+            Store::add_tag(self, &[id], tag).map_err(text)?;
+        } else {
+            Store::remove_tag(self, &[id], tag).map_err(text)?;
+        }
+        Ok(add)
     }
 }
 

@@ -183,6 +183,11 @@ impl Sql {
                 "a.id IN (SELECT article_id FROM article_countries WHERE code = {})",
                 self.bind(code.clone())
             ),
+            Filter::Tag(tag) => {
+                self.bind(tag.clone());
+                self.bind(tag.clone());
+                super::tags::TAG_CONDITION.to_string()
+            }
             Filter::Entity(kind, name) => self.entity(kind.map(EntityKindFilter::as_str), name),
         };
         if term.negated {

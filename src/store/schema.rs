@@ -262,6 +262,29 @@ pub(super) const MIGRATIONS: &[&str] = &[
         next INTEGER NOT NULL
     );
     INSERT INTO entity_alias_backlog (id, next) SELECT 1, 0 WHERE EXISTS (SELECT 1 FROM entities);
+    // 9: tags and tombstones. An
+    // article's own tags (lowercased; its feed's stay on the feed). A deleted article leaves a
+    // tombstone: importers and fetches skip an item with its external id (within its source),
+    // URL or content hash, and new ids start past the largest deleted one, so none is reused.
+    r"
+    CREATE TABLE article_tags (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        tag        TEXT NOT NULL,
+        PRIMARY KEY (article_id, tag)
+    ) WITHOUT ROWID;
+    CREATE INDEX article_tags_tag ON article_tags(tag, article_id);
+    CREATE TABLE deleted_articles (
+        article_id   INTEGER PRIMARY KEY,
+        external_id  TEXT,
+        source       TEXT,
+        url          TEXT,
+        content_hash TEXT NOT NULL,
+        deleted_at   TEXT NOT NULL
+    );
+    CREATE INDEX deleted_articles_external_id ON deleted_articles(external_id)
+        WHERE external_id IS NOT NULL;
+    CREATE INDEX deleted_articles_url ON deleted_articles(url) WHERE url IS NOT NULL;
+    CREATE INDEX deleted_articles_content_hash ON deleted_articles(content_hash);
     ",
 ];
 

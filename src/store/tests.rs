@@ -408,4 +408,5 @@ mod country_index;
 mod limits;
 mod packed;
 mod totals;
+mod trash;
 mod word_hits;

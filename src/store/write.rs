@@ -77,9 +77,13 @@ impl<'a> Writer<'a> {
         let imported_at = chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string();
         self.tx
             .prepare_cached(
-                "INSERT INTO articles (external_id, title, source, url, author, \
+                // The id is past every deleted one too: SQLite alone would hand the id of a
+                // deleted newest article to the next, and `U` could not put it back.
+                "INSERT INTO articles (id, external_id, title, source, url, author, \
                  published, imported_at, lang, content_hash) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                 VALUES (1 + max(coalesce((SELECT max(id) FROM articles), 0), \
+                 coalesce((SELECT max(article_id) FROM deleted_articles), 0)), \
+                 ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
             )?
             .execute(params![
                 article.external_id,

@@ -112,6 +112,8 @@ fn term_matches(filter: &Filter, article: &Article, entities: &[EntityCount]) ->
             entity.name.eq_ignore_ascii_case(name)
                 && kind.is_none_or(|kind| kind.as_str() == entity.kind)
         }),
+        // The memory library holds no tags: no article has one.
+        Filter::Tag(_) => false,
     }
 }
 
