@@ -262,8 +262,8 @@ pub(super) const MIGRATIONS: &[&str] = &[
         next INTEGER NOT NULL
     );
     INSERT INTO entity_alias_backlog (id, next) SELECT 1, 0 WHERE EXISTS (SELECT 1 FROM entities);
-    // 9: tags and tombstones. An
-    // article's own tags (lowercased; its feed's stay on the feed). A deleted article leaves a
+    ",
+    // 9: tags and tombstones. An article's own tags (lowercased; its feed's stay on the feed). A deleted article leaves a
     // tombstone: importers and fetches skip an item with its external id (within its source),
     // URL or content hash, and new ids start past the largest deleted one, so none is reused.
     r"
