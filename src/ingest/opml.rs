@@ -120,6 +120,7 @@ impl Outline {
             name: name.clone(),
             tags,
             title: name,
+            full_text: false,
         });
         None
     }

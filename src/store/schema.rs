@@ -241,6 +241,14 @@ pub(super) const MIGRATIONS: &[&str] = &[
         UPDATE country_changes SET changes = changes + 1, rewrites = rewrites + 1;
     END;
     ",
+    // 10: full article text and feeds named by their title. `feeds.full_text`: download each
+    // new item's web page and keep its readable text as the body. `feeds.named`: 0 while the
+    // URL's host stands in for a name nobody gave, until the first fetch names the feed by its
+    // title (feeds from before this version keep the names they have).
+    r"
+    ALTER TABLE feeds ADD COLUMN full_text INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE feeds ADD COLUMN named INTEGER NOT NULL DEFAULT 1;
+    ",
 ];
 
 /// The schema version this kiosk writes.
