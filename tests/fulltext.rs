@@ -5,6 +5,8 @@
 
 #[path = "support/cli.rs"]
 mod cli;
+#[path = "support/fixtures.rs"]
+mod fixtures;
 #[path = "support/pages.rs"]
 mod pages;
 #[path = "support/server.rs"]
@@ -94,4 +96,39 @@ fn a_failed_download_leaves_the_summary() {
     let error = full_text::fetch_article(&mut store, &client, 1).expect_err("a pdf");
     assert_eq!(error, "not a web page (application/pdf)");
     assert_eq!(store.load(1).expect("load").body, "One sentence.");
+}
+
+/// `f` in the reader downloads the open article's page off the UI thread: the key returns at
+/// once saying so, the answer (polled as the runtime loop does) reopens it with the story.
+#[test]
+fn f_in_the_reader_replaces_the_summary_with_the_story() {
+    let base = pages::start();
+    let cli = Cli::new("");
+    cli.ok(&["feeds", "add", &format!("{base}/feed.xml")]);
+    cli.ok(&["fetch"]);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("kiosk.db");
+    std::fs::copy(cli.store(), &path).expect("copy store");
+    let mut h = fixtures::Harness::open(dir, path.clone(), 120, 30);
+    h.env.full_text = Some(kiosk::runtime::full_text_fetcher(path));
+    h.press("<enter>");
+    let before = h.state.reader.article.as_ref().expect("open").body.clone();
+    assert_eq!(before, "A bridge opens.");
+    h.press("f");
+    assert!(h.env.is_fetching(), "the download runs in the background");
+    let status = format!("{:?}", h.state.status);
+    assert!(status.contains("downloading the full text"), "{status}");
+    while h.env.is_fetching() {
+        for action in h.env.poll_fetch() {
+            kiosk::runtime::dispatch(&mut h.state, &mut h.env, Some(action));
+        }
+        std::thread::yield_now();
+    }
+    let body = h.state.reader.article.as_ref().expect("open").body.clone();
+    assert!(body.contains(pages::STORY), "{body}");
+    for noise in pages::NOISE {
+        assert!(!body.contains(noise), "{noise:?} in {body}");
+    }
+    let status = format!("{:?}", h.state.status);
+    assert!(status.contains("full text stored"), "{status}");
 }

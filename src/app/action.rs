@@ -61,6 +61,8 @@ pub enum Action {
     NextUnread,
     PrevUnread,
     Undo,
+    // fulltext (issue 17): the open article's web page as its body.
+    FetchFullText,
     Noop,
     // Internal actions: produced by the runtime, never bound in the config.
     Resize(u16, u16),
@@ -138,6 +140,12 @@ pub enum Action {
     Written(super::FlagWrite),
     /// The store refused this toggle for good, for the reason given: it is undone on screen.
     WriteFailed(super::FlagWrite, String),
+    /// The full text of article `id` was stored (the message says what) or not (the sentence
+    /// says why).
+    FullTextDone {
+        id: ArticleId,
+        result: Result<String, String>,
+    },
     Info(String),
     Failed(String),
 }
@@ -217,6 +225,8 @@ pub enum Effect {
     DeleteView {
         name: String,
     },
+    /// Download the web page of article `id` off the UI thread (answered by `FullTextDone`).
+    FetchFullText(ArticleId),
 }
 
 /// The help line of every `open_link_N` (the help shows them as one line).
@@ -299,6 +309,11 @@ pub const NAMED: &[(&str, &str)] = &[
         "undo",
         "undo the last read, star or filter change (50 deep)",
     ),
+    // fulltext (issue 17)
+    (
+        "fetch_full_text",
+        "download the article's web page as its text",
+    ),
     ("noop", "nothing (unbinds a key)"),
 ];
 
@@ -374,6 +389,8 @@ const BINDABLE: &[Action] = &[
     Action::NextUnread,
     Action::PrevUnread,
     Action::Undo,
+    // fulltext (issue 17)
+    Action::FetchFullText,
     Action::Noop,
 ];
 

@@ -93,6 +93,10 @@ pub struct Env {
     /// `None` writes inline through the library (tests).
     pub writes: Option<WriteQueue>,
     fetching: Option<Receiver<Action>>,
+    /// Downloads an article's full text on another thread; `None` where it is not available.
+    pub full_text: Option<FullTextFetcher>,
+    /// Full-text downloads under way, each answering once.
+    downloads: Vec<Receiver<Action>>,
     /// Saved views (name, query), kept for their unread counts.
     pub views: Vec<(String, Query)>,
     /// The config file `:save` writes views to; `None` when there is nowhere to write.
@@ -104,6 +108,9 @@ pub struct Env {
 
 /// Starts fetching the subscribed feeds in the background (see [`Env::poll_fetch`]).
 pub type FeedFetcher = Box<dyn FnMut() -> Receiver<Action>>;
+
+/// Starts downloading an article's full text in the background (see [`Env::poll_fetch`]).
+pub type FullTextFetcher = Box<dyn FnMut(ArticleId) -> Receiver<Action>>;
 
 impl Env {
     pub fn new(keymap: Keymap, library: Box<dyn Library>, system: Box<dyn System>) -> Self {
@@ -120,6 +127,8 @@ impl Env {
             feed_fetcher: None,
             writes: None,
             fetching: None,
+            full_text: None,
+            downloads: Vec::new(),
             views: Vec::new(),
             config_file: None,
             typed_ahead: Vec::new(),
@@ -165,12 +174,21 @@ impl Env {
         changed.then_some(Action::Refresh)
     }
 
-    /// Progress of a running feed fetch (`Info`/`Failed` lines), without blocking.
+    /// Progress of a running feed fetch (`Info`/`Failed` lines) and the answers of full-text
+    /// downloads, without blocking.
     pub fn poll_fetch(&mut self) -> Vec<Action> {
-        let Some(receiver) = &self.fetching else {
-            return Vec::new();
-        };
         let mut actions = Vec::new();
+        self.downloads.retain(|download| match download.try_recv() {
+            Ok(action) => {
+                actions.push(action);
+                false
+            }
+            Err(mpsc::TryRecvError::Empty) => true,
+            Err(mpsc::TryRecvError::Disconnected) => false,
+        });
+        let Some(receiver) = &self.fetching else {
+            return actions;
+        };
         loop {
             match receiver.try_recv() {
                 Ok(action) => actions.push(action),
@@ -186,7 +204,7 @@ impl Env {
 
     /// Whether a feed fetch is running (the loop then polls more often).
     pub fn is_fetching(&self) -> bool {
-        self.fetching.is_some()
+        self.fetching.is_some() || !self.downloads.is_empty()
     }
 
     fn fetch_feeds(&mut self) -> Option<Action> {
@@ -280,6 +298,15 @@ impl Env {
             Effect::CountCountries { base } => Ok(self.count(CountJob::Countries(base))),
             Effect::SaveView { name, query } => self.change_view(&name, Some(&query.to_string())),
             Effect::DeleteView { name } => self.change_view(&name, None),
+            Effect::FetchFullText(id) => Ok(match &mut self.full_text {
+                Some(start) => {
+                    self.downloads.push(start(id));
+                    None
+                }
+                None => Some(Action::Info(
+                    "downloading full text is not available here".into(),
+                )),
+            }),
         };
         result.unwrap_or_else(|message| Some(Action::Failed(message)))
     }
