@@ -40,7 +40,7 @@ mod tests {
     fn the_story_stays_and_the_page_around_it_goes() {
         let page = "<html><head><title>Dam opens</title></head><body>\
             <nav><a href='/'>Home</a> <a href='/world'>World</a> <a href='/sport'>Sport</a></nav>\
-            <div class='ad'>Buy shoes now, fifty percent off.</div>\
+            <aside class='ad sponsored'>Buy shoes now, fifty percent off.</aside>\
             <article><h1>Dam opens</h1>\
             <p>The new dam on the Niger river opened on Monday near Niamey, officials said, after \
             four years of building that cost more than was planned at the start.</p>\
