@@ -4,6 +4,7 @@
 mod action;
 pub mod daily;
 mod filters;
+mod full_text;
 mod housekeeping;
 pub mod layout;
 pub mod links;
@@ -218,6 +219,8 @@ fn apply(state: &mut AppState, action: Action) -> Option<Effect> {
         }
         Action::Suspend => return Some(Effect::Suspend),
         Action::FetchFeeds => return Some(Effect::FetchFeeds),
+        Action::FetchFullText => return state.fetch_full_text(),
+        Action::FullTextDone { id, result } => return state.full_text_done(id, result),
         Action::ToggleHelp => {
             state.overlay = match state.overlay {
                 Some(Overlay::Help { .. }) => None,

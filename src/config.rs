@@ -47,11 +47,14 @@ pub enum BrowserMode {
 #[serde(deny_unknown_fields)]
 pub struct FeedConfig {
     pub url: String,
-    /// Defaults to the URL's host.
+    /// Defaults to the feed's title once fetched (the URL's host until then).
     #[serde(default)]
     pub name: Option<String>,
     #[serde(default)]
     pub tags: Vec<String>,
+    /// Download each new item's web page and keep its readable text as the body.
+    #[serde(default)]
+    pub full_text: bool,
 }
 
 /// Rules for turning imported text into clean article bodies.

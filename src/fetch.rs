@@ -10,6 +10,7 @@ use crate::ingest::{Format, Importer, format};
 use crate::store::{NewSubscription, Store, StoreError, Subscription};
 
 pub mod discover;
+pub mod full_text;
 pub mod http;
 mod lock;
 
@@ -49,20 +50,33 @@ pub struct Updated {
     pub duplicates: usize,
     /// Items of the feed that could not be stored, each with its reason.
     pub skipped: Vec<String>,
+    /// New items whose page's story became their body (feeds with `full_text`).
+    pub full_text: usize,
+    /// Why the other new items' pages did not, one sentence each (their summaries stay).
+    pub full_text_failed: Vec<String>,
 }
 
 impl std::fmt::Display for FeedResult {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.outcome {
             Ok(updated) if updated.not_modified => write!(f, "{}: not modified", self.name),
-            Ok(updated) => write!(
-                f,
-                "{}: added {}, duplicates {}, skipped {}",
-                self.name,
-                updated.added,
-                updated.duplicates,
-                updated.skipped.len()
-            ),
+            Ok(updated) => {
+                write!(
+                    f,
+                    "{}: added {}, duplicates {}, skipped {}",
+                    self.name,
+                    updated.added,
+                    updated.duplicates,
+                    updated.skipped.len()
+                )?;
+                if updated.full_text + updated.full_text_failed.len() > 0 {
+                    write!(f, ", full text {}", updated.full_text)?;
+                }
+                for failed in &updated.full_text_failed {
+                    write!(f, "\n  {failed}")?;
+                }
+                Ok(())
+            }
             Err(error) => write!(f, "{}: failed: {error} ({})", self.name, self.url),
         }
     }
@@ -186,6 +200,7 @@ fn download_and_import(
             }
         }
     };
+    let before = store.last_article_id().map_err(|e| e.to_string())?;
     let mut importer = Importer::new(store, import)?;
     let title = importer
         .import_feed_document(&feed.url, &bytes, Some(&feed.name))
@@ -203,12 +218,34 @@ fn download_and_import(
             title.as_deref(),
         )
         .map_err(|e| e.to_string())?;
-    Ok(Updated {
+    let renamed = match &title {
+        Some(title) => store.name_by_title(feed.id, title),
+        None => Ok(None),
+    };
+    let source = renamed
+        .map_err(|e| e.to_string())?
+        .unwrap_or(feed.name.clone());
+    let mut updated = Updated {
         not_modified: false,
         added: report.added,
         duplicates: report.duplicates,
         skipped: report.skipped.iter().map(ToString::to_string).collect(),
-    })
+        ..Updated::default()
+    };
+    if feed.full_text {
+        let fresh = store
+            .articles_after(before, &source)
+            .map_err(|e| e.to_string())?;
+        for (id, url) in fresh {
+            match full_text::fetch_article(store, client, id) {
+                Ok(_) => updated.full_text += 1,
+                Err(why) => {
+                    (updated.full_text_failed).push(full_text::failure(url.as_deref(), &why))
+                }
+            }
+        }
+    }
+    Ok(updated)
 }
 
 /// A body that is HTML rather than a feed: said by its type, or by its first element.
@@ -232,6 +269,7 @@ pub fn subscribe_configured(store: &Store, feeds: &[FeedConfig]) -> Result<usize
             name: feed.name.clone(),
             tags: feed.tags.clone(),
             title: None,
+            full_text: feed.full_text,
         };
         if matches!(store.add_feed(&new)?, crate::store::AddOutcome::Added(_)) {
             added += 1;

@@ -23,12 +23,14 @@ pub mod json;
 pub mod newsboat;
 pub mod opml;
 mod prepare;
+mod readable;
 mod repair;
 pub mod sample;
 mod subscribe;
 pub mod text;
 
 pub use format::Format;
+pub use readable::story_paragraphs;
 
 /// An article as a parser produced it, before cleaning rules and language detection.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

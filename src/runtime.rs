@@ -13,7 +13,8 @@ mod writer;
 
 pub use browser::Browser;
 pub use desktop::{Desktop, base64};
-pub use env::{Counter, Env, FeedFetcher, Library, System, WriteJob, WriteQueue};
+pub use env::{Counter, Env, FeedFetcher, FullTextFetcher, Library, System, WriteJob, WriteQueue};
+pub use feeds::full_text_fetcher;
 pub use store_library::merge_counts;
 
 use std::io::stdout;
@@ -139,6 +140,9 @@ fn stale_analysis_notice(stale: u64) -> Option<String> {
 pub fn run_tui(store: Store, config: &Config) -> anyhow::Result<()> {
     let counter = Counter::over_store(store.path());
     let fetcher = feeds::fetcher(store.path().to_path_buf(), config);
+    let full_text = store
+        .is_writable()
+        .then(|| feeds::full_text_fetcher(store.path().to_path_buf()));
     let writes = store
         .is_writable()
         .then(|| WriteQueue::over_store(store.path()));
@@ -147,6 +151,7 @@ pub fn run_tui(store: Store, config: &Config) -> anyhow::Result<()> {
         config,
         Some(counter),
         Some(fetcher),
+        full_text,
         writes,
     )
 }
@@ -158,6 +163,7 @@ pub fn run_library(
     config: &Config,
     counter: Option<Counter>,
     feed_fetcher: Option<FeedFetcher>,
+    full_text: Option<FullTextFetcher>,
     writes: Option<WriteQueue>,
 ) -> anyhow::Result<()> {
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -188,6 +194,7 @@ pub fn run_library(
             let size = (size.width, size.height);
             let (state, mut env) = start(library, system, config, size, no_color, counter)?;
             env.feed_fetcher = feed_fetcher;
+            env.full_text = full_text;
             env.writes = writes.take();
             let ran = run(&mut terminal, state, &mut env, &stop);
             writes = env.writes.take();

@@ -64,6 +64,8 @@ pub enum Action {
     // housekeep (issue 17): delete and tags.
     DeleteArticle,
     TagArticle,
+    // fulltext (issue 17): the open article's web page as its body.
+    FetchFullText,
     Noop,
     // Internal actions: produced by the runtime, never bound in the config.
     Resize(u16, u16),
@@ -149,6 +151,12 @@ pub enum Action {
         tag: String,
         added: bool,
         undoing: bool,
+    },
+    /// The full text of article `id` was stored (the message says what) or not (the sentence
+    /// says why).
+    FullTextDone {
+        id: ArticleId,
+        result: Result<String, String>,
     },
     Info(String),
     Failed(String),
@@ -244,6 +252,8 @@ pub enum Effect {
         tag: String,
         present: Option<bool>,
     },
+    /// Download the web page of article `id` off the UI thread (answered by `FullTextDone`).
+    FetchFullText(ArticleId),
 }
 
 /// The help line of every `open_link_N` (the help shows them as one line).
@@ -335,6 +345,11 @@ pub const NAMED: &[(&str, &str)] = &[
         "tag_article",
         "tag the article, or untag it when it has the tag (:tag NAME)",
     ),
+    // fulltext (issue 17)
+    (
+        "fetch_full_text",
+        "download the article's web page as its text",
+    ),
     ("noop", "nothing (unbinds a key)"),
 ];
 
@@ -413,6 +428,8 @@ const BINDABLE: &[Action] = &[
     // housekeep (issue 17): delete and tags.
     Action::DeleteArticle,
     Action::TagArticle,
+    // fulltext (issue 17)
+    Action::FetchFullText,
     Action::Noop,
 ];
 

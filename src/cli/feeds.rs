@@ -20,12 +20,16 @@ pub(super) enum FeedsCommand {
     Add {
         /// An http(s) URL.
         url: String,
-        /// The name shown as the articles' source; default: the URL's host.
+        /// The name shown as the articles' source; default: the feed's title once fetched
+        /// (the URL's host until then).
         #[arg(long)]
         name: Option<String>,
         /// A tag; repeat for several.
         #[arg(long = "tag", value_name = "TAG")]
         tags: Vec<String>,
+        /// Download each new item's web page and keep its readable text as the body.
+        #[arg(long)]
+        full_text: bool,
     },
     /// List subscriptions.
     List {
@@ -45,13 +49,19 @@ pub(super) enum FeedsCommand {
 pub(super) fn run(store: &Store, config: &Config, command: FeedsCommand) -> Result<u8, Failure> {
     fetch::subscribe_configured(store, &config.feeds)?;
     match command {
-        FeedsCommand::Add { url, name, tags } => {
+        FeedsCommand::Add {
+            url,
+            name,
+            tags,
+            full_text,
+        } => {
             http::checked_url(&url, None).map_err(|error| usage(anyhow!(error)))?;
             let feed = NewSubscription {
                 url,
                 name,
                 tags,
                 title: None,
+                full_text,
             };
             match store.add_feed(&feed)? {
                 AddOutcome::Added(feed) => {

@@ -82,6 +82,7 @@ pub fn default_bindings(pane: Pane) -> &'static [(&'static str, &'static str)] {
             ("n", "next_hit"),
             ("N", "prev_hit"),
             ("L", "show_links"),
+            ("f", "fetch_full_text"),
             ("1", "open_link_1"),
             ("2", "open_link_2"),
             ("3", "open_link_3"),

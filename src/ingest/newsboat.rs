@@ -68,8 +68,12 @@ fn split_words(line: &str) -> Vec<String> {
     words
 }
 
+/// The articles of a newsboat `cache.db`, each with the URL of its feed (which names its source
+/// in the store: see `Importer::import_newsboat_cache`).
+pub type CacheItems = Vec<(String, Item)>;
+
 /// The feeds (URL, title) and articles of a newsboat `cache.db`; deleted articles are left out.
-pub fn read_cache(path: &Path) -> Result<(Vec<NewSubscription>, Vec<Item>), String> {
+pub fn read_cache(path: &Path) -> Result<(Vec<NewSubscription>, CacheItems), String> {
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags)
         .map_err(|error| format!("cannot open as a newsboat cache: {error}"))?;
@@ -85,6 +89,7 @@ pub fn read_cache(path: &Path) -> Result<(Vec<NewSubscription>, Vec<Item>), Stri
                 name: title.clone().filter(|t| !t.trim().is_empty()),
                 tags: Vec::new(),
                 title,
+                full_text: false,
             })
         })
         .and_then(Iterator::collect::<rusqlite::Result<Vec<_>>>)
@@ -92,7 +97,7 @@ pub fn read_cache(path: &Path) -> Result<(Vec<NewSubscription>, Vec<Item>), Stri
     let mut statement = conn
         .prepare(
             "SELECT i.id, i.guid, i.title, i.author, i.url, i.pubDate, i.content, i.unread, \
-             i.flags, i.enclosure_url, coalesce(nullif(f.title, ''), i.feedurl) \
+             i.flags, i.enclosure_url, coalesce(nullif(f.title, ''), i.feedurl), i.feedurl \
              FROM rss_item i LEFT JOIN rss_feed f ON f.rssurl = i.feedurl \
              WHERE coalesce(i.deleted, 0) = 0 ORDER BY i.id",
         )
@@ -111,11 +116,16 @@ pub fn read_cache(path: &Path) -> Result<(Vec<NewSubscription>, Vec<Item>), Stri
                 flags: row.get(8)?,
                 enclosure: row.get(9)?,
                 source: row.get(10)?,
+                feed_url: row.get::<_, Option<String>>(11)?.unwrap_or_default(),
             })
         })
         .and_then(Iterator::collect::<rusqlite::Result<Vec<_>>>)
         .map_err(not_newsboat)?;
-    Ok((feeds, rows.into_iter().map(Row::into_item).collect()))
+    let items = rows
+        .into_iter()
+        .map(|row| (row.feed_url.clone(), row.into_item()))
+        .collect();
+    Ok((feeds, items))
 }
 
 /// One `rss_item` row.
@@ -131,6 +141,7 @@ struct Row {
     flags: Option<String>,
     enclosure: Option<String>,
     source: Option<String>,
+    feed_url: String,
 }
 
 impl Row {

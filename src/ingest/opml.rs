@@ -120,6 +120,7 @@ impl Outline {
             name: name.clone(),
             tags,
             title: name,
+            full_text: false,
         });
         None
     }
@@ -203,6 +204,8 @@ mod tests {
             last_modified: None,
             fetched_at: None,
             last_error: None,
+            full_text: false,
+            named: true,
         }];
         let back = parse(&export(&feeds)).expect("parses");
         assert_eq!(back[0].url, feeds[0].url);

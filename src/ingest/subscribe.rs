@@ -107,7 +107,22 @@ impl Importer<'_> {
     ) -> Result<(), StoreError> {
         match newsboat::read_cache(path) {
             Ok((feeds, items)) => {
+                let titles: Vec<(String, Option<String>)> = (feeds.iter())
+                    .map(|feed| (feed.url.clone(), feed.title.clone()))
+                    .collect();
                 self.subscribe(location, feeds);
+                let names = self.source_names(&titles)?;
+                let items = items
+                    .into_iter()
+                    .map(|(feed_url, item)| {
+                        item.map(|mut draft| {
+                            if let Some(name) = names.get(&feed_url) {
+                                draft.source = Some(name.clone());
+                            }
+                            draft
+                        })
+                    })
+                    .collect();
                 self.store_items(location, items)
             }
             Err(why) => {
@@ -115,6 +130,27 @@ impl Importer<'_> {
                 Ok(())
             }
         }
+    }
+
+    /// The source name of each subscribed feed among `feeds` (URL, title): a kiosk fetch stores
+    /// a feed's articles under its subscription's name, so an import from another reader must
+    /// too, or one feed becomes two sources. A feed nobody named is named by its title first.
+    fn source_names(
+        &mut self,
+        feeds: &[(String, Option<String>)],
+    ) -> Result<std::collections::HashMap<String, String>, StoreError> {
+        let mut names = std::collections::HashMap::new();
+        for (url, title) in feeds {
+            let Some(feed) = self.store.feed(url)? else {
+                continue;
+            };
+            let renamed = match title {
+                Some(title) => self.store.name_by_title(feed.id, title)?,
+                None => None,
+            };
+            names.insert(url.clone(), renamed.unwrap_or(feed.name));
+        }
+        Ok(names)
     }
 
     pub(super) fn import_html(&mut self, location: &str, text: &str) -> Result<(), StoreError> {

@@ -111,6 +111,10 @@ pub struct Env {
     /// `None` writes inline through the library (tests).
     pub writes: Option<WriteQueue>,
     fetching: Option<Receiver<Action>>,
+    /// Downloads an article's full text on another thread; `None` where it is not available.
+    pub full_text: Option<FullTextFetcher>,
+    /// Full-text downloads under way, each answering once.
+    downloads: Vec<Receiver<Action>>,
     /// Saved views (name, query), kept for their unread counts.
     pub views: Vec<(String, Query)>,
     /// The config file `:save` writes views to; `None` when there is nowhere to write.
@@ -122,6 +126,9 @@ pub struct Env {
 
 /// Starts fetching the subscribed feeds in the background (see [`Env::poll_fetch`]).
 pub type FeedFetcher = Box<dyn FnMut() -> Receiver<Action>>;
+
+/// Starts downloading an article's full text in the background (see [`Env::poll_fetch`]).
+pub type FullTextFetcher = Box<dyn FnMut(ArticleId) -> Receiver<Action>>;
 
 impl Env {
     pub fn new(keymap: Keymap, library: Box<dyn Library>, system: Box<dyn System>) -> Self {
@@ -138,6 +145,8 @@ impl Env {
             feed_fetcher: None,
             writes: None,
             fetching: None,
+            full_text: None,
+            downloads: Vec::new(),
             views: Vec::new(),
             config_file: None,
             typed_ahead: Vec::new(),
@@ -183,12 +192,21 @@ impl Env {
         changed.then_some(Action::Refresh)
     }
 
-    /// Progress of a running feed fetch (`Info`/`Failed` lines), without blocking.
+    /// Progress of a running feed fetch (`Info`/`Failed` lines) and the answers of full-text
+    /// downloads, without blocking.
     pub fn poll_fetch(&mut self) -> Vec<Action> {
-        let Some(receiver) = &self.fetching else {
-            return Vec::new();
-        };
         let mut actions = Vec::new();
+        self.downloads.retain(|download| match download.try_recv() {
+            Ok(action) => {
+                actions.push(action);
+                false
+            }
+            Err(mpsc::TryRecvError::Empty) => true,
+            Err(mpsc::TryRecvError::Disconnected) => false,
+        });
+        let Some(receiver) = &self.fetching else {
+            return actions;
+        };
         loop {
             match receiver.try_recv() {
                 Ok(action) => actions.push(action),
@@ -204,7 +222,7 @@ impl Env {
 
     /// Whether a feed fetch is running (the loop then polls more often).
     pub fn is_fetching(&self) -> bool {
-        self.fetching.is_some()
+        self.fetching.is_some() || !self.downloads.is_empty()
     }
 
     fn fetch_feeds(&mut self) -> Option<Action> {
@@ -315,6 +333,15 @@ impl Env {
                     })
                 })
             }
+            Effect::FetchFullText(id) => Ok(match &mut self.full_text {
+                Some(start) => {
+                    self.downloads.push(start(id));
+                    None
+                }
+                None => Some(Action::Info(
+                    "downloading full text is not available here".into(),
+                )),
+            }),
         };
         result.unwrap_or_else(|message| Some(Action::Failed(message)))
     }

@@ -9,7 +9,29 @@ use crate::config::Config;
 use crate::fetch::{self, FetchOptions};
 use crate::store::Store;
 
-use super::env::FeedFetcher;
+use super::env::{FeedFetcher, FullTextFetcher};
+
+/// A starter for full-text downloads into the store at `path`, each on a thread of its own with
+/// its own connection: a slow site never holds up a key.
+pub fn full_text_fetcher(path: PathBuf) -> FullTextFetcher {
+    Box::new(move |id| {
+        let (sender, receiver) = mpsc::channel();
+        let path = path.clone();
+        std::thread::spawn(move || {
+            let result = Store::open(&path)
+                .map_err(|error| error.to_string())
+                .and_then(|mut store| {
+                    let client = fetch::Client::new(fetch::HttpOptions::default());
+                    let url = store.load(id).ok().and_then(|article| article.summary.url);
+                    fetch::full_text::fetch_article(&mut store, &client, id)
+                        .map(|stored| stored.to_string())
+                        .map_err(|why| fetch::full_text::failure(url.as_deref(), &why))
+                });
+            let _ = sender.send(Action::FullTextDone { id, result });
+        });
+        receiver
+    })
+}
 
 /// A starter for background fetches of the feeds in the store at `path` (and in the config).
 pub fn fetcher(path: PathBuf, config: &Config) -> FeedFetcher {

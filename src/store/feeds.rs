@@ -19,6 +19,11 @@ pub struct Subscription {
     pub last_modified: Option<String>,
     pub fetched_at: Option<String>,
     pub last_error: Option<String>,
+    /// Each new item's web page is downloaded and its readable text becomes the body.
+    pub full_text: bool,
+    /// False while the URL's host stands in for a name nobody gave: the first fetch that
+    /// brings the feed's title names the feed by it.
+    pub named: bool,
 }
 
 /// A feed to subscribe to.
@@ -29,6 +34,7 @@ pub struct NewSubscription {
     pub name: Option<String>,
     pub tags: Vec<String>,
     pub title: Option<String>,
+    pub full_text: bool,
 }
 
 /// What [`Store::add_feed`] did.
@@ -39,7 +45,8 @@ pub enum AddOutcome {
     Exists(Subscription),
 }
 
-const COLUMNS: &str = "id, name, url, tags, title, etag, last_modified, fetched_at, last_error";
+const COLUMNS: &str =
+    "id, name, url, tags, title, etag, last_modified, fetched_at, last_error, full_text, named";
 
 fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Subscription> {
     let tags: String = row.get(3)?;
@@ -57,6 +64,8 @@ fn from_row(row: &rusqlite::Row<'_>) -> rusqlite::Result<Subscription> {
         last_modified: row.get(6)?,
         fetched_at: row.get(7)?,
         last_error: row.get(8)?,
+        full_text: row.get(9)?,
+        named: row.get(10)?,
     })
 }
 
@@ -66,29 +75,121 @@ fn now() -> String {
 
 impl Store {
     /// Subscribes to `feed` unless its URL is already subscribed; a taken name gets a number.
+    /// Subscribing again with `full_text` turns full text on for the existing subscription.
     pub fn add_feed(&self, feed: &NewSubscription) -> Result<AddOutcome> {
         if let Some(existing) = self.feed_by_url(&feed.url)? {
+            if feed.full_text && !existing.full_text {
+                self.set_full_text(existing.id, true)?;
+                return Ok(AddOutcome::Exists(Subscription {
+                    full_text: true,
+                    ..existing
+                }));
+            }
             return Ok(AddOutcome::Exists(existing));
         }
-        let base = feed
-            .name
-            .clone()
-            .filter(|name| !name.trim().is_empty())
-            .unwrap_or_else(|| name_from_url(&feed.url));
-        let mut name = base.trim().to_string();
-        let mut number = 2;
-        while self.feed(&name)?.is_some() {
-            name = format!("{} {number}", base.trim());
-            number += 1;
-        }
+        let given = feed.name.clone().filter(|name| !name.trim().is_empty());
+        let named = given.is_some();
+        let base = given.unwrap_or_else(|| name_from_url(&feed.url));
+        let name = self.free_name(base.trim(), None)?;
         self.conn.execute(
-            "INSERT INTO feeds (name, url, tags, title, added_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![name, feed.url, feed.tags.join("\n"), feed.title, now()],
+            "INSERT INTO feeds (name, url, tags, title, added_at, full_text, named) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![
+                name,
+                feed.url,
+                feed.tags.join("\n"),
+                feed.title,
+                now(),
+                feed.full_text,
+                named
+            ],
         )?;
         let added = self
             .feed(&name)?
             .ok_or(super::StoreError::Sql(rusqlite::Error::QueryReturnedNoRows))?;
         Ok(AddOutcome::Added(added))
+    }
+
+    /// `base`, or `base 2`, `base 3`… whichever no feed but `except` is called.
+    fn free_name(&self, base: &str, except: Option<i64>) -> Result<String> {
+        let mut name = base.to_string();
+        let mut number = 2;
+        while let Some(taken) = self.feed(&name)? {
+            if Some(taken.id) == except {
+                break;
+            }
+            name = format!("{base} {number}");
+            number += 1;
+        }
+        Ok(name)
+    }
+
+    /// Turns downloading the full text of each new item on or off.
+    pub fn set_full_text(&self, id: i64, on: bool) -> Result<()> {
+        self.conn.execute(
+            "UPDATE feeds SET full_text = ?2 WHERE id = ?1",
+            params![id, on],
+        )?;
+        Ok(())
+    }
+
+    /// Names feed `id` by its `title` when nobody named it, moving its articles (and their
+    /// trailer statistics) to the new source name so one feed stays one source. Returns the new
+    /// name, or `None` when the feed keeps its name.
+    pub fn name_by_title(&mut self, id: i64, title: &str) -> Result<Option<String>> {
+        let title = crate::untrusted::clean_line(title).trim().to_string();
+        let feed = self
+            .conn
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM feeds WHERE id = ?1"),
+                [id],
+                from_row,
+            )
+            .optional()?;
+        let Some(feed) = feed.filter(|feed| !feed.named && !title.is_empty()) else {
+            return Ok(None);
+        };
+        let name = self.free_name(&title, Some(id))?;
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE feeds SET name = ?2, named = 1 WHERE id = ?1",
+            params![id, name],
+        )?;
+        if name != feed.name {
+            tx.execute(
+                "UPDATE articles SET source = ?2 WHERE source = ?1",
+                params![feed.name, name],
+            )?;
+            tx.execute(
+                "UPDATE OR REPLACE tail_paragraphs SET source = ?2 WHERE source = ?1",
+                params![feed.name, name],
+            )?;
+        }
+        tx.commit()?;
+        Ok((name != feed.name).then_some(name))
+    }
+
+    /// The newest article's id (0 in an empty store): what a fetch adds comes after it.
+    pub fn last_article_id(&self) -> Result<crate::article::ArticleId> {
+        Ok(self
+            .conn
+            .query_row("SELECT coalesce(max(id), 0) FROM articles", [], |row| {
+                row.get(0)
+            })?)
+    }
+
+    /// The articles of `source` stored after article `after`, with their links, oldest first.
+    pub fn articles_after(
+        &self,
+        after: crate::article::ArticleId,
+        source: &str,
+    ) -> Result<Vec<(crate::article::ArticleId, Option<String>)>> {
+        let mut statement = self
+            .conn
+            .prepare("SELECT id, url FROM articles WHERE id > ?1 AND source = ?2 ORDER BY id")?;
+        let rows =
+            statement.query_map(params![after, source], |row| Ok((row.get(0)?, row.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Every subscription, by name.
@@ -197,6 +298,7 @@ mod tests {
             name: name.map(str::to_string),
             tags: vec!["news".to_string(), "fr".to_string()],
             title: None,
+            full_text: false,
         }
     }
 

@@ -286,6 +286,14 @@ pub(super) const MIGRATIONS: &[&str] = &[
     CREATE INDEX deleted_articles_url ON deleted_articles(url) WHERE url IS NOT NULL;
     CREATE INDEX deleted_articles_content_hash ON deleted_articles(content_hash);
     ",
+    // 10: full article text and feeds named by their title. `feeds.full_text`: download each
+    // new item's web page and keep its readable text as the body. `feeds.named`: 0 while the
+    // URL's host stands in for a name nobody gave, until the first fetch names the feed by its
+    // title (feeds from before this version keep the names they have).
+    r"
+    ALTER TABLE feeds ADD COLUMN full_text INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE feeds ADD COLUMN named INTEGER NOT NULL DEFAULT 1;
+    ",
 ];
 
 /// The schema version this kiosk writes.
