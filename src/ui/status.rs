@@ -86,7 +86,7 @@ pub fn line_spans(line: &LineEdit, width: usize, theme: &Theme) -> Vec<Span<'sta
     let mut shown = before.width();
     if shown + 1 > width {
         for (at, grapheme) in before.grapheme_indices(true) {
-            if shown + 1 <= width {
+            if shown < width {
                 break;
             }
             shown -= grapheme.width();
