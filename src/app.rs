@@ -7,6 +7,7 @@ mod filters;
 mod full_text;
 mod housekeeping;
 pub mod layout;
+pub mod line_edit;
 pub mod links;
 pub mod list;
 mod ops;
@@ -52,7 +53,7 @@ pub enum Overlay {
     },
     /// The query line opened by `/`, or the command line opened by `:` (`command`).
     Prompt {
-        input: String,
+        input: line_edit::LineEdit,
         command: bool,
     },
     /// The country picker opened by `c`.
@@ -250,13 +251,13 @@ fn apply(state: &mut AppState, action: Action) -> Option<Effect> {
             let query = state.query().to_string();
             let input = if query.is_empty() { query } else { query + " " };
             state.overlay = Some(Overlay::Prompt {
-                input,
+                input: input.into(),
                 command: false,
             });
         }
         Action::Command => {
             state.overlay = Some(Overlay::Prompt {
-                input: String::new(),
+                input: line_edit::LineEdit::default(),
                 command: true,
             });
         }
@@ -337,11 +338,10 @@ fn apply(state: &mut AppState, action: Action) -> Option<Effect> {
                 *scroll = scroll.saturating_add_signed(isize::from(delta)).min(lines);
             }
         }
-        Action::PromptInput(c) => state.edit_prompt(|input| input.push(c)),
-        Action::PromptBackspace => state.edit_prompt(|input| {
-            input.pop();
-        }),
-        Action::PromptClear => state.edit_prompt(String::clear),
+        Action::PromptInput(c) => state.edit_line(|line| line.insert(c)),
+        Action::PromptEdit(edit) => state.edit_line(|line| line.apply(edit)),
+        Action::PromptBackspace => state.edit_line(|line| line.apply(line_edit::Edit::Backspace)),
+        Action::PromptClear => state.edit_line(|line| line.set("")),
         Action::PromptCancel => state.overlay = None,
         Action::PromptSubmit => {
             return match state.overlay {

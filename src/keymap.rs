@@ -10,6 +10,7 @@ use ratatui::crossterm::event::{
 };
 
 pub use crate::app::HelpSection;
+use crate::app::line_edit::Edit;
 use crate::app::{Action, AppState, Focus, NAMED, Overlay};
 use crate::config::KeysConfig;
 pub use crate::config::keys::{Pane, default_bindings};
@@ -310,28 +311,40 @@ fn fold_same_description(
     lines
 }
 
+/// The query and command lines: readline's editing keys (see [`Edit`]).
 fn prompt_action(key: Key) -> Option<Action> {
-    Some(match key.code {
-        KeyCode::Enter => Action::PromptSubmit,
-        KeyCode::Esc => Action::PromptCancel,
-        KeyCode::Backspace => Action::PromptBackspace,
-        KeyCode::Char('c') if key.ctrl => Action::PromptCancel,
-        KeyCode::Char('u') if key.ctrl => Action::PromptClear,
-        KeyCode::Char(c) if !key.ctrl && !key.alt => Action::PromptInput(c),
+    let edit = |edit| Action::PromptEdit(edit);
+    Some(match (key.code, key.ctrl, key.alt) {
+        (KeyCode::Enter, ..) => Action::PromptSubmit,
+        (KeyCode::Esc, ..) | (KeyCode::Char('c' | 'g'), true, _) => Action::PromptCancel,
+        (KeyCode::Backspace, ..) | (KeyCode::Char('h'), true, _) => edit(Edit::Backspace),
+        (KeyCode::Delete, ..) | (KeyCode::Char('d'), true, _) => edit(Edit::Delete),
+        (KeyCode::Left, _, false) | (KeyCode::Char('b'), true, _) => edit(Edit::Left),
+        (KeyCode::Right, _, false) | (KeyCode::Char('f'), true, _) => edit(Edit::Right),
+        (KeyCode::Home, ..) | (KeyCode::Char('a'), true, _) => edit(Edit::Start),
+        (KeyCode::End, ..) | (KeyCode::Char('e'), true, _) => edit(Edit::End),
+        (KeyCode::Left, _, true) | (KeyCode::Char('b'), _, true) => edit(Edit::WordLeft),
+        (KeyCode::Right, _, true) | (KeyCode::Char('f'), _, true) => edit(Edit::WordRight),
+        (KeyCode::Char('w'), true, _) => edit(Edit::KillWordBack),
+        (KeyCode::Char('u'), true, _) => edit(Edit::KillToStart),
+        (KeyCode::Char('k'), true, _) => edit(Edit::KillToEnd),
+        (KeyCode::Char(c), false, false) => Action::PromptInput(c),
         _ => Action::Noop,
     })
 }
 
-/// The picker: typing narrows, arrows (or Ctrl-n/p) move, Space marks, Enter applies.
+/// The picker: typing narrows (Space is text: `south africa`), arrows (or Ctrl-n/p) move,
+/// Tab or Ctrl-Space marks several, Enter applies.
 fn picker_action(key: Key) -> Option<Action> {
     Some(match key.code {
-        KeyCode::Down | KeyCode::Tab => Action::PickerMove(1),
-        KeyCode::Up | KeyCode::BackTab => Action::PickerMove(-1),
+        KeyCode::Down => Action::PickerMove(1),
+        KeyCode::Up => Action::PickerMove(-1),
         KeyCode::Char('n' | 'j') if key.ctrl => Action::PickerMove(1),
         KeyCode::Char('p' | 'k') if key.ctrl => Action::PickerMove(-1),
         KeyCode::PageDown => Action::PickerMove(10),
         KeyCode::PageUp => Action::PickerMove(-10),
-        KeyCode::Char(' ') => Action::PickerMark,
+        KeyCode::Tab => Action::PickerMark,
+        KeyCode::Char(' ') if key.ctrl => Action::PickerMark,
         _ => return prompt_action(key),
     })
 }

@@ -103,7 +103,7 @@ fn pick_niger_and_mali(h: &mut Harness) {
     h.press("c");
     settle(h);
     assert!(matches!(&h.state.overlay, Some(Overlay::Picker(p)) if !p.loading));
-    h.press("n i g e r <space> <ctrl-u> m a l i <space> <enter>");
+    h.press("n i g e r <tab> m a l i <tab> <enter>");
     assert_eq!(h.state.chips(), ["country:NE OR country:ML"]);
 }
 

@@ -81,9 +81,9 @@ fn the_picker_matches_names_in_french_english_spanish_and_german() {
 }
 
 #[test]
-fn space_marks_several_countries_into_one_or_chip() {
+fn tab_marks_several_countries_into_one_or_chip() {
     let mut h = Harness::sample(140, 40);
-    h.press("c n i g e r <space> <ctrl-u> m a l i <space> <enter>");
+    h.press("c n i g e r <tab> m a l i <tab> <enter>");
     assert_eq!(h.state.chips(), ["country:NE OR country:ML"]);
     let cli = h.cli_ids("country:NE OR country:ML");
     assert_eq!(h.listed_ids(), cli);
@@ -91,9 +91,9 @@ fn space_marks_several_countries_into_one_or_chip() {
 }
 
 #[test]
-fn space_after_a_name_clears_it_so_the_next_name_can_be_typed() {
+fn tab_after_a_name_clears_it_so_the_next_name_can_be_typed() {
     let mut h = Harness::sample(140, 40);
-    h.press("c n i g e r <space> m a l i <enter>");
+    h.press("c n i g e r <tab> m a l i <enter>");
     assert_eq!(h.state.chips(), ["country:NE OR country:ML"]);
     // A mark never hides behind a narrowed list: Enter takes what is marked and what is typed.
     h.press("X c e s t a d o s <space> u n i d o s <enter>");

@@ -73,9 +73,9 @@ fn picker_lists_countries_by_count() {
 }
 
 #[test]
-fn picker_narrows_by_typing_and_marks_with_space() {
+fn picker_narrows_by_typing_and_marks_with_tab() {
     let (mut state, mut env) = start(110, 22, &Config::default());
-    press(&mut state, &mut env, "/lang:en<enter> c n i <space> n i");
+    press(&mut state, &mut env, "/lang:en<enter> c n i <tab> n i");
     insta::assert_snapshot!(screen(&state).backend());
 }
 

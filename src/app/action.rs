@@ -72,6 +72,9 @@ pub enum Action {
     /// Scrolls the help overlay by this many lines.
     HelpScroll(i16),
     PromptInput(char),
+    // queryline: the query line's editing keys.
+    /// A cursor move or a kill on the open prompt (or the picker's line).
+    PromptEdit(super::line_edit::Edit),
     PromptBackspace,
     PromptClear,
     PromptSubmit,
@@ -313,7 +316,7 @@ pub const NAMED: &[(&str, &str)] = &[
     ("fetch_feeds", "fetch subscribed feeds in the background"),
     (
         "country_picker",
-        "pick countries to filter by (Space marks several)",
+        "pick countries to filter by (Tab marks several)",
     ),
     (
         "next_country",

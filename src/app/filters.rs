@@ -1,6 +1,7 @@
 //! Filter changes beyond one typed query: the query and command lines, the country picker and
 //! `]`/`[`, and saved views. Pure like the rest of `update`: IO goes out as an [`Effect`].
 
+use super::line_edit::LineEdit;
 use super::picker::{PickerState, country_chip_index, step_country, with_country, without_country};
 use super::{AppState, Effect, Overlay, Status};
 use crate::query::Query;
@@ -9,11 +10,16 @@ use crate::query::Query;
 const COMMANDS: &str = "save NAME, delete NAME, view NAME, tag NAME, clear";
 
 impl AppState {
-    /// Edits the text of the open prompt or picker.
+    /// Replaces the text of the open prompt or picker as a `String` (the cursor goes to its end).
     pub fn edit_prompt(&mut self, edit: impl FnOnce(&mut String)) {
+        self.edit_line(|line| line.edit_text(edit));
+    }
+
+    /// Edits the line of the open prompt or picker at its cursor.
+    pub fn edit_line(&mut self, edit: impl FnOnce(&mut LineEdit)) {
         match &mut self.overlay {
             Some(Overlay::Prompt { input, .. }) => edit(input),
-            Some(Overlay::Picker(picker)) => picker.edit(edit),
+            Some(Overlay::Picker(picker)) => picker.edit_line(edit),
             _ => {}
         }
     }
@@ -31,7 +37,7 @@ impl AppState {
                 .flatten();
         }
         // A mistake keeps the line open as typed, the column counted in it (not in one chip).
-        let filters = match Query::parse(&input) {
+        let filters = match Query::parse(input.text()) {
             Ok(query) => query.into_chips(),
             Err(error) => {
                 self.status = Some(Status::error(format!("bad query: {error}")));

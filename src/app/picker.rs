@@ -5,8 +5,12 @@
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
 
+use super::line_edit::LineEdit;
 use crate::analyze::{country_name, country_names_in};
 use crate::query::Query;
+
+/// What an exact name adds to a fuzzy score, above any partial match's.
+const EXACT: u32 = 1000;
 
 /// The languages whose country names typing matches: those kiosk analyses.
 const LANGUAGES: &[&str] = &["en", "fr", "es", "pt", "de", "ar"];
@@ -32,7 +36,7 @@ pub struct Shown {
 /// The open picker.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PickerState {
-    pub input: String,
+    pub input: LineEdit,
     /// The filters the counts are for: the current ones without the country chip, which the
     /// choice replaces. The count shown is what the list will hold.
     pub base: Vec<Query>,
@@ -70,13 +74,24 @@ impl PickerState {
         self.refilter();
     }
 
+    /// Replaces the typed text as a `String` (the cursor goes to its end).
     pub fn edit(&mut self, edit: impl FnOnce(&mut String)) {
-        edit(&mut self.input);
-        self.selected = 0;
-        self.refilter();
+        self.edit_line(|line| line.edit_text(edit));
     }
 
-    /// Recomputes the listed countries for the typed text: best name score first, then counts.
+    /// Edits the typed text at its cursor; the list narrows again.
+    pub fn edit_line(&mut self, edit: impl FnOnce(&mut LineEdit)) {
+        let before = self.input.clone();
+        edit(&mut self.input);
+        if self.input.text() != before.text() {
+            self.selected = 0;
+            self.refilter();
+        }
+    }
+
+    /// Recomputes the listed countries for the typed text: the country the text names exactly
+    /// (a code, a name, an abbreviation or alias the analyser knows: `RDC`, `USA`, `EEUU`) first,
+    /// then the best fuzzy name score, then counts.
     fn refilter(&mut self) {
         let query = self.input.trim();
         if query.is_empty() {
@@ -88,6 +103,7 @@ impl PickerState {
                 .collect();
             return;
         }
+        let named = crate::analyze::country_code(query);
         let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
         let mut matcher = Matcher::new(Config::DEFAULT);
         let mut buffer = Vec::new();
@@ -101,15 +117,34 @@ impl PickerState {
                 };
                 // An exact code or name ("NE", "niger") outranks any partial match.
                 let exact = name.eq_ignore_ascii_case(query) || name.to_lowercase() == query;
-                let score = if exact { score + 1000 } else { score };
+                let score = if exact { score + EXACT } else { score };
                 if best.is_none_or(|(top, _)| score > top) {
                     best = Some((score, name));
                 }
             }
-            if let Some((score, name)) = best {
-                let matched = (name != country.name && name != country.code).then(|| name.into());
-                scored.push((score, Shown { index, matched }));
-            }
+            let alias = named == Some(country.code.as_str());
+            let shown = match best {
+                Some((score, name)) => {
+                    let matched =
+                        (name != country.name && name != country.code).then(|| name.into());
+                    let score = if alias {
+                        score.max(EXACT) + EXACT
+                    } else {
+                        score
+                    };
+                    Some((score, Shown { index, matched }))
+                }
+                // An abbreviation the fuzzy names miss ("RDC" is no subsequence of them all).
+                None if alias => Some((
+                    2 * EXACT,
+                    Shown {
+                        index,
+                        matched: Some(query.to_string()),
+                    },
+                )),
+                None => None,
+            };
+            scored.extend(shown);
         }
         let countries = &self.countries;
         scored.sort_by(|(a, x), (b, y)| {
@@ -259,6 +294,29 @@ mod tests {
     }
 
     #[test]
+    fn abbreviations_and_spaced_names_rank_their_country_first() {
+        let counts = [
+            ("CG", 30),
+            ("CD", 5),
+            ("CF", 9),
+            ("ZA", 4),
+            ("SS", 8),
+            ("CI", 3),
+            ("US", 2),
+        ];
+        let mut p = picker(&counts);
+        assert_eq!(typed(&mut p, "RDC")[0], "CD");
+        assert_eq!(typed(&mut p, "rdc")[0], "CD");
+        assert_eq!(typed(&mut p, "DRC")[0], "CD");
+        assert_eq!(typed(&mut p, "south africa")[0], "ZA");
+        assert_eq!(typed(&mut p, "côte d'ivoire")[0], "CI");
+        assert_eq!(typed(&mut p, "cote d'ivoire")[0], "CI");
+        assert_eq!(typed(&mut p, "USA")[0], "US");
+        let congo = typed(&mut p, "congo");
+        assert!(congo[..2].contains(&"CG".into()) && congo[..2].contains(&"CD".into()));
+    }
+
+    #[test]
     fn ne_puts_niger_and_nigeria_near_the_top() {
         let mut p = picker(&SOME);
         let codes = typed(&mut p, "ne");
@@ -293,10 +351,7 @@ mod tests {
         let mut p = picker(&SOME);
         typed(&mut p, "niger");
         p.toggle_mark();
-        assert_eq!(
-            (p.input.as_str(), p.marked.clone()),
-            ("", vec!["NE".into()])
-        );
+        assert_eq!((p.input.text(), p.marked.clone()), ("", vec!["NE".into()]));
         assert_eq!(p.shown.len(), SOME.len(), "the whole list again");
         assert_eq!(p.chosen(), ["NE"], "no name typed: only the marks");
         typed(&mut p, "mali");

@@ -99,13 +99,7 @@ fn pane_keys_win_over_global_keys() {
 #[test]
 fn overlays_see_keys_first() {
     let keymap = Keymap::new(&KeysConfig::default()).expect("defaults are valid");
-    let mut state = AppState {
-        overlay: Some(Overlay::Prompt {
-            command: false,
-            input: String::new(),
-        }),
-        ..AppState::default()
-    };
+    let mut state = query_line();
     let q = press(KeyCode::Char('q'), KeyModifiers::NONE);
     assert_eq!(
         keymap.action_for(&state, &q),
@@ -217,5 +211,57 @@ fn key_events_map_back_to_their_keys() {
             Some(action),
             "{name}"
         );
+    }
+}
+
+#[test]
+fn the_prompt_has_readline_keys_and_the_picker_marks_with_tab() {
+    use crate::app::line_edit::Edit;
+    let keymap = Keymap::new(&KeysConfig::default()).expect("defaults are valid");
+    let mut state = query_line();
+    let action = |state: &AppState, keys: &str| {
+        let key = parse_keys(keys).expect("key")[0];
+        keymap.action_for(state, &key.event())
+    };
+    for (keys, edit) in [
+        ("<left>", Edit::Left),
+        ("<right>", Edit::Right),
+        ("<home>", Edit::Start),
+        ("<ctrl-a>", Edit::Start),
+        ("<end>", Edit::End),
+        ("<ctrl-e>", Edit::End),
+        ("<alt-b>", Edit::WordLeft),
+        ("<alt-f>", Edit::WordRight),
+        ("<backspace>", Edit::Backspace),
+        ("<delete>", Edit::Delete),
+        ("<ctrl-w>", Edit::KillWordBack),
+        ("<ctrl-u>", Edit::KillToStart),
+        ("<ctrl-k>", Edit::KillToEnd),
+    ] {
+        assert_eq!(
+            action(&state, keys),
+            Some(Action::PromptEdit(edit)),
+            "{keys}"
+        );
+    }
+    state.overlay = Some(Overlay::Picker(Default::default()));
+    assert_eq!(action(&state, "<space>"), Some(Action::PromptInput(' ')));
+    assert_eq!(action(&state, "<tab>"), Some(Action::PickerMark));
+    assert_eq!(action(&state, "<ctrl-space>"), Some(Action::PickerMark));
+    assert_eq!(action(&state, "<down>"), Some(Action::PickerMove(1)));
+    assert_eq!(
+        action(&state, "<left>"),
+        Some(Action::PromptEdit(Edit::Left))
+    );
+}
+
+/// A state with the query line open and empty.
+fn query_line() -> AppState {
+    AppState {
+        overlay: Some(Overlay::Prompt {
+            command: false,
+            input: Default::default(),
+        }),
+        ..AppState::default()
     }
 }

@@ -70,17 +70,16 @@ impl Widget for Picker<'_> {
             .border_type(BorderType::Rounded)
             .border_style(self.theme.border_focused)
             .title(format!(" Countries · {scope}{marked} "))
-            .title_bottom(" ↑↓ move · Space mark · Enter apply · Esc close ");
+            .title_bottom(" ↑↓ move · Tab mark · Enter apply · Esc close ");
         let inner = block.inner(area);
         block.render(area, buf);
         if inner.height == 0 {
             return;
         }
-        let prompt = Line::from(vec![
-            Span::styled("› ", self.theme.chip),
-            Span::raw(clean_line(&state.input)),
-            Span::styled("█", self.theme.status),
-        ]);
+        let mut spans = vec![Span::styled("› ", self.theme.chip)];
+        let width = usize::from(inner.width).saturating_sub(2);
+        spans.extend(super::status::line_spans(&state.input, width, self.theme));
+        let prompt = Line::from(spans);
         prompt.render(Rect::new(inner.x, inner.y, inner.width, 1), buf);
         let rows = Rect::new(inner.x, inner.y + 1, inner.width, inner.height - 1);
         let message = if state.loading {

@@ -3,10 +3,16 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::UnicodeWidthStr;
 
+use crate::app::line_edit::LineEdit;
+use crate::app::text::clean_line;
 use crate::app::{AppState, Overlay};
+use crate::theme::Theme;
 
 /// The status line, borrowed for one frame.
 pub struct StatusBar<'a> {
@@ -29,9 +35,14 @@ impl Widget for StatusBar<'_> {
         if let Some(Overlay::Prompt { input, command }) = &state.overlay {
             let mut spans = vec![
                 Span::styled(if *command { ":" } else { "/" }, theme.chip),
-                Span::raw(format!(" {}", super::super::app::text::clean_line(input))),
-                Span::styled("█", theme.status),
+                Span::raw(" "),
             ];
+            // The error (below) gets what the line leaves; the line scrolls to show the cursor.
+            spans.extend(line_spans(
+                input,
+                usize::from(area.width).saturating_sub(2),
+                theme,
+            ));
             // A query the line could not take: the error stays beside it until Enter works.
             if let Some(status) = state.status.as_ref().filter(|status| status.is_error) {
                 spans.push(Span::styled(format!("  {}", status.text), theme.error));
@@ -63,4 +74,38 @@ impl Widget for StatusBar<'_> {
         }
         Line::from(spans).render(area, buf);
     }
+}
+
+/// A line being edited in `width` columns: its text with the cursor shown as a block at the end
+/// or as the reversed grapheme under it mid-line. A line too long for the width drops its start,
+/// so the cursor stays in view.
+pub fn line_spans(line: &LineEdit, width: usize, theme: &Theme) -> Vec<Span<'static>> {
+    let (before, under, after) = line.around_cursor();
+    let before = clean_line(before);
+    let mut start = 0;
+    let mut shown = before.width();
+    if shown + 1 > width {
+        for (at, grapheme) in before.grapheme_indices(true) {
+            if shown < width {
+                break;
+            }
+            shown -= grapheme.width();
+            start = at + grapheme.len();
+        }
+    }
+    let mut spans = vec![Span::raw(before[start..].to_string())];
+    match under.map(clean_line).filter(|under| !under.is_empty()) {
+        Some(under) => {
+            spans.push(Span::styled(
+                under,
+                theme.status.add_modifier(Modifier::REVERSED),
+            ));
+            spans.push(Span::raw(clean_line(after)));
+        }
+        None => {
+            spans.push(Span::styled("█", theme.status));
+            spans.push(Span::raw(clean_line(after)));
+        }
+    }
+    spans
 }
