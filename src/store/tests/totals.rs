@@ -383,10 +383,15 @@ fn upgrade_from(version: usize) {
         conn.execute_batch("PRAGMA foreign_keys = ON;")
             .expect("pragma");
         schema::migrate_to(&mut conn, version).expect("old schema");
-        // The writer picks new ids past the tombstones of a later migration: an empty
-        // stand-in for them, gone with this connection.
-        conn.execute_batch("CREATE TEMP TABLE deleted_articles (article_id INTEGER);")
-            .expect("stand-in");
+        // The writer picks new ids past the tombstones of a later migration and records the
+        // names of entities in its alias table: empty stand-ins for them, gone with this
+        // connection (the upgrade then fills the aliases from the entities).
+        conn.execute_batch(
+            "CREATE TEMP TABLE deleted_articles (article_id INTEGER); \
+             CREATE TEMP TABLE entity_aliases (alias, kind, entity_id, canonical, surname, \
+                 PRIMARY KEY (alias, kind, entity_id));",
+        )
+        .expect("stand-ins");
         let mut old = Store {
             conn,
             path: path.clone(),
