@@ -4,6 +4,7 @@
 mod action;
 pub mod daily;
 mod filters;
+pub mod help;
 mod housekeeping;
 pub mod layout;
 pub mod links;
@@ -271,9 +272,10 @@ fn apply(state: &mut AppState, action: Action) -> Option<Effect> {
         }
         Action::NextHit | Action::PrevHit => {
             let forward = action == Action::NextHit;
-            if !state.reader.jump_hit(forward) {
-                state.status = Some(Status::info("no more search hits"));
-            }
+            state.status = Some(Status::info(match state.reader.jump_hit(forward) {
+                Some(jump) => jump.message(),
+                None => "no search hits in this article".into(),
+            }));
         }
         Action::ClearFilter => {
             if state.overlay.take().is_none() {
@@ -317,10 +319,15 @@ fn apply(state: &mut AppState, action: Action) -> Option<Effect> {
             return state.relayout();
         }
         Action::HelpScroll(delta) => {
-            let lines: usize = state.view.help.iter().map(|s| s.lines.len() + 2).sum();
+            let most = help::max_scroll(&state.view.help, state.panes().popup, state.size.0);
             if let Some(Overlay::Help { scroll }) = &mut state.overlay {
-                *scroll = scroll.saturating_add_signed(isize::from(delta)).min(lines);
+                *scroll = scroll.saturating_add_signed(isize::from(delta)).min(most);
             }
+        }
+        Action::HelpPage(down) => {
+            let rect = help::help_rect(state.panes().popup, state.size.0);
+            let page = i16::try_from(rect.height.saturating_sub(3).max(1)).unwrap_or(1);
+            return apply(state, Action::HelpScroll(if down { page } else { -page }));
         }
         Action::PromptInput(c) => state.edit_prompt(|input| input.push(c)),
         Action::PromptBackspace => state.edit_prompt(|input| {

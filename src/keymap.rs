@@ -245,8 +245,10 @@ impl Keymap {
                     KeyCode::Esc | KeyCode::Char('q' | '?') => Action::ToggleHelp,
                     KeyCode::Char('j') | KeyCode::Down => Action::HelpScroll(1),
                     KeyCode::Char('k') | KeyCode::Up => Action::HelpScroll(-1),
-                    KeyCode::Char(' ') | KeyCode::PageDown => Action::HelpScroll(10),
-                    KeyCode::Char('b') | KeyCode::PageUp => Action::HelpScroll(-10),
+                    KeyCode::Char(' ') | KeyCode::PageDown => Action::HelpPage(true),
+                    KeyCode::Char('b') | KeyCode::PageUp => Action::HelpPage(false),
+                    KeyCode::Char('G') | KeyCode::End => Action::HelpScroll(i16::MAX),
+                    KeyCode::Char('g') | KeyCode::Home => Action::HelpScroll(i16::MIN),
                     // `Q` (or what quits in the config) quits from here too.
                     _ if self.global.get(&key) == Some(&Action::Quit) => Action::Quit,
                     _ => Action::Noop,

@@ -97,6 +97,7 @@ fn library() -> MemoryLibrary {
         name: name.into(),
         label: label.map(Into::into),
         count,
+        mentioned: false,
     };
     let analysis = vec![
         entity("country", "ML", Some("Mali"), 3),

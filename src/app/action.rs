@@ -66,6 +66,9 @@ pub enum Action {
     Resize(u16, u16),
     /// Scrolls the help overlay by this many lines.
     HelpScroll(i16),
+    // details (issue 17): internal actions.
+    /// Scrolls the help overlay a page down (`true`) or up.
+    HelpPage(bool),
     PromptInput(char),
     PromptBackspace,
     PromptClear,

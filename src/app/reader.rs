@@ -34,6 +34,8 @@ pub struct ReaderState {
     pub entities: Vec<String>,
     /// Indices of lines that contain a term.
     pub hits: Vec<usize>,
+    /// The hit `n`/`N` last went to (an index into `hits`).
+    pub current_hit: Option<usize>,
     /// The article's links, cleaned, numbered from 1 in the link list.
     pub links: Vec<String>,
 }
@@ -55,6 +57,7 @@ impl ReaderState {
         self.article = None;
         self.lines.clear();
         self.hits.clear();
+        self.current_hit = None;
         self.links.clear();
         self.scroll = 0;
     }
@@ -98,6 +101,7 @@ impl ReaderState {
     }
 
     fn find_hits(&mut self) {
+        self.current_hit = None;
         self.hits = self
             .lines
             .iter()
@@ -125,18 +129,33 @@ impl ReaderState {
         self.scroll = line.min(self.max_scroll());
     }
 
-    /// Scrolls so the next (or previous) hit after the top line is at the top.
-    pub fn jump_hit(&mut self, forward: bool) -> bool {
-        let target = if forward {
-            self.hits.iter().copied().find(|&line| line > self.scroll)
-        } else {
-            self.hits
-                .iter()
-                .rev()
-                .copied()
-                .find(|&line| line < self.scroll)
+    /// Scrolls to the next (or previous) hit, wrapping around the ends as vim does: the first
+    /// jump goes to the first hit from the top line on (before it, backwards). `None` without
+    /// hits, else the hit reached and whether the search wrapped.
+    pub fn jump_hit(&mut self, forward: bool) -> Option<HitJump> {
+        let count = self.hits.len();
+        if count == 0 {
+            return None;
+        }
+        let (index, wrapped) = match (self.current_hit, forward) {
+            (Some(at), true) => ((at + 1) % count, at + 1 == count),
+            (Some(at), false) => ((at + count - 1) % count, at == 0),
+            (None, true) => match self.hits.iter().position(|&line| line >= self.scroll) {
+                Some(at) => (at, false),
+                None => (0, true),
+            },
+            (None, false) => match self.hits.iter().rposition(|&line| line < self.scroll) {
+                Some(at) => (at, false),
+                None => (count - 1, true),
+            },
         };
-        target.map(|line| self.scroll_to(line)).is_some()
+        self.current_hit = Some(index);
+        self.scroll_to(self.hits[index]);
+        Some(HitJump {
+            index,
+            count,
+            wrapped,
+        })
     }
 
     /// How far through the text the bottom of the pane is, in percent.
@@ -145,6 +164,26 @@ impl ReaderState {
             return 100;
         }
         ((self.scroll + self.height) * 100 / self.lines.len()).min(100)
+    }
+}
+
+/// Where [`ReaderState::jump_hit`] went: hit `index` (0-based) of `count`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HitJump {
+    pub index: usize,
+    pub count: usize,
+    pub wrapped: bool,
+}
+
+impl HitJump {
+    /// The status line: `hit 3/41`, with vim's note when the search went round an end.
+    pub fn message(self) -> String {
+        let hit = format!("hit {}/{}", self.index + 1, self.count);
+        if self.wrapped {
+            format!("{hit} · search wrapped")
+        } else {
+            hit
+        }
     }
 }
 
@@ -237,9 +276,19 @@ mod tests {
         let mut state = reader("alpha\n\nbeta\n\ngamma beta\n\ndelta", 40, 2);
         state.set_terms(vec!["beta".into()]);
         assert_eq!(state.hits, [5, 7]);
-        assert!(state.jump_hit(true));
+        let jump = state.jump_hit(true).expect("a hit");
+        assert_eq!((jump.index, jump.count, jump.wrapped), (0, 2, false));
         assert_eq!(state.scroll, 5);
-        assert!(state.jump_hit(true) || state.scroll == state.max_scroll());
-        assert!(state.jump_hit(false));
+        assert_eq!(state.jump_hit(true).expect("a hit").message(), "hit 2/2");
+        assert_eq!(
+            state.jump_hit(true).expect("a hit").message(),
+            "hit 1/2 · search wrapped"
+        );
+        assert_eq!(
+            state.jump_hit(false).expect("a hit").message(),
+            "hit 2/2 · search wrapped"
+        );
+        state.set_terms(Vec::new());
+        assert_eq!(state.jump_hit(true), None);
     }
 }

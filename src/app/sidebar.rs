@@ -44,6 +44,8 @@ pub struct EntityCount {
     /// A display name when it differs from `name` (a country's name).
     pub label: Option<String>,
     pub count: u64,
+    /// A country the article names without being about it (the sidebar lists it apart).
+    pub mentioned: bool,
 }
 
 /// The filter of an entity row, from the entity's name.
@@ -63,19 +65,33 @@ const KINDS: [(&str, &str, FilterOf); 4] = [
     }),
 ];
 
-/// One section per entity kind present in `entities`, each row filtering by that entity.
+/// One section per entity kind present in `entities`, each row filtering by that entity. A
+/// country appears once; those the article only mentions follow in a section of their own.
 fn entity_sections(entities: &[EntityCount]) -> Vec<Section> {
-    KINDS
+    let mut seen = std::collections::HashSet::new();
+    let entities: Vec<&EntityCount> = entities
+        .iter()
+        .filter(|e| seen.insert((e.kind.as_str(), e.name.as_str())))
+        .collect();
+    let mentioned: (&str, &str, FilterOf) = ("country", "Mentioned", Filter::Mentions);
+    let groups = [KINDS[0], mentioned, KINDS[1], KINDS[2], KINDS[3]];
+    groups
         .iter()
         .map(|(kind, title, filter)| {
-            let rows = entities.iter().filter(|e| e.kind == *kind).map(|entity| {
-                let name = clean_line(&entity.name);
-                let label = match &entity.label {
-                    Some(label) => format!("{name} {}", clean_line(label)),
-                    None => name.clone(),
-                };
-                row(label, Some(entity.count), filter(name))
-            });
+            let only_mentioned = *title == "Mentioned";
+            let rows = entities
+                .iter()
+                .filter(|e| {
+                    e.kind == *kind && (*kind != "country" || e.mentioned == only_mentioned)
+                })
+                .map(|entity| {
+                    let name = clean_line(&entity.name);
+                    let label = match &entity.label {
+                        Some(label) => format!("{name} {}", clean_line(label)),
+                        None => name.clone(),
+                    };
+                    row(label, Some(entity.count), filter(name))
+                });
             Section {
                 title: (*title).to_string(),
                 rows: rows.collect(),
@@ -117,6 +133,17 @@ impl EntitySidebarState {
         self.title = title.to_string();
         self.sections = sections;
         self.selected = self.selected.min(self.row_count().saturating_sub(1));
+        // A row that filters nothing ("120 words", "Articles") is no place for the cursor.
+        if self.selected_row().is_some_and(|row| row.term.is_none()) {
+            let rows = self.sections.iter().flat_map(|section| &section.rows);
+            if let Some(at) = rows
+                .enumerate()
+                .skip(self.selected)
+                .find(|(_, r)| r.term.is_some())
+            {
+                self.selected = at.0;
+            }
+        }
         self.follow();
     }
 
@@ -381,6 +408,7 @@ mod entity_tests {
             name: name.into(),
             label: label.map(Into::into),
             count,
+            mentioned: false,
         }
     }
 

@@ -40,6 +40,7 @@ fn list_entities(
             name: code.clone(),
             label: crate::analyze::country_name(code, "en").map(str::to_string),
             count: *count,
+            mentioned: false,
         });
     let entities = store.entity_counts_per_kind(query, TOP_ENTITIES)?;
     let entities = entities.into_iter().map(|entity| EntityCount {
@@ -47,6 +48,7 @@ fn list_entities(
         name: entity.name,
         label: None,
         count: entity.articles,
+        mentioned: false,
     });
     Ok(countries.chain(entities).collect())
 }
@@ -115,14 +117,19 @@ pub fn analysis_entities(json: &str) -> Vec<EntityCount> {
             name: text(&item, "code")?,
             label: text(&item, "name"),
             count: number(&item, "mentions").unwrap_or(1),
+            // Older analyses without the flag count as what the article is about.
+            mentioned: item.get("about").and_then(serde_json::Value::as_bool) == Some(false),
         })
     });
+    // Countries come once, from `countries`: the entity list names them again by name.
     let entities = list("entities").into_iter().filter_map(|item| {
+        let kind = text(&item, "kind").filter(|kind| kind != "country")?;
         Some(EntityCount {
-            kind: text(&item, "kind")?,
+            kind,
             name: text(&item, "name")?,
             label: None,
             count: number(&item, "count").unwrap_or(1),
+            mentioned: false,
         })
     });
     countries.chain(entities).collect()

@@ -261,6 +261,7 @@ impl Library for MemoryLibrary {
                 name,
                 label: None,
                 count,
+                mentioned: false,
             })
             .collect();
         entities.sort_by_key(|entity| std::cmp::Reverse(entity.count));
