@@ -112,6 +112,28 @@ pub struct ViewSettings {
     pub help: Vec<HelpSection>,
     /// The list shows dates of this year without it (`None`: every date with its year).
     pub this_year: Option<i32>,
+    /// The status line's key hints for each pane, from the live keymap.
+    pub hints: Hints,
+}
+
+/// The status line's key hints of each pane (`j/k move · Enter read · …`), built once from the
+/// keymap so they show the user's own keys.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hints {
+    pub list: String,
+    pub reader: String,
+    pub entities: String,
+}
+
+impl Hints {
+    /// The hints of the pane with the keyboard.
+    pub fn of(&self, focus: Focus) -> &str {
+        match focus {
+            Focus::List => &self.list,
+            Focus::Reader => &self.reader,
+            Focus::Entities => &self.entities,
+        }
+    }
 }
 
 /// Everything the screen shows; changed only by [`update`].
@@ -355,7 +377,9 @@ fn apply(state: &mut AppState, action: Action) -> Option<Effect> {
                 return state.load_selected();
             }
         }
-        Action::Loaded(article, entities) => return state.show_article(*article, &entities),
+        Action::Loaded(article, entities, mentions) => {
+            return state.show_article(*article, &entities, &mentions);
+        }
         Action::Restored { filters, selected } => {
             return Some(Effect::Reload {
                 filters,

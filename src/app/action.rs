@@ -111,8 +111,9 @@ pub enum Action {
         rows: Vec<ArticleSummary>,
         open: bool,
     },
-    /// An opened article with its stored analysis (countries and entities, most cited first).
-    Loaded(Box<Article>, Vec<EntityCount>),
+    /// An opened article with its stored analysis (countries and entities, most cited first)
+    /// and the byte ranges of its mentions in the analysed text (title, blank line, body).
+    Loaded(Box<Article>, Vec<EntityCount>, Vec<(usize, usize)>),
     Restored {
         filters: Vec<Query>,
         selected: Option<ArticleId>,

@@ -193,9 +193,14 @@ impl AppState {
         self.focus = Focus::List;
     }
 
-    pub fn show_article(&mut self, article: Article, entities: &[EntityCount]) -> Option<Effect> {
+    pub fn show_article(
+        &mut self,
+        article: Article,
+        entities: &[EntityCount],
+        mentions: &[(usize, usize)],
+    ) -> Option<Effect> {
         let id = article.id();
-        self.reader.open(article);
+        self.reader.open_with_mentions(article, mentions);
         self.overlay_pending();
         let was_unread = self
             .reader
@@ -203,7 +208,12 @@ impl AppState {
             .as_ref()
             .is_some_and(|a| !a.summary.read);
         self.show_map = false;
-        self.reader.entities = entity_names(entities);
+        // Names stand in for the offsets of an analysis that has none.
+        self.reader.entities = if mentions.is_empty() {
+            entity_names(entities)
+        } else {
+            Vec::new()
+        };
         if let Some(open) = &mut self.reader.article {
             open.summary.read = true;
             self.sidebar.selected = 0;

@@ -345,7 +345,9 @@ mod tests {
         let mut state = EntitySidebarState::default();
         state.show_counts(&counts());
         assert_eq!(state.row_count(), 5);
-        state.move_by(2);
+        // The cursor starts on "Unread", the first row with a filter.
+        assert_eq!(state.selected, 1);
+        state.move_by(1);
         assert_eq!(
             state
                 .selected_row()
@@ -365,8 +367,8 @@ mod tests {
     fn selected_line_counts_section_headers() {
         let mut state = EntitySidebarState::default();
         state.show_counts(&counts());
-        assert_eq!(state.selected_line(), 1);
-        state.move_by(2);
+        assert_eq!(state.selected_line(), 2);
+        state.move_by(1);
         assert_eq!(state.selected_line(), 4);
     }
 
@@ -433,6 +435,32 @@ mod entity_tests {
         assert_eq!(
             terms,
             ["country:NE", "person:\"Vladimir Poutine\"", "org:CNSP"]
+        );
+    }
+
+    #[test]
+    fn countries_show_once_with_the_mentioned_apart() {
+        let mut mali = entity("country", "ML", Some("Mali"), 1);
+        mali.mentioned = true;
+        let entities = [
+            entity("country", "NE", Some("Niger"), 7),
+            entity("country", "NE", Some("Niger"), 7),
+            mali,
+        ];
+        let mut state = EntitySidebarState::default();
+        state.show_article(&Article::default(), &entities);
+        let titles: Vec<_> = state.sections.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["About", "Countries", "Mentioned"]);
+        let terms: Vec<_> = state.sections[1..]
+            .iter()
+            .flat_map(|s| &s.rows)
+            .filter_map(|r| r.term.as_ref().map(ToString::to_string))
+            .collect();
+        assert_eq!(terms, ["country:NE", "mentions:ML"]);
+        // "0 words" filters nothing: the cursor starts on Niger.
+        assert_eq!(
+            state.selected_row().map(|r| r.label.as_str()),
+            Some("NE Niger")
         );
     }
 

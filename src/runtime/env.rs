@@ -37,6 +37,11 @@ pub trait Library {
     fn load(&self, id: ArticleId) -> Result<Article, String>;
     /// The stored countries and entities of one article, most cited first; empty if unanalysed.
     fn article_entities(&self, id: ArticleId) -> Result<Vec<EntityCount>, String>;
+    /// Byte ranges of the entity mentions the analysis found in the article's analysed text
+    /// (title, blank line, body), for the reader to highlight.
+    fn article_mentions(&self, _id: ArticleId) -> Result<Vec<(usize, usize)>, String> {
+        Ok(Vec::new())
+    }
     fn set_read(&mut self, id: ArticleId, read: bool) -> Result<(), String>;
     fn set_starred(&mut self, id: ArticleId, starred: bool) -> Result<(), String>;
     /// Marks every unread article matching `filters` read; returns the ids that changed.
@@ -232,7 +237,8 @@ impl Env {
             Effect::Load(id) => self.library.load(id).map(|article| {
                 // The analysis is extra: an article without one still opens.
                 let entities = self.library.article_entities(id).unwrap_or_default();
-                Some(Action::Loaded(Box::new(article), entities))
+                let mentions = self.library.article_mentions(id).unwrap_or_default();
+                Some(Action::Loaded(Box::new(article), entities, mentions))
             }),
             Effect::SetRead(..) | Effect::SetStarred(..) => {
                 Ok(FlagWrite::of(&effect).and_then(|write| self.write(WriteJob::Flag(write))))

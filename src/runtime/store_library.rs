@@ -135,6 +135,29 @@ pub fn analysis_entities(json: &str) -> Vec<EntityCount> {
     countries.chain(entities).collect()
 }
 
+/// The `mentions[{start, end}]` of the `analyze` JSON shape; malformed ones are skipped.
+pub fn analysis_mentions(json: &str) -> Vec<(usize, usize)> {
+    #[derive(serde::Deserialize)]
+    struct Span {
+        start: usize,
+        end: usize,
+    }
+    #[derive(serde::Deserialize)]
+    struct Mentions {
+        #[serde(default)]
+        mentions: Vec<serde_json::Value>,
+    }
+    let Ok(found) = serde_json::from_str::<Mentions>(json) else {
+        return Vec::new();
+    };
+    found
+        .mentions
+        .into_iter()
+        .filter_map(|value| serde_json::from_value::<Span>(value).ok())
+        .map(|span| (span.start, span.end))
+        .collect()
+}
+
 impl Library for Store {
     fn count(&self, query: &Query) -> Result<u64, String> {
         Store::count(self, query).map_err(text)
@@ -172,6 +195,13 @@ impl Library for Store {
             return Ok(Vec::new());
         };
         Ok(analysis_entities(&json))
+    }
+
+    fn article_mentions(&self, id: ArticleId) -> Result<Vec<(usize, usize)>, String> {
+        let Some((_, json)) = self.analysis_json(id).map_err(text)? else {
+            return Ok(Vec::new());
+        };
+        Ok(analysis_mentions(&json))
     }
 
     fn set_read(&mut self, id: ArticleId, read: bool) -> Result<(), String> {
