@@ -23,7 +23,7 @@ pub use action::{Action, Effect, NAMED, Reloaded, UnknownAction};
 pub use housekeeping::no_unread;
 pub use ops::Flag;
 pub use pending::FlagWrite;
-pub use sort::SortKey;
+pub use sort::{Direction, ListSort, SortKey};
 pub use terms::is_web_url;
 
 use crate::article::ArticleId;
@@ -150,7 +150,7 @@ pub struct AppState {
     pub size: (u16, u16),
     /// Active filters ("chips"), parsed; ANDed into one query.
     pub filters: Vec<Query>,
-    pub sort: SortKey,
+    pub sort: ListSort,
     pub sidebar_visible: bool,
     pub counts: Counts,
     /// Saved views (`[views]` in the config): name and query, by name.
@@ -166,6 +166,8 @@ pub struct AppState {
     pub undo: Vec<undo::Undo>,
     /// The filters `U` asked to go back to: their reload is not itself remembered.
     pub restoring: Option<Vec<Query>>,
+    /// The article open when the last run ended and its scroll position, until it opens again.
+    pub restoring_article: Option<(ArticleId, usize)>,
 }
 
 impl AppState {
@@ -222,9 +224,12 @@ fn apply(state: &mut AppState, action: Action) -> Option<Effect> {
         Action::Quit => {
             state.should_quit = true;
             let selected = state.list.selected_id();
+            let open = state.reader.article.as_ref();
             return Some(Effect::Save {
                 filters: state.filters.clone(),
                 selected,
+                sort: state.sort,
+                open: open.map(|article| (article.id(), state.reader.scroll)),
             });
         }
         Action::Suspend => return Some(Effect::Suspend),
@@ -335,6 +340,9 @@ fn apply(state: &mut AppState, action: Action) -> Option<Effect> {
         Action::CycleSort => {
             return Some(state.reload_with(state.filters.clone(), state.sort.next()));
         }
+        Action::ReverseSort => {
+            return Some(state.reload_with(state.filters.clone(), state.sort.reversed()));
+        }
         Action::Noop => {}
         Action::Resize(width, height) => {
             state.size = (width, height);
@@ -368,6 +376,12 @@ fn apply(state: &mut AppState, action: Action) -> Option<Effect> {
         Action::Reloaded(reloaded) => {
             let fetch = state.apply_reload(*reloaded);
             state.overlay_pending();
+            // The article open when the last run ended opens again, once the list is there.
+            if fetch.is_none()
+                && let Some((id, _)) = state.restoring_article
+            {
+                return Some(Effect::Load(id));
+            }
             return fetch;
         }
         Action::Window { start, rows, open } => {
@@ -380,11 +394,18 @@ fn apply(state: &mut AppState, action: Action) -> Option<Effect> {
         Action::Loaded(article, entities, mentions) => {
             return state.show_article(*article, &entities, &mentions);
         }
-        Action::Restored { filters, selected } => {
+        Action::Restored {
+            filters,
+            selected,
+            sort,
+            open,
+        } => {
+            state.sort = sort;
+            state.restoring_article = open;
             return Some(Effect::Reload {
                 filters,
-                sort: state.sort,
-                keep: selected,
+                sort,
+                keep: open.map(|(id, _)| id).or(selected),
                 len: state.list.window_len(),
             });
         }
@@ -402,7 +423,11 @@ fn apply(state: &mut AppState, action: Action) -> Option<Effect> {
         Action::Written(write) => state.written(write),
         Action::WriteFailed(write, message) => state.write_failed(write, &message),
         Action::Info(message) => state.status = Some(Status::info(message)),
-        Action::Failed(message) => state.status = Some(Status::error(message)),
+        Action::Failed(message) => {
+            // The article of the last run may be gone: do not ask for it again.
+            state.restoring_article = None;
+            state.status = Some(Status::error(message));
+        }
     }
     None
 }

@@ -7,7 +7,7 @@ use std::str::FromStr;
 use crate::article::{Article, ArticleId, ArticleSummary};
 use crate::query::Query;
 
-use super::SortKey;
+use super::ListSort;
 use super::sidebar::{Counts, EntityCount};
 
 /// Something that changes the app state: a key press, a click or the result of an [`Effect`].
@@ -61,6 +61,8 @@ pub enum Action {
     NextUnread,
     PrevUnread,
     Undo,
+    // details (issue 17):
+    ReverseSort,
     Noop,
     // Internal actions: produced by the runtime, never bound in the config.
     Resize(u16, u16),
@@ -117,6 +119,10 @@ pub enum Action {
     Restored {
         filters: Vec<Query>,
         selected: Option<ArticleId>,
+        /// The order the list had (details, issue 17).
+        sort: ListSort,
+        /// The article that was open and the reader's scroll position.
+        open: Option<(ArticleId, usize)>,
     },
     /// Sidebar counts for `filters`, computed off the UI thread (they can take a while).
     Counted {
@@ -150,7 +156,7 @@ pub enum Action {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Reloaded {
     pub filters: Vec<Query>,
-    pub sort: SortKey,
+    pub sort: ListSort,
     /// `None` while a background thread counts (a scan on a large archive): the list shows its
     /// rows at once and the count when [`Action::Totalled`] brings it.
     pub total: Option<u64>,
@@ -167,14 +173,14 @@ pub enum Effect {
     /// Count, locate `keep` and fetch a window of `len` rows for `filters`.
     Reload {
         filters: Vec<Query>,
-        sort: SortKey,
+        sort: ListSort,
         keep: Option<ArticleId>,
         len: u64,
     },
     /// Fetch rows `start..start + len` of the current filter; `open` loads the selection after.
     Fetch {
         filters: Vec<Query>,
-        sort: SortKey,
+        sort: ListSort,
         start: u64,
         len: u64,
         open: bool,
@@ -188,6 +194,9 @@ pub enum Effect {
     Save {
         filters: Vec<Query>,
         selected: Option<ArticleId>,
+        /// The list's order, and the open article with the reader's scroll (details, issue 17).
+        sort: ListSort,
+        open: Option<(ArticleId, usize)>,
     },
     Suspend,
     /// Fetch every subscribed feed on a background thread; progress comes back as `Info`.
@@ -208,7 +217,7 @@ pub enum Effect {
     /// Find the first unread row from `from` on (before it, when not `forward`).
     FindUnread {
         filters: Vec<Query>,
-        sort: SortKey,
+        sort: ListSort,
         from: u64,
         forward: bool,
         open: bool,
@@ -303,6 +312,11 @@ pub const NAMED: &[(&str, &str)] = &[
         "undo",
         "undo the last read, star or filter change (50 deep)",
     ),
+    // details (issue 17):
+    (
+        "reverse_sort",
+        "reverse the list's order (kept for the next start)",
+    ),
     ("noop", "nothing (unbinds a key)"),
 ];
 
@@ -378,6 +392,8 @@ const BINDABLE: &[Action] = &[
     Action::NextUnread,
     Action::PrevUnread,
     Action::Undo,
+    // details (issue 17):
+    Action::ReverseSort,
     Action::Noop,
 ];
 

@@ -10,7 +10,7 @@ use super::pending::FlagWrite;
 use super::sidebar::{Counts, EntityCount};
 use super::terms::{entity_names, is_web_url};
 use super::undo::Undo;
-use super::{AppState, Effect, Focus, Reloaded, SortKey, Status};
+use super::{AppState, Effect, Focus, ListSort, Reloaded, Status};
 
 /// A movement in the focused pane.
 #[derive(Debug, Clone, Copy)]
@@ -201,6 +201,15 @@ impl AppState {
     ) -> Option<Effect> {
         let id = article.id();
         self.reader.open_with_mentions(article, mentions);
+        // Whatever opens first ends the restoring; the restored article gets its scroll back.
+        if let Some((_, scroll)) = self
+            .restoring_article
+            .take()
+            .filter(|(open, _)| *open == id)
+        {
+            self.reader.scroll_to(scroll);
+            self.focus = Focus::Reader;
+        }
         self.overlay_pending();
         let was_unread = self
             .reader
@@ -274,7 +283,7 @@ impl AppState {
         }
     }
 
-    pub fn reload_with(&self, filters: Vec<crate::query::Query>, sort: SortKey) -> Effect {
+    pub fn reload_with(&self, filters: Vec<crate::query::Query>, sort: ListSort) -> Effect {
         Effect::Reload {
             filters,
             sort,

@@ -1,19 +1,23 @@
 //! The [`Library`] over the real SQLite [`Store`]: the TUI's parsed queries go to the store as
 //! they are.
 
-use crate::app::SortKey;
 use crate::app::sidebar::{Counts, Daily, EntityCount, ViewCount};
+use crate::app::{ListSort, SortKey};
 use crate::article::{Article, ArticleId, ArticleSummary};
 use crate::query::{Filter, Flag, Query};
-use crate::store::{SortOrder, Store};
+use crate::store::{Sort, SortOrder, Store};
 
 use super::env::Library;
 
-fn order(sort: SortKey) -> SortOrder {
-    match sort {
+fn order(sort: ListSort) -> Sort {
+    let order = match sort.key {
         SortKey::Date => SortOrder::Date,
         SortKey::Source => SortOrder::Source,
         SortKey::Title => SortOrder::Title,
+    };
+    Sort {
+        order,
+        direction: sort.direction,
     }
 }
 
@@ -170,7 +174,7 @@ impl Library for Store {
     fn summaries(
         &self,
         query: &Query,
-        sort: SortKey,
+        sort: ListSort,
         offset: u64,
         limit: u64,
     ) -> Result<Vec<ArticleSummary>, String> {
@@ -180,7 +184,7 @@ impl Library for Store {
     fn position_of(
         &self,
         query: &Query,
-        sort: SortKey,
+        sort: ListSort,
         id: ArticleId,
     ) -> Result<Option<u64>, String> {
         Store::position_of(self, query, order(sort), id).map_err(text)
