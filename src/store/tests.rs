@@ -405,5 +405,6 @@ fn date_positions_count_like_numbering_every_match() {
 mod country_index;
 mod limits;
 mod packed;
+mod title_sort;
 mod totals;
 mod word_hits;
