@@ -5,6 +5,7 @@ mod action;
 pub mod daily;
 mod filters;
 mod full_text;
+pub mod help;
 mod housekeeping;
 pub mod layout;
 pub mod line_edit;
@@ -25,7 +26,7 @@ pub use action::{Action, Effect, NAMED, Reloaded, UnknownAction};
 pub use housekeeping::no_unread;
 pub use ops::Flag;
 pub use pending::FlagWrite;
-pub use sort::SortKey;
+pub use sort::{Direction, ListSort, SortKey};
 pub use terms::is_web_url;
 
 use crate::article::ArticleId;
@@ -116,6 +117,28 @@ pub struct ViewSettings {
     pub help: Vec<HelpSection>,
     /// The list shows dates of this year without it (`None`: every date with its year).
     pub this_year: Option<i32>,
+    /// The status line's key hints for each pane, from the live keymap.
+    pub hints: Hints,
+}
+
+/// The status line's key hints of each pane (`j/k move · Enter read · …`), built once from the
+/// keymap so they show the user's own keys.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hints {
+    pub list: String,
+    pub reader: String,
+    pub entities: String,
+}
+
+impl Hints {
+    /// The hints of the pane with the keyboard.
+    pub fn of(&self, focus: Focus) -> &str {
+        match focus {
+            Focus::List => &self.list,
+            Focus::Reader => &self.reader,
+            Focus::Entities => &self.entities,
+        }
+    }
 }
 
 /// Everything the screen shows; changed only by [`update`].
@@ -132,7 +155,7 @@ pub struct AppState {
     pub size: (u16, u16),
     /// Active filters ("chips"), parsed; ANDed into one query.
     pub filters: Vec<Query>,
-    pub sort: SortKey,
+    pub sort: ListSort,
     pub sidebar_visible: bool,
     pub counts: Counts,
     /// Saved views (`[views]` in the config): name and query, by name.
@@ -148,6 +171,8 @@ pub struct AppState {
     pub undo: Vec<undo::Undo>,
     /// The filters `U` asked to go back to: their reload is not itself remembered.
     pub restoring: Option<Vec<Query>>,
+    /// The article open when the last run ended and its scroll position, until it opens again.
+    pub restoring_article: Option<(ArticleId, usize)>,
 }
 
 impl AppState {
@@ -213,9 +238,12 @@ fn apply(state: &mut AppState, action: Action) -> Option<Effect> {
         Action::Quit => {
             state.should_quit = true;
             let selected = state.list.selected_id();
+            let open = state.reader.article.as_ref();
             return Some(Effect::Save {
                 filters: state.filters.clone(),
                 selected,
+                sort: state.sort,
+                open: open.map(|article| (article.id(), state.reader.scroll)),
             });
         }
         Action::Suspend => return Some(Effect::Suspend),
@@ -287,9 +315,10 @@ fn apply(state: &mut AppState, action: Action) -> Option<Effect> {
         }
         Action::NextHit | Action::PrevHit => {
             let forward = action == Action::NextHit;
-            if !state.reader.jump_hit(forward) {
-                state.status = Some(Status::info("no more search hits"));
-            }
+            state.status = Some(Status::info(match state.reader.jump_hit(forward) {
+                Some(jump) => jump.message(),
+                None => "no search hits in this article".into(),
+            }));
         }
         Action::ClearFilter => {
             if state.overlay.take().is_none() {
@@ -327,16 +356,24 @@ fn apply(state: &mut AppState, action: Action) -> Option<Effect> {
         Action::CycleSort => {
             return Some(state.reload_with(state.filters.clone(), state.sort.next()));
         }
+        Action::ReverseSort => {
+            return Some(state.reload_with(state.filters.clone(), state.sort.reversed()));
+        }
         Action::Noop => {}
         Action::Resize(width, height) => {
             state.size = (width, height);
             return state.relayout();
         }
         Action::HelpScroll(delta) => {
-            let lines: usize = state.view.help.iter().map(|s| s.lines.len() + 2).sum();
+            let most = help::max_scroll(&state.view.help, state.panes().popup, state.size.0);
             if let Some(Overlay::Help { scroll }) = &mut state.overlay {
-                *scroll = scroll.saturating_add_signed(isize::from(delta)).min(lines);
+                *scroll = scroll.saturating_add_signed(isize::from(delta)).min(most);
             }
+        }
+        Action::HelpPage(down) => {
+            let rect = help::help_rect(state.panes().popup, state.size.0);
+            let page = i16::try_from(rect.height.saturating_sub(3).max(1)).unwrap_or(1);
+            return apply(state, Action::HelpScroll(if down { page } else { -page }));
         }
         Action::PromptInput(c) => state.edit_line(|line| line.insert(c)),
         Action::PromptEdit(edit) => state.edit_line(|line| line.apply(edit)),
@@ -354,6 +391,12 @@ fn apply(state: &mut AppState, action: Action) -> Option<Effect> {
         Action::Reloaded(reloaded) => {
             let fetch = state.apply_reload(*reloaded);
             state.overlay_pending();
+            // The article open when the last run ended opens again, once the list is there.
+            if fetch.is_none()
+                && let Some((id, _)) = state.restoring_article
+            {
+                return Some(Effect::Load(id));
+            }
             return fetch;
         }
         Action::Window { start, rows, open } => {
@@ -363,12 +406,21 @@ fn apply(state: &mut AppState, action: Action) -> Option<Effect> {
                 return state.load_selected();
             }
         }
-        Action::Loaded(article, entities) => return state.show_article(*article, &entities),
-        Action::Restored { filters, selected } => {
+        Action::Loaded(article, entities, mentions) => {
+            return state.show_article(*article, &entities, &mentions);
+        }
+        Action::Restored {
+            filters,
+            selected,
+            sort,
+            open,
+        } => {
+            state.sort = sort;
+            state.restoring_article = open;
             return Some(Effect::Reload {
                 filters,
-                sort: state.sort,
-                keep: selected,
+                sort,
+                keep: open.map(|(id, _)| id).or(selected),
                 len: state.list.window_len(),
             });
         }
@@ -386,7 +438,11 @@ fn apply(state: &mut AppState, action: Action) -> Option<Effect> {
         Action::Written(write) => state.written(write),
         Action::WriteFailed(write, message) => state.write_failed(write, &message),
         Action::Info(message) => state.status = Some(Status::info(message)),
-        Action::Failed(message) => state.status = Some(Status::error(message)),
+        Action::Failed(message) => {
+            // The article of the last run may be gone: do not ask for it again.
+            state.restoring_article = None;
+            state.status = Some(Status::error(message));
+        }
     }
     None
 }

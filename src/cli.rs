@@ -59,6 +59,9 @@ enum Command {
         /// Order of the rows.
         #[arg(long, value_enum, default_value_t = Sort::Date)]
         sort: Sort,
+        /// The other way round: oldest first, titles from Z, sources from Z.
+        #[arg(long)]
+        reverse: bool,
     },
     /// Show one article.
     Show {
@@ -228,13 +231,20 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             json,
             limit,
             sort,
+            reverse,
         }) => {
             let query = parse_query(&query)?;
-            let sort = match sort {
+            let order = match sort {
                 Sort::Date => SortOrder::Date,
                 Sort::Source => SortOrder::Source,
                 Sort::Title => SortOrder::Title,
             };
+            let direction = if reverse {
+                crate::store::Direction::Reverse
+            } else {
+                crate::store::Direction::Forward
+            };
+            let sort = crate::store::Sort { order, direction };
             output::list(&open()?, &query, sort, limit, json)?;
             Ok(0)
         }

@@ -246,8 +246,10 @@ impl Keymap {
                     KeyCode::Esc | KeyCode::Char('q' | '?') => Action::ToggleHelp,
                     KeyCode::Char('j') | KeyCode::Down => Action::HelpScroll(1),
                     KeyCode::Char('k') | KeyCode::Up => Action::HelpScroll(-1),
-                    KeyCode::Char(' ') | KeyCode::PageDown => Action::HelpScroll(10),
-                    KeyCode::Char('b') | KeyCode::PageUp => Action::HelpScroll(-10),
+                    KeyCode::Char(' ') | KeyCode::PageDown => Action::HelpPage(true),
+                    KeyCode::Char('b') | KeyCode::PageUp => Action::HelpPage(false),
+                    KeyCode::Char('G') | KeyCode::End => Action::HelpScroll(i16::MAX),
+                    KeyCode::Char('g') | KeyCode::Home => Action::HelpScroll(i16::MIN),
                     // `Q` (or what quits in the config) quits from here too.
                     _ if self.global.get(&key) == Some(&Action::Quit) => Action::Quit,
                     _ => Action::Noop,
@@ -293,6 +295,91 @@ impl Keymap {
                 }
             })
             .collect()
+    }
+}
+
+/// The status line's hints of each pane: (actions shown together, what the hint says). Actions
+/// the user left unbound drop out.
+const HINTS: [&[(&[&str], &str)]; 3] = [
+    &[
+        (&["select_next", "select_prev"], "move"),
+        (&["open"], "read"),
+        (&["next_unread"], "unread"),
+        (&["search"], "search"),
+        (&["clear_filter"], "unfilter"),
+        (&["toggle_help"], "help"),
+        (&["back"], "back"),
+        (&["quit"], "quit"),
+    ],
+    &[
+        (&["select_next", "select_prev"], "scroll"),
+        (&["page_down"], "page"),
+        (&["next_hit", "prev_hit"], "hit"),
+        (&["open_next"], "next"),
+        (&["show_links"], "links"),
+        (&["toggle_help"], "help"),
+        (&["back"], "back"),
+        (&["quit"], "quit"),
+    ],
+    &[
+        (&["select_next", "select_prev"], "move"),
+        (&["open"], "filter"),
+        (&["focus_next"], "pane"),
+        (&["toggle_help"], "help"),
+        (&["back"], "back"),
+        (&["quit"], "quit"),
+    ],
+];
+
+impl Keymap {
+    /// The status line's hints for each pane with the keys bound now (pane keys before global).
+    pub fn hints(&self) -> crate::app::Hints {
+        let pane_hints = |pane: &HashMap<Key, Action>, hints: &[(&[&str], &str)]| {
+            let key_of = |name: &str| {
+                let mut keys: Vec<String> = [pane, &self.global].into_iter().find_map(|keys| {
+                    let found: Vec<String> = keys
+                        .iter()
+                        // A pane's own binding of the key hides the global one.
+                        .filter(|(key, action)| {
+                            action.name() == Some(name)
+                                && (std::ptr::eq(keys, pane) || !pane.contains_key(key))
+                        })
+                        .map(|(key, _)| hint_key(*key))
+                        .collect();
+                    (!found.is_empty()).then_some(found)
+                })?;
+                // Enter reads as "Enter read" where `l` would puzzle; else the shortest key.
+                keys.sort_by_key(|key| (key != "Enter", key.chars().count(), key.clone()));
+                keys.into_iter().next()
+            };
+            hints
+                .iter()
+                .filter_map(|(actions, label)| {
+                    let keys: Vec<String> = actions.iter().filter_map(|a| key_of(a)).collect();
+                    (!keys.is_empty()).then(|| format!("{} {label}", keys.join("/")))
+                })
+                .collect::<Vec<_>>()
+                .join(" · ")
+        };
+        crate::app::Hints {
+            list: pane_hints(&self.list, HINTS[0]),
+            reader: pane_hints(&self.reader, HINTS[1]),
+            entities: pane_hints(&self.entities, HINTS[2]),
+        }
+    }
+}
+
+/// A key as a hint shows it: named keys capitalised (`Enter`, `Esc`), characters as they are.
+fn hint_key(key: Key) -> String {
+    let text = key.to_string();
+    match key.code {
+        KeyCode::Char(_) => text,
+        _ => {
+            let mut chars = text.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_uppercase().collect::<String>() + chars.as_str()
+            })
+        }
     }
 }
 

@@ -86,6 +86,7 @@ pub fn prepare(config: &Config, no_color: bool) -> anyhow::Result<(Keymap, ViewS
         theme: Theme::new(&config.theme, no_color)?,
         layout: config.layout.clone(),
         help: keymap.help(),
+        hints: keymap.hints(),
         this_year: Some(chrono::Datelike::year(&chrono::Local::now())),
     };
     Ok((keymap, view))

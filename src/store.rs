@@ -124,12 +124,48 @@ pub enum SortOrder {
     Title,
 }
 
-impl SortOrder {
-    fn order_by(self) -> &'static str {
-        match self {
-            Self::Date => "a.published DESC, a.id DESC",
-            Self::Source => "a.source COLLATE NOCASE, a.published DESC, a.id DESC",
-            Self::Title => "a.title COLLATE NOCASE, a.id",
+/// Which way a [`SortOrder`] runs: as described there, or the other way round.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Direction {
+    #[default]
+    Forward,
+    Reverse,
+}
+
+/// An order and its direction, as the list asks for rows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Sort {
+    pub order: SortOrder,
+    pub direction: Direction,
+}
+
+impl From<SortOrder> for Sort {
+    fn from(order: SortOrder) -> Self {
+        Self {
+            order,
+            direction: Direction::Forward,
+        }
+    }
+}
+
+/// The title as the title sort sees it: leading quotes and punctuation trimmed, exactly the
+/// expression of the `articles_title_key` index (migration 11), so SQLite walks that index.
+const TITLE_KEY: &str = r#"ltrim(a.title, ' «»"''¿¡“”‘’„‚‹›([{-–—…*#.,:;!?') COLLATE NOCASE"#;
+
+impl Sort {
+    fn order_by(self) -> String {
+        let forward = self.direction == Direction::Forward;
+        let (asc, desc) = if forward {
+            ("", " DESC")
+        } else {
+            (" DESC", "")
+        };
+        match self.order {
+            SortOrder::Date => format!("a.published{desc}, a.id{desc}"),
+            SortOrder::Source => {
+                format!("a.source COLLATE NOCASE{asc}, a.published{desc}, a.id{desc}")
+            }
+            SortOrder::Title => format!("{TITLE_KEY}{asc}, a.id{asc}"),
         }
     }
 }

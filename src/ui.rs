@@ -81,8 +81,9 @@ pub fn render(state: &AppState, frame: &mut Frame) {
     frame.render_widget(StatusBar::new(state), panes.status);
     match &state.overlay {
         Some(Overlay::Help { scroll }) => {
-            frame.render_widget(Clear, panes.popup);
-            frame.render_widget(Help::new(&state.view.help, theme, *scroll), panes.popup);
+            let rect = crate::app::help::help_rect(panes.popup, area.width);
+            frame.render_widget(Clear, rect);
+            frame.render_widget(Help::new(&state.view.help, theme, *scroll), rect);
         }
         Some(Overlay::Picker(picker)) => {
             let width = panes.popup.width.min(64);

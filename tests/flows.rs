@@ -209,10 +209,10 @@ fn sort_cycles_and_keeps_the_selected_article() {
     h.press("j");
     let id = h.state.list.selected_id();
     h.press("S");
-    assert_eq!(h.state.sort, kiosk::app::SortKey::Source);
+    assert_eq!(h.state.sort.key, kiosk::app::SortKey::Source);
     assert_eq!(h.state.list.selected_id(), id);
     h.press("S S");
-    assert_eq!(h.state.sort, kiosk::app::SortKey::Date);
+    assert_eq!(h.state.sort.key, kiosk::app::SortKey::Date);
 }
 
 #[test]

@@ -12,7 +12,7 @@ use screen::{buffer_text as text, press, screen};
 
 use fixtures::Recorder;
 use kiosk::app::AppState;
-use kiosk::app::SortKey;
+use kiosk::app::ListSort;
 use kiosk::app::sidebar::EntityCount;
 use kiosk::article::{Article, ArticleSummary};
 use kiosk::config::Config;
@@ -97,6 +97,7 @@ fn library() -> MemoryLibrary {
         name: name.into(),
         label: label.map(Into::into),
         count,
+        mentioned: false,
     };
     let analysis = vec![
         entity("country", "ML", Some("Mali"), 3),
@@ -167,7 +168,8 @@ fn screen_too_small() {
 fn pane_article_list() {
     let (state, _env) = start(120, 30);
     let buffer = pane(60, 8, |area, buf| {
-        ArticleList::new(&state.list, &state.view.theme, true, SortKey::Date).render(area, buf);
+        ArticleList::new(&state.list, &state.view.theme, true, ListSort::default())
+            .render(area, buf);
     });
     insta::assert_snapshot!(text(&buffer));
 }

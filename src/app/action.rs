@@ -7,7 +7,7 @@ use std::str::FromStr;
 use crate::article::{Article, ArticleId, ArticleSummary};
 use crate::query::Query;
 
-use super::SortKey;
+use super::ListSort;
 use super::sidebar::{Counts, EntityCount};
 
 /// Something that changes the app state: a key press, a click or the result of an [`Effect`].
@@ -66,11 +66,16 @@ pub enum Action {
     TagArticle,
     // fulltext (issue 17): the open article's web page as its body.
     FetchFullText,
+    // details (issue 17):
+    ReverseSort,
     Noop,
     // Internal actions: produced by the runtime, never bound in the config.
     Resize(u16, u16),
     /// Scrolls the help overlay by this many lines.
     HelpScroll(i16),
+    // details (issue 17): internal actions.
+    /// Scrolls the help overlay a page down (`true`) or up.
+    HelpPage(bool),
     PromptInput(char),
     // queryline: the query line's editing keys.
     /// A cursor move or a kill on the open prompt (or the picker's line).
@@ -116,11 +121,16 @@ pub enum Action {
         rows: Vec<ArticleSummary>,
         open: bool,
     },
-    /// An opened article with its stored analysis (countries and entities, most cited first).
-    Loaded(Box<Article>, Vec<EntityCount>),
+    /// An opened article with its stored analysis (countries and entities, most cited first)
+    /// and the byte ranges of its mentions in the analysed text (title, blank line, body).
+    Loaded(Box<Article>, Vec<EntityCount>, Vec<(usize, usize)>),
     Restored {
         filters: Vec<Query>,
         selected: Option<ArticleId>,
+        /// The order the list had (details, issue 17).
+        sort: ListSort,
+        /// The article that was open and the reader's scroll position.
+        open: Option<(ArticleId, usize)>,
     },
     /// Sidebar counts for `filters`, computed off the UI thread (they can take a while).
     Counted {
@@ -169,7 +179,7 @@ pub enum Action {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Reloaded {
     pub filters: Vec<Query>,
-    pub sort: SortKey,
+    pub sort: ListSort,
     /// `None` while a background thread counts (a scan on a large archive): the list shows its
     /// rows at once and the count when [`Action::Totalled`] brings it.
     pub total: Option<u64>,
@@ -186,14 +196,14 @@ pub enum Effect {
     /// Count, locate `keep` and fetch a window of `len` rows for `filters`.
     Reload {
         filters: Vec<Query>,
-        sort: SortKey,
+        sort: ListSort,
         keep: Option<ArticleId>,
         len: u64,
     },
     /// Fetch rows `start..start + len` of the current filter; `open` loads the selection after.
     Fetch {
         filters: Vec<Query>,
-        sort: SortKey,
+        sort: ListSort,
         start: u64,
         len: u64,
         open: bool,
@@ -207,6 +217,9 @@ pub enum Effect {
     Save {
         filters: Vec<Query>,
         selected: Option<ArticleId>,
+        /// The list's order, and the open article with the reader's scroll (details, issue 17).
+        sort: ListSort,
+        open: Option<(ArticleId, usize)>,
     },
     Suspend,
     /// Fetch every subscribed feed on a background thread; progress comes back as `Info`.
@@ -227,7 +240,7 @@ pub enum Effect {
     /// Find the first unread row from `from` on (before it, when not `forward`).
     FindUnread {
         filters: Vec<Query>,
-        sort: SortKey,
+        sort: ListSort,
         from: u64,
         forward: bool,
         open: bool,
@@ -353,6 +366,11 @@ pub const NAMED: &[(&str, &str)] = &[
         "fetch_full_text",
         "download the article's web page as its text",
     ),
+    // details (issue 17):
+    (
+        "reverse_sort",
+        "reverse the list's order (kept for the next start)",
+    ),
     ("noop", "nothing (unbinds a key)"),
 ];
 
@@ -433,6 +451,8 @@ const BINDABLE: &[Action] = &[
     Action::TagArticle,
     // fulltext (issue 17)
     Action::FetchFullText,
+    // details (issue 17):
+    Action::ReverseSort,
     Action::Noop,
 ];
 

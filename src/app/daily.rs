@@ -47,6 +47,12 @@ impl Daily {
         }
     }
 
+    /// The day `days` before the last one, `YYYY-MM-DD` (the first day of a shortened series).
+    pub fn day_before_last(&self, days: usize) -> String {
+        let back = Duration::days(i64::try_from(days).unwrap_or(0));
+        day(&self.to).map_or_else(String::new, |last| date_text(last - back))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.counts.iter().all(|count| *count == 0)
     }
@@ -86,5 +92,7 @@ mod tests {
         assert_eq!(&daily.counts[DAYS - 2..], [1, 2]);
         assert_eq!(daily.counts.iter().sum::<u64>(), 3);
         assert!(Daily::from_pairs("not a date", &pairs).is_empty());
+        assert_eq!(daily.day_before_last(1), "2024-02-29");
+        assert_eq!(daily.day_before_last(DAYS - 1), daily.from);
     }
 }

@@ -10,7 +10,7 @@ use super::pending::FlagWrite;
 use super::sidebar::{Counts, EntityCount};
 use super::terms::{entity_names, is_web_url};
 use super::undo::Undo;
-use super::{AppState, Effect, Focus, Reloaded, SortKey, Status};
+use super::{AppState, Effect, Focus, ListSort, Reloaded, Status};
 
 /// A movement in the focused pane.
 #[derive(Debug, Clone, Copy)]
@@ -193,9 +193,23 @@ impl AppState {
         self.focus = Focus::List;
     }
 
-    pub fn show_article(&mut self, article: Article, entities: &[EntityCount]) -> Option<Effect> {
+    pub fn show_article(
+        &mut self,
+        article: Article,
+        entities: &[EntityCount],
+        mentions: &[(usize, usize)],
+    ) -> Option<Effect> {
         let id = article.id();
-        self.reader.open(article);
+        self.reader.open_with_mentions(article, mentions);
+        // Whatever opens first ends the restoring; the restored article gets its scroll back.
+        if let Some((_, scroll)) = self
+            .restoring_article
+            .take()
+            .filter(|(open, _)| *open == id)
+        {
+            self.reader.scroll_to(scroll);
+            self.focus = Focus::Reader;
+        }
         self.overlay_pending();
         let was_unread = self
             .reader
@@ -203,7 +217,12 @@ impl AppState {
             .as_ref()
             .is_some_and(|a| !a.summary.read);
         self.show_map = false;
-        self.reader.entities = entity_names(entities);
+        // Names stand in for the offsets of an analysis that has none.
+        self.reader.entities = if mentions.is_empty() {
+            entity_names(entities)
+        } else {
+            Vec::new()
+        };
         if let Some(open) = &mut self.reader.article {
             open.summary.read = true;
             self.sidebar.selected = 0;
@@ -264,7 +283,7 @@ impl AppState {
         }
     }
 
-    pub fn reload_with(&self, filters: Vec<crate::query::Query>, sort: SortKey) -> Effect {
+    pub fn reload_with(&self, filters: Vec<crate::query::Query>, sort: ListSort) -> Effect {
         Effect::Reload {
             filters,
             sort,

@@ -45,6 +45,8 @@ pub struct EntityCount {
     /// wrote for an organisation or place (`Cédéao` for ECOWAS).
     pub label: Option<String>,
     pub count: u64,
+    /// A country the article names without being about it (the sidebar lists it apart).
+    pub mentioned: bool,
 }
 
 /// The filter of an entity row, from the entity's name.
@@ -66,24 +68,40 @@ const KINDS: [(&str, &str, FilterOf); 5] = [
     ("tag", "Tags", Filter::Tag),
 ];
 
-/// One section per entity kind present in `entities`, each row filtering by that entity.
+/// One section per entity kind present in `entities`, each row filtering by that entity. A
+/// country appears once; those the article only mentions follow in a section of their own.
 fn entity_sections(entities: &[EntityCount]) -> Vec<Section> {
-    KINDS
+    let mut seen = std::collections::HashSet::new();
+    let entities: Vec<&EntityCount> = entities
+        .iter()
+        .filter(|e| seen.insert((e.kind.as_str(), e.name.as_str())))
+        .collect();
+    let mentioned: (&str, &str, FilterOf) = ("country", "Mentioned", Filter::Mentions);
+    let groups = [KINDS[0], mentioned, KINDS[1], KINDS[2], KINDS[3]];
+    groups
         .iter()
         .map(|(kind, title, filter)| {
-            let rows = entities.iter().filter(|e| e.kind == *kind).map(|entity| {
-                let name = clean_line(&entity.name);
-                // A country shows its code and name; another entity the name its article wrote
-                // (`Cédéao`), filtering by its own, which finds it by any.
-                let label = match &entity.label {
-                    Some(label) if *kind == "country" => format!("{name} {}", clean_line(label)),
-                    Some(label) => clean_line(label),
-                    None => name.clone(),
-                };
-                // An article's own tags carry no count (0).
-                let count = (entity.kind != "tag" || entity.count > 0).then_some(entity.count);
-                row(label, count, filter(name))
-            });
+            let only_mentioned = *title == "Mentioned";
+            let rows = entities
+                .iter()
+                .filter(|e| {
+                    e.kind == *kind && (*kind != "country" || e.mentioned == only_mentioned)
+                })
+                .map(|entity| {
+                    let name = clean_line(&entity.name);
+                    // A country shows its code and name; another entity the name its article
+                    // wrote (`Cédéao`), filtering by its own, which finds it by any.
+                    let label = match &entity.label {
+                        Some(label) if *kind == "country" => {
+                            format!("{name} {}", clean_line(label))
+                        }
+                        Some(label) => clean_line(label),
+                        None => name.clone(),
+                    };
+                    // An article's own tags carry no count (0).
+                    let count = (entity.kind != "tag" || entity.count > 0).then_some(entity.count);
+                    row(label, count, filter(name))
+                });
             Section {
                 title: (*title).to_string(),
                 rows: rows.collect(),
@@ -125,6 +143,17 @@ impl EntitySidebarState {
         self.title = title.to_string();
         self.sections = sections;
         self.selected = self.selected.min(self.row_count().saturating_sub(1));
+        // A row that filters nothing ("120 words", "Articles") is no place for the cursor.
+        if self.selected_row().is_some_and(|row| row.term.is_none()) {
+            let rows = self.sections.iter().flat_map(|section| &section.rows);
+            if let Some(at) = rows
+                .enumerate()
+                .skip(self.selected)
+                .find(|(_, r)| r.term.is_some())
+            {
+                self.selected = at.0;
+            }
+        }
         self.follow();
     }
 
@@ -326,7 +355,9 @@ mod tests {
         let mut state = EntitySidebarState::default();
         state.show_counts(&counts());
         assert_eq!(state.row_count(), 5);
-        state.move_by(2);
+        // The cursor starts on "Unread", the first row with a filter.
+        assert_eq!(state.selected, 1);
+        state.move_by(1);
         assert_eq!(
             state
                 .selected_row()
@@ -346,8 +377,8 @@ mod tests {
     fn selected_line_counts_section_headers() {
         let mut state = EntitySidebarState::default();
         state.show_counts(&counts());
-        assert_eq!(state.selected_line(), 1);
-        state.move_by(2);
+        assert_eq!(state.selected_line(), 2);
+        state.move_by(1);
         assert_eq!(state.selected_line(), 4);
     }
 
@@ -389,6 +420,7 @@ mod entity_tests {
             name: name.into(),
             label: label.map(Into::into),
             count,
+            mentioned: false,
         }
     }
 
@@ -420,6 +452,32 @@ mod entity_tests {
                 "org:CNSP",
                 "org:ECOWAS"
             ]
+        );
+    }
+
+    #[test]
+    fn countries_show_once_with_the_mentioned_apart() {
+        let mut mali = entity("country", "ML", Some("Mali"), 1);
+        mali.mentioned = true;
+        let entities = [
+            entity("country", "NE", Some("Niger"), 7),
+            entity("country", "NE", Some("Niger"), 7),
+            mali,
+        ];
+        let mut state = EntitySidebarState::default();
+        state.show_article(&Article::default(), &entities);
+        let titles: Vec<_> = state.sections.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(titles, ["About", "Countries", "Mentioned"]);
+        let terms: Vec<_> = state.sections[1..]
+            .iter()
+            .flat_map(|s| &s.rows)
+            .filter_map(|r| r.term.as_ref().map(ToString::to_string))
+            .collect();
+        assert_eq!(terms, ["country:NE", "mentions:ML"]);
+        // "0 words" filters nothing: the cursor starts on Niger.
+        assert_eq!(
+            state.selected_row().map(|r| r.label.as_str()),
+            Some("NE Niger")
         );
     }
 

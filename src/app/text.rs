@@ -6,7 +6,25 @@ pub use crate::untrusted::{clean_line, clean_text};
 /// Wraps clean text to `width` columns: each paragraph (a run of non-empty lines) is wrapped on
 /// its own, blank lines between paragraphs are kept as one empty line.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    wrap_at(text, width)
+        .into_iter()
+        .map(|line| line.text)
+        .collect()
+}
+
+/// A wrapped line and the byte offset in the wrapped text where it starts (`None` for the
+/// blank line between paragraphs), so offsets into the text can be found on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WrappedLine {
+    pub start: Option<usize>,
+    pub text: String,
+}
+
+/// [`wrap`], with where each line starts in `text`.
+pub fn wrap_at(text: &str, width: usize) -> Vec<WrappedLine> {
     let width = width.max(1);
+    // Every piece below is a slice of `text` (or a copy of one): its address says where it is.
+    let offset = |piece: &str| piece.as_ptr() as usize - text.as_ptr() as usize;
     let mut lines = Vec::new();
     for paragraph in text.split("\n\n") {
         let paragraph = paragraph.trim_matches('\n');
@@ -14,18 +32,65 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
             continue;
         }
         if !lines.is_empty() {
-            lines.push(String::new());
+            lines.push(WrappedLine {
+                start: None,
+                text: String::new(),
+            });
         }
         for line in paragraph.lines() {
             let options = textwrap::Options::new(width).break_words(true);
-            lines.extend(
-                textwrap::wrap(line, options)
-                    .into_iter()
-                    .map(|cow| cow.into_owned()),
-            );
+            let mut cursor = 0;
+            for piece in textwrap::wrap(line, options) {
+                let at = match &piece {
+                    std::borrow::Cow::Borrowed(slice) => offset(slice) - offset(line),
+                    // A piece textwrap had to copy: the first copy of it from where the last ended.
+                    std::borrow::Cow::Owned(copy) => line[cursor..]
+                        .find(copy.as_str())
+                        .map_or(cursor, |found| cursor + found),
+                };
+                cursor = (at + piece.len()).min(line.len());
+                lines.push(WrappedLine {
+                    start: Some(offset(line) + at),
+                    text: piece.into_owned(),
+                });
+            }
         }
     }
     lines
+}
+
+/// Byte ranges of `raw` moved onto `clean`, the text [`clean_text`] or [`clean_line`] made of it
+/// (it only drops characters or turns line breaks and tabs into spaces). Ranges that no longer
+/// hold text are left out.
+pub fn map_ranges(raw: &str, clean: &str, ranges: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    if raw == clean {
+        return ranges
+            .iter()
+            .copied()
+            .filter(|&(start, end)| start < end && clean.get(start..end).is_some())
+            .collect();
+    }
+    // (raw byte, clean byte) of each character kept, in order.
+    let mut kept = Vec::new();
+    let mut clean_chars = clean.char_indices().peekable();
+    for (at, c) in raw.char_indices() {
+        let Some(&(to, wanted)) = clean_chars.peek() else {
+            break;
+        };
+        if c == wanted || (wanted == ' ' && matches!(c, '\n' | '\t')) {
+            kept.push((at, to));
+            clean_chars.next();
+        }
+    }
+    let place = |offset: usize| {
+        let index = kept.partition_point(|&(at, _)| at < offset);
+        kept.get(index).map_or(clean.len(), |&(_, to)| to)
+    };
+    ranges
+        .iter()
+        .map(|&(start, end)| (place(start), place(end)))
+        .filter(|&(start, end)| start < end)
+        .collect()
 }
 
 /// `1234567` as `1,234,567`.
@@ -87,6 +152,30 @@ mod tests {
         let lines = wrap("Niamey", 2);
         assert_eq!(lines, ["Ni", "am", "ey"]);
         assert_eq!(wrap("x", 0), ["x"]);
+    }
+
+    #[test]
+    fn wrapped_lines_know_where_they_start() {
+        let text = "one two three\n\nfour five";
+        let lines = wrap_at(text, 8);
+        let starts: Vec<_> = lines.iter().map(|line| line.start).collect();
+        assert_eq!(starts, [Some(0), Some(8), None, Some(15), Some(20)]);
+        for line in lines.iter().filter(|line| line.start.is_some()) {
+            let start = line.start.unwrap_or_default();
+            assert_eq!(&text[start..start + line.text.len()], line.text);
+        }
+    }
+
+    #[test]
+    fn ranges_move_onto_the_cleaned_text() {
+        let raw = "a\u{1b}[31mCNSP\u{1b}[0m et Moscou";
+        let clean = clean_text(raw);
+        assert_eq!(clean, "aCNSP et Moscou");
+        let cnsp = raw.find("CNSP").expect("in raw");
+        let moscou = raw.find("Moscou").expect("in raw");
+        let ranges = map_ranges(raw, &clean, &[(cnsp, cnsp + 4), (moscou, moscou + 6)]);
+        let texts: Vec<&str> = ranges.iter().map(|&(s, e)| &clean[s..e]).collect();
+        assert_eq!(texts, ["CNSP", "Moscou"]);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use crate::untrusted::{clean_column, clean_line, clean_text};
 pub fn list(
     store: &Store,
     query: &Query,
-    sort: SortOrder,
+    sort: crate::store::Sort,
     limit: Option<u64>,
     json: bool,
 ) -> anyhow::Result<()> {

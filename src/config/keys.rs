@@ -39,6 +39,7 @@ pub fn default_bindings(pane: Pane) -> &'static [(&'static str, &'static str)] {
             ("y", "copy_url"),
             ("R", "reload"),
             ("S", "cycle_sort"),
+            ("O", "reverse_sort"),
             ("F", "fetch_feeds"),
             ("c", "country_picker"),
             ("]", "next_country"),

@@ -265,3 +265,22 @@ fn query_line() -> AppState {
         ..AppState::default()
     }
 }
+
+#[test]
+fn hints_follow_the_pane_and_the_users_keys() {
+    let mut config = crate::config::KeysConfig::default();
+    config.reader.insert("ctrl-n".into(), "next_hit".into());
+    config.reader.insert("n".into(), "noop".into());
+    let keymap = Keymap::new(&config).expect("keymap");
+    let hints = keymap.hints();
+    assert_eq!(
+        hints.list,
+        "j/k move · Enter read · n unread · / search · Esc unfilter · ? help · q back · Q quit"
+    );
+    assert!(hints.reader.contains("ctrl-n/N hit"), "{}", hints.reader);
+    assert!(
+        hints.entities.contains("Enter filter"),
+        "{}",
+        hints.entities
+    );
+}

@@ -4,7 +4,7 @@
 use std::sync::mpsc::{self, Receiver};
 
 use crate::app::sidebar::{Counts, EntityCount};
-use crate::app::{Action, Effect, FlagWrite, Reloaded, SortKey};
+use crate::app::{Action, Effect, FlagWrite, ListSort, Reloaded};
 use crate::article::{Article, ArticleId, ArticleSummary};
 use crate::keymap::Keymap;
 use crate::query::Query;
@@ -24,19 +24,24 @@ pub trait Library {
     fn summaries(
         &self,
         query: &Query,
-        sort: SortKey,
+        sort: ListSort,
         offset: u64,
         limit: u64,
     ) -> Result<Vec<ArticleSummary>, String>;
     fn position_of(
         &self,
         query: &Query,
-        sort: SortKey,
+        sort: ListSort,
         id: ArticleId,
     ) -> Result<Option<u64>, String>;
     fn load(&self, id: ArticleId) -> Result<Article, String>;
     /// The stored countries and entities of one article, most cited first; empty if unanalysed.
     fn article_entities(&self, id: ArticleId) -> Result<Vec<EntityCount>, String>;
+    /// Byte ranges of the entity mentions the analysis found in the article's analysed text
+    /// (title, blank line, body), for the reader to highlight.
+    fn article_mentions(&self, _id: ArticleId) -> Result<Vec<(usize, usize)>, String> {
+        Ok(Vec::new())
+    }
     fn set_read(&mut self, id: ArticleId, read: bool) -> Result<(), String>;
     fn set_starred(&mut self, id: ArticleId, starred: bool) -> Result<(), String>;
     /// Marks every unread article matching `filters` read; returns the ids that changed.
@@ -91,6 +96,9 @@ pub trait System {
 const FILTERS_KEY: &str = "tui.filters";
 const SELECTED_KEY: &str = "tui.selected";
 const STARTED_KEY: &str = "tui.started";
+const SORT_KEY: &str = "tui.sort";
+/// The open article and the reader's scroll: `ID SCROLL`, empty when none was open.
+const OPEN_KEY: &str = "tui.open";
 
 /// Performs effects; owns the store handle and the keymap.
 pub struct Env {
@@ -168,10 +176,17 @@ impl Env {
                 chips.ok()
             })
             .unwrap_or_default();
-        let selected = self.library.ui_state(SELECTED_KEY).ok().flatten();
+        let saved = |key| self.library.ui_state(key).ok().flatten();
+        let open = saved(OPEN_KEY).and_then(|text| {
+            let (id, scroll) = text.split_once(' ')?;
+            Some((id.parse().ok()?, scroll.parse().ok()?))
+        });
         Action::Restored {
             filters,
-            selected: selected.and_then(|id| id.parse().ok()),
+            selected: saved(SELECTED_KEY).and_then(|id| id.parse().ok()),
+            sort: saved(SORT_KEY)
+                .map_or_else(ListSort::default, |text| ListSort::from_saved(&text)),
+            open,
         }
     }
 
@@ -268,7 +283,8 @@ impl Env {
             Effect::Load(id) => self.library.load(id).map(|article| {
                 // The analysis is extra: an article without one still opens.
                 let entities = self.library.article_entities(id).unwrap_or_default();
-                Some(Action::Loaded(Box::new(article), entities))
+                let mentions = self.library.article_mentions(id).unwrap_or_default();
+                Some(Action::Loaded(Box::new(article), entities, mentions))
             }),
             Effect::SetRead(..) | Effect::SetStarred(..) => {
                 Ok(FlagWrite::of(&effect).and_then(|write| self.write(WriteJob::Flag(write))))
@@ -307,7 +323,12 @@ impl Env {
                     .map(|()| Some(info("opened", &url))),
             },
             Effect::Copy(url) => self.system.copy(&url).map(|()| Some(info("copied", &url))),
-            Effect::Save { filters, selected } => self.save(&filters, selected),
+            Effect::Save {
+                filters,
+                selected,
+                sort,
+                open,
+            } => self.save(&filters, selected, sort, open),
             Effect::Suspend => {
                 self.suspend_requested = true;
                 Ok(None)
@@ -353,7 +374,7 @@ impl Env {
     fn reload(
         &mut self,
         filters: Vec<Query>,
-        sort: SortKey,
+        sort: ListSort,
         keep: Option<ArticleId>,
         len: u64,
     ) -> Result<Option<Action>, String> {
@@ -449,11 +470,22 @@ impl Env {
         &mut self,
         filters: &[Query],
         selected: Option<ArticleId>,
+        sort: ListSort,
+        open: Option<(ArticleId, usize)>,
     ) -> Result<Option<Action>, String> {
         let chips: Vec<String> = filters.iter().map(ToString::to_string).collect();
         let filters = serde_json::to_string(&chips).map_err(|e| e.to_string())?;
         let selected = selected.map(|id| id.to_string()).unwrap_or_default();
-        let saved = [(FILTERS_KEY, filters), (SELECTED_KEY, selected)].map(|(key, value)| {
+        let open = open
+            .map(|(id, scroll)| format!("{id} {scroll}"))
+            .unwrap_or_default();
+        let saved = [
+            (FILTERS_KEY, filters),
+            (SELECTED_KEY, selected),
+            (SORT_KEY, sort.to_saved()),
+            (OPEN_KEY, open),
+        ];
+        let saved = saved.map(|(key, value)| {
             self.write(WriteJob::UiState {
                 key: key.into(),
                 value,

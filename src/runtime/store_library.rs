@@ -1,19 +1,23 @@
 //! The [`Library`] over the real SQLite [`Store`]: the TUI's parsed queries go to the store as
 //! they are.
 
-use crate::app::SortKey;
 use crate::app::sidebar::{Counts, Daily, EntityCount, ViewCount};
+use crate::app::{ListSort, SortKey};
 use crate::article::{Article, ArticleId, ArticleSummary};
 use crate::query::{Filter, Flag, Query};
-use crate::store::{SortOrder, Store};
+use crate::store::{Sort, SortOrder, Store};
 
 use super::env::Library;
 
-fn order(sort: SortKey) -> SortOrder {
-    match sort {
+fn order(sort: ListSort) -> Sort {
+    let order = match sort.key {
         SortKey::Date => SortOrder::Date,
         SortKey::Source => SortOrder::Source,
         SortKey::Title => SortOrder::Title,
+    };
+    Sort {
+        order,
+        direction: sort.direction,
     }
 }
 
@@ -40,6 +44,7 @@ fn list_entities(
             name: code.clone(),
             label: crate::analyze::country_name(code, "en").map(str::to_string),
             count: *count,
+            mentioned: false,
         });
     let entities = store.entity_counts_per_kind(query, TOP_ENTITIES)?;
     let entities = entities.into_iter().map(|entity| EntityCount {
@@ -47,6 +52,7 @@ fn list_entities(
         name: entity.name,
         label: None,
         count: entity.articles,
+        mentioned: false,
     });
     let tags = tag_rows(
         store
@@ -131,16 +137,21 @@ pub fn analysis_entities(json: &str) -> Vec<EntityCount> {
             name: text(&item, "code")?,
             label: text(&item, "name"),
             count: number(&item, "mentions").unwrap_or(1),
+            // Older analyses without the flag count as what the article is about.
+            mentioned: item.get("about").and_then(serde_json::Value::as_bool) == Some(false),
         })
     });
     let mentions = list("mentions");
+    // Countries come once, from `countries`: the entity list names them again by name.
     let entities = list("entities").into_iter().filter_map(|item| {
-        let (kind, name) = (text(&item, "kind")?, text(&item, "name")?);
+        let kind = text(&item, "kind").filter(|kind| kind != "country")?;
+        let name = text(&item, "name")?;
         Some(EntityCount {
             label: written_name(&mentions, &kind, &name),
             kind,
             name,
             count: number(&item, "count").unwrap_or(1),
+            mentioned: false,
         })
     });
     countries.chain(entities).collect()
@@ -182,6 +193,29 @@ fn written_name(mentions: &[serde_json::Value], kind: &str, name: &str) -> Optio
     (fold(&form) != fold(name)).then_some(form)
 }
 
+/// The `mentions[{start, end}]` of the `analyze` JSON shape; malformed ones are skipped.
+pub fn analysis_mentions(json: &str) -> Vec<(usize, usize)> {
+    #[derive(serde::Deserialize)]
+    struct Span {
+        start: usize,
+        end: usize,
+    }
+    #[derive(serde::Deserialize)]
+    struct Mentions {
+        #[serde(default)]
+        mentions: Vec<serde_json::Value>,
+    }
+    let Ok(found) = serde_json::from_str::<Mentions>(json) else {
+        return Vec::new();
+    };
+    found
+        .mentions
+        .into_iter()
+        .filter_map(|value| serde_json::from_value::<Span>(value).ok())
+        .map(|span| (span.start, span.end))
+        .collect()
+}
+
 impl Library for Store {
     fn count(&self, query: &Query) -> Result<u64, String> {
         Store::count(self, query).map_err(text)
@@ -194,7 +228,7 @@ impl Library for Store {
     fn summaries(
         &self,
         query: &Query,
-        sort: SortKey,
+        sort: ListSort,
         offset: u64,
         limit: u64,
     ) -> Result<Vec<ArticleSummary>, String> {
@@ -204,7 +238,7 @@ impl Library for Store {
     fn position_of(
         &self,
         query: &Query,
-        sort: SortKey,
+        sort: ListSort,
         id: ArticleId,
     ) -> Result<Option<u64>, String> {
         Store::position_of(self, query, order(sort), id).map_err(text)
@@ -223,6 +257,13 @@ impl Library for Store {
             self.tags_of(id).map_err(text)?.into_iter().map(|t| (t, 0)),
         ));
         Ok(entities)
+    }
+
+    fn article_mentions(&self, id: ArticleId) -> Result<Vec<(usize, usize)>, String> {
+        let Some((_, json)) = self.analysis_json(id).map_err(text)? else {
+            return Ok(Vec::new());
+        };
+        Ok(analysis_mentions(&json))
     }
 
     fn set_read(&mut self, id: ArticleId, read: bool) -> Result<(), String> {

@@ -1,6 +1,6 @@
 //! Finding the next or previous unread article beyond the list's loaded rows, page by page.
 
-use crate::app::SortKey;
+use crate::app::ListSort;
 use crate::query::Query;
 
 use super::env::Library;
@@ -15,7 +15,7 @@ pub const LIMIT: u64 = 20_000;
 pub fn find(
     library: &dyn Library,
     filters: &[Query],
-    sort: SortKey,
+    sort: ListSort,
     from: u64,
     forward: bool,
 ) -> Result<Option<u64>, String> {
@@ -85,13 +85,14 @@ mod tests {
     fn looks_past_the_first_page_both_ways() {
         let (_dir, library) = library(&[7]);
         let everything = Query::all(&[]);
-        let rows = Library::summaries(&library, &everything, SortKey::Date, 0, 1200).expect("rows");
+        let rows =
+            Library::summaries(&library, &everything, ListSort::default(), 0, 1200).expect("rows");
         let at = rows.iter().position(|row| !row.read).expect("listed") as u64;
         assert!(
             at >= PAGE,
             "the unread row lies beyond the first page: {at}"
         );
-        let find = |from, forward| find(&library, &[], SortKey::Date, from, forward);
+        let find = |from, forward| find(&library, &[], ListSort::default(), from, forward);
         assert_eq!(find(0, true).expect("find"), Some(at));
         assert_eq!(find(1200, false).expect("find"), Some(at));
         assert_eq!(find(at + 1, true).expect("find"), None);

@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use rusqlite::OptionalExtension;
 
 use super::plan::Shape;
-use super::{Facets, Result, SUMMARY_COLUMNS, SortOrder, Stats, Store, filter, summary_from_row};
+use super::{
+    Facets, Result, SUMMARY_COLUMNS, Sort, SortOrder, Stats, Store, filter, summary_from_row,
+};
 use crate::article::{ArticleId, ArticleSummary};
 use crate::query::Query;
 
@@ -57,13 +59,16 @@ impl Store {
     pub fn summaries(
         &self,
         query: &Query,
-        sort: SortOrder,
+        sort: impl Into<Sort>,
         offset: u64,
         limit: u64,
     ) -> Result<Vec<ArticleSummary>> {
+        let sort: Sort = sort.into();
+        // The country index paths below run newest first; the other way round takes the plain path.
+        let newest_first = sort == Sort::from(SortOrder::Date);
         let (sql, mut params) = match filter::driving_countries(query) {
             // Newest first within one country: walk the (code, about, published) index, no sort.
-            Some((index, codes)) if sort == SortOrder::Date && codes.len() == 1 => {
+            Some((index, codes)) if newest_first && codes.len() == 1 => {
                 let rest = self.sql_without(query, Some(index));
                 let mut params = vec![codes[0].to_string().into()];
                 params.extend(rest.params);
@@ -76,7 +81,7 @@ impl Store {
                 (sql, params)
             }
             // Several countries and nothing else: merge their date-ordered index slices.
-            Some((_, codes)) if sort == SortOrder::Date && query.clauses.len() == 1 => {
+            Some((_, codes)) if newest_first && query.clauses.len() == 1 => {
                 let arm = "SELECT published, article_id FROM article_countries WHERE code = ? AND about = 1";
                 let union = vec![arm; codes.len()].join(" UNION ");
                 let sql = format!(
@@ -87,7 +92,7 @@ impl Store {
                 (sql, params)
             }
             // Several countries and other filters: merge each country's newest matches here.
-            Some((index, codes)) if sort == SortOrder::Date => {
+            Some((index, codes)) if newest_first => {
                 return self.merged_summaries(query, index, &codes, offset, limit);
             }
             _ => {
@@ -164,10 +169,11 @@ impl Store {
     pub fn each_summary(
         &self,
         query: &Query,
-        sort: SortOrder,
+        sort: impl Into<Sort>,
         limit: Option<u64>,
         mut visit: impl FnMut(ArticleSummary) -> std::io::Result<()>,
     ) -> Result<std::io::Result<()>> {
+        let sort: Sort = sort.into();
         let filter = self.sql(query);
         let limit = limit.map_or(-1, |limit| i64::try_from(limit).unwrap_or(i64::MAX));
         let sql = format!(
@@ -189,10 +195,11 @@ impl Store {
     pub fn position_of(
         &self,
         query: &Query,
-        sort: SortOrder,
+        sort: impl Into<Sort>,
         id: ArticleId,
     ) -> Result<Option<u64>> {
-        if sort == SortOrder::Date {
+        let sort: Sort = sort.into();
+        if sort == Sort::from(SortOrder::Date) {
             return self.date_position(query, id);
         }
         self.position_by_numbering(query, sort, id)
@@ -245,9 +252,10 @@ impl Store {
     pub fn position_by_numbering(
         &self,
         query: &Query,
-        sort: SortOrder,
+        sort: impl Into<Sort>,
         id: ArticleId,
     ) -> Result<Option<u64>> {
+        let sort: Sort = sort.into();
         let filter = self.sql(query);
         let sql = format!(
             "SELECT position FROM (SELECT a.id, row_number() OVER (ORDER BY {}) - 1 AS position \

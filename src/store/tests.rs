@@ -407,6 +407,7 @@ mod concurrent_open;
 mod country_index;
 mod limits;
 mod packed;
+mod title_sort;
 mod totals;
 mod trash;
 mod word_hits;

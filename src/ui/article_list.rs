@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, StatefulWidget, Widget};
 use unicode_width::UnicodeWidthChar;
 
-use crate::app::SortKey;
+use crate::app::ListSort;
 use crate::app::list::ArticleListState;
 use crate::article::ArticleSummary;
 use crate::theme::Theme;
@@ -20,7 +20,7 @@ pub struct ArticleList<'a> {
     state: &'a ArticleListState,
     theme: &'a Theme,
     focused: bool,
-    sort: SortKey,
+    sort: ListSort,
     this_year: Option<i32>,
 }
 
@@ -29,7 +29,7 @@ impl<'a> ArticleList<'a> {
         state: &'a ArticleListState,
         theme: &'a Theme,
         focused: bool,
-        sort: SortKey,
+        sort: ListSort,
     ) -> Self {
         Self {
             state,
@@ -99,8 +99,8 @@ impl Widget for ArticleList<'_> {
         } else {
             format!(" Articles ({}", thousands(state.total))
         };
-        if self.sort != SortKey::Date {
-            title.push_str(&format!(" · by {}", self.sort.label()));
+        if let Some(label) = self.sort.label() {
+            title.push_str(&format!(" · by {label}"));
         }
         title.push_str(") ");
         let block = pane_block(Line::from(title), self.theme, self.focused);

@@ -38,25 +38,44 @@ impl<'a> EntitySidebar<'a> {
         }
     }
 
-    /// The caption and the bars of the last days that fit in `area`'s width.
+    /// The bars of the last days that fit in `area`'s width, with the first and last of those
+    /// days under them and the peak between.
     fn render_sparkline(&self, area: Rect, buf: &mut Buffer) {
         let width = usize::from(area.width);
         let counts = &self.daily.counts;
         let shown = &counts[counts.len().saturating_sub(width)..];
-        let caption = if self.daily.is_empty() {
-            "Per day: no dated articles".to_string()
-        } else {
-            let peak = shown.iter().max().copied().unwrap_or(0);
-            let to = self.daily.to.get(5..).unwrap_or(&self.daily.to);
-            format!("Per day to {to} · max {}", thousands(peak))
-        };
-        Line::from(Span::styled(fit(&caption, width), self.theme.header))
-            .render(Rect::new(area.x, area.y, area.width, 1), buf);
-        let bars = Rect::new(area.x, area.y + 1, area.width, SPARKLINE_LINES - 1);
+        let bars = Rect::new(area.x, area.y, area.width, SPARKLINE_LINES - 1);
         Sparkline::default()
             .data(shown)
             .style(self.theme.entity)
             .render(bars, buf);
+        let caption = if self.daily.is_empty() {
+            "Per day: no dated articles".to_string()
+        } else {
+            let peak = shown.iter().max().copied().unwrap_or(0);
+            let first = self.daily.day_before_last(shown.len().saturating_sub(1));
+            let short = |day: &str| day.get(5..).unwrap_or(day).to_string();
+            let (first, last) = (short(&first), short(&self.daily.to));
+            let middle = format!("max {}", thousands(peak));
+            // The last date sits under the last bar, which is not the pane's edge when the
+            // series is shorter than the pane.
+            let room = shown.len().max(first.len() + last.len() + 2);
+            let gap = room.saturating_sub(first.len() + last.len());
+            if gap >= middle.width() + 2 {
+                let left = (gap - middle.width()) / 2;
+                let right = gap - middle.width() - left;
+                format!(
+                    "{first}{}{middle}{}{last}",
+                    " ".repeat(left),
+                    " ".repeat(right)
+                )
+            } else {
+                format!("{first}{}{last}", " ".repeat(gap))
+            }
+        };
+        let y = area.y + SPARKLINE_LINES - 1;
+        Line::from(Span::styled(fit(&caption, width), self.theme.header))
+            .render(Rect::new(area.x, y, area.width, 1), buf);
     }
 
     /// Every display line: a header per section, then its rows.

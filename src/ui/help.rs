@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Paragraph, Widget};
 
 use crate::app::HelpSection;
+use crate::app::help::{HelpLine, help_lines, key_width};
 use crate::theme::Theme;
 
 use super::article_list::fit;
@@ -29,38 +30,26 @@ impl<'a> Help<'a> {
 
 impl Widget for Help<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let key_width = self
-            .sections
-            .iter()
-            .flat_map(|section| &section.lines)
-            .map(|(keys, _)| keys.chars().count())
-            .max()
-            .unwrap_or(0)
-            .min(24);
-        let mut lines = Vec::new();
-        for section in self
-            .sections
-            .iter()
-            .filter(|section| !section.lines.is_empty())
-        {
-            if !lines.is_empty() {
-                lines.push(Line::default());
-            }
-            lines.push(Line::from(Span::styled(
-                section.title.clone(),
-                self.theme.header,
-            )));
-            for (keys, description) in &section.lines {
-                lines.push(Line::from(vec![
-                    Span::styled(format!("  {} ", fit(keys, key_width)), self.theme.title),
-                    Span::raw(description.clone()),
-                ]));
-            }
-        }
+        let width = usize::from(area.width.saturating_sub(2));
+        let key_width = key_width(self.sections, width);
+        let lines: Vec<Line> = help_lines(self.sections, width)
+            .into_iter()
+            .map(|line| match line {
+                HelpLine::Blank => Line::default(),
+                HelpLine::Title(title) => Line::from(Span::styled(title, self.theme.header)),
+                HelpLine::Entry { keys, text } if text.is_empty() => {
+                    Line::from(Span::styled(format!("  {keys}"), self.theme.title))
+                }
+                HelpLine::Entry { keys, text } => Line::from(vec![
+                    Span::styled(format!("  {} ", fit(&keys, key_width)), self.theme.title),
+                    Span::raw(text),
+                ]),
+            })
+            .collect();
         let block = Block::bordered()
             .border_type(BorderType::Double)
             .border_style(self.theme.border_focused)
-            .title(" Help: keys from your config (j/k scroll, ? or Esc closes) ");
+            .title(" Help (j/k g/G scroll, ? closes) ");
         // Stop scrolling once the last line is at the bottom.
         let visible = usize::from(area.height.saturating_sub(2));
         let scroll = self.scroll.min(lines.len().saturating_sub(visible));

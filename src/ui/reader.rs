@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::app::reader::{LineKind, ReaderState};
+use crate::app::reader::{LineKind, ReaderLine, ReaderState};
 use crate::theme::Theme;
 
 use super::pane_block;
@@ -28,7 +28,8 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn line(&self, kind: LineKind, text: &'a str) -> Line<'a> {
+    fn line(&self, line: &'a ReaderLine) -> Line<'a> {
+        let (kind, text) = (line.kind, line.text.as_str());
         let base = match kind {
             LineKind::Title => self.theme.title,
             LineKind::Meta => self.theme.meta,
@@ -41,7 +42,13 @@ impl<'a> Reader<'a> {
             ),
             (self.state.terms.as_slice(), self.theme.hit),
         ];
-        Line::from(highlight(text, &layers, base))
+        Line::from(highlight(
+            text,
+            &line.marks,
+            base.patch(self.theme.entity),
+            &layers,
+            base,
+        ))
     }
 }
 
@@ -67,30 +74,46 @@ impl Widget for Reader<'_> {
             .take(usize::from(inner.height));
         for (y, line) in (inner.y..).zip(visible) {
             let row = Rect::new(inner.x, y, inner.width, 1);
-            self.line(line.kind, &line.text).render(row, buf);
+            self.line(line).render(row, buf);
         }
     }
 }
 
-/// Splits `text` into spans: each layer's (lowercase) terms found in it get the layer's style,
-/// later layers over earlier ones (search hits over entity names).
-fn highlight<'a>(text: &'a str, layers: &[(&[String], Style)], base: Style) -> Vec<Span<'a>> {
-    if layers.iter().all(|(terms, _)| terms.is_empty()) {
+/// Splits `text` into spans: the byte `ranges` the analysis marked get `marked`, then each
+/// layer's (lowercase) terms found in it get the layer's style, later layers over earlier ones
+/// (search hits over entity names and marks).
+fn highlight<'a>(
+    text: &'a str,
+    ranges: &[(usize, usize)],
+    marked: Style,
+    layers: &[(&[String], Style)],
+    base: Style,
+) -> Vec<Span<'a>> {
+    if ranges.is_empty() && layers.iter().all(|(terms, _)| terms.is_empty()) {
         return vec![Span::styled(text, base)];
+    }
+    let mut styles = vec![marked];
+    styles.extend(layers.iter().map(|(_, style)| *style));
+    // marks[i]: 0 for plain text, else 1 + the index in `styles` of what covers byte i.
+    let mut marks = vec![0usize; text.len()];
+    for &(start, end) in ranges {
+        if let Some(covered) = marks.get_mut(start..end) {
+            covered.iter_mut().for_each(|mark| *mark = 1);
+        }
     }
     let lower = text.to_lowercase();
-    // Lowercasing can change byte lengths (e.g. 'İ'); highlight only when it did not.
-    if lower.len() != text.len() {
-        return vec![Span::styled(text, base)];
-    }
-    // marks[i]: 0 for plain text, else 1 + the index of the layer that matched byte i.
-    let mut marks = vec![0usize; text.len()];
+    // Lowercasing can change byte lengths (e.g. 'İ'); find terms only when it did not.
+    let layers = if lower.len() == text.len() {
+        layers
+    } else {
+        &[]
+    };
     for (layer, (terms, _)) in layers.iter().enumerate() {
         for term in terms.iter().filter(|term| !term.is_empty()) {
             for (at, _) in lower.match_indices(term.as_str()) {
                 marks[at..at + term.len()]
                     .iter_mut()
-                    .for_each(|mark| *mark = layer + 1);
+                    .for_each(|mark| *mark = layer + 2);
             }
         }
     }
@@ -101,7 +124,7 @@ fn highlight<'a>(text: &'a str, layers: &[(&[String], Style)], base: Style) -> V
         if boundary && text.is_char_boundary(end) {
             let style = match marks[start] {
                 0 => base,
-                layer => layers[layer - 1].1,
+                layer => styles[layer - 1],
             };
             spans.push(Span::styled(&text[start..end], style));
             start = end;
@@ -125,7 +148,7 @@ mod tests {
     fn highlights_every_occurrence_case_insensitively() {
         let hit = Style::new().reversed();
         let terms = ["niger".to_string()];
-        let spans = highlight("Niger and niger", &[(&terms, hit)], Style::new());
+        let spans = highlight("Niger and niger", &[], hit, &[(&terms, hit)], Style::new());
         let expected = [("Niger", true), (" and ", false), ("niger", true)];
         assert_eq!(
             styled(&spans, hit),
@@ -139,7 +162,13 @@ mod tests {
         let entities = ["vladimir poutine".to_string()];
         let terms = ["poutine".to_string()];
         let layers = [(entities.as_slice(), entity), (terms.as_slice(), hit)];
-        let spans = highlight("M. Vladimir Poutine a dit", &layers, Style::new());
+        let spans = highlight(
+            "M. Vladimir Poutine a dit",
+            &[],
+            entity,
+            &layers,
+            Style::new(),
+        );
         let texts: Vec<_> = spans
             .iter()
             .map(|s| (s.content.as_ref(), s.style))
@@ -156,10 +185,43 @@ mod tests {
     }
 
     #[test]
+    fn marked_ranges_are_styled_and_search_hits_stay_distinct() {
+        let (entity, hit) = (Style::new().underlined(), Style::new().reversed());
+        let terms = ["cnsp".to_string()];
+        let layers = [(terms.as_slice(), hit)];
+        let text = "le CNSP à Moscou";
+        let moscou = text.find("Moscou").expect("in text");
+        let ranges = [(3, 7), (moscou, moscou + 6)];
+        let spans = highlight(text, &ranges, entity, &layers, Style::new());
+        let texts: Vec<_> = spans
+            .iter()
+            .map(|s| (s.content.as_ref(), s.style))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("le ", Style::new()),
+                ("CNSP", hit),
+                (" à ", Style::new()),
+                ("Moscou", entity)
+            ]
+        );
+    }
+
+    #[test]
     fn no_terms_is_one_plain_span() {
-        assert_eq!(highlight("été", &[], Style::new()).len(), 1);
+        assert_eq!(
+            highlight("été", &[], Style::new(), &[], Style::new()).len(),
+            1
+        );
         let terms = ["ici".to_string()];
-        let spans = highlight("été ici", &[(&terms, Style::new().bold())], Style::new());
+        let spans = highlight(
+            "été ici",
+            &[],
+            Style::new(),
+            &[(&terms, Style::new().bold())],
+            Style::new(),
+        );
         assert_eq!(spans.len(), 2);
     }
 }

@@ -25,9 +25,6 @@ impl<'a> StatusBar<'a> {
     }
 }
 
-const HINT: &str =
-    "j/k move · Enter read · n unread · / search · Esc unfilter · ? help · q back · Q quit";
-
 impl Widget for StatusBar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let state = self.state;
@@ -70,7 +67,7 @@ impl Widget for StatusBar<'_> {
                 spans.push(Span::styled(status.text.clone(), theme.error))
             }
             Some(status) => spans.push(Span::styled(status.text.clone(), theme.status)),
-            None => spans.push(Span::styled(HINT, theme.meta)),
+            None => spans.push(Span::styled(state.view.hints.of(state.focus), theme.meta)),
         }
         Line::from(spans).render(area, buf);
     }

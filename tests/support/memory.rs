@@ -5,8 +5,8 @@
 
 use std::collections::BTreeMap;
 
-use kiosk::app::SortKey;
 use kiosk::app::sidebar::{Counts, Daily, EntityCount, ViewCount};
+use kiosk::app::{Direction, ListSort, SortKey};
 use kiosk::article::{Article, ArticleId, ArticleSummary};
 use kiosk::query::{DateBound, Filter, Flag, Query};
 
@@ -36,7 +36,7 @@ impl MemoryLibrary {
         self.version += 1;
     }
 
-    fn matching(&self, query: &Query, sort: SortKey) -> Result<Vec<&Article>, String> {
+    fn matching(&self, query: &Query, sort: ListSort) -> Result<Vec<&Article>, String> {
         let mut found: Vec<&Article> = self
             .articles
             .iter()
@@ -48,10 +48,14 @@ impl MemoryLibrary {
         found.sort_by(|a, b| {
             let (a, b) = (&a.summary, &b.summary);
             let newest = b.published.cmp(&a.published).then(b.id.cmp(&a.id));
-            match sort {
+            let order = match sort.key {
                 SortKey::Date => newest,
                 SortKey::Source => a.source.cmp(&b.source).then(newest),
                 SortKey::Title => a.title.cmp(&b.title).then(newest),
+            };
+            match sort.direction {
+                Direction::Forward => order,
+                Direction::Reverse => order.reverse(),
             }
         });
         Ok(found)
@@ -132,13 +136,13 @@ fn country_totals(articles: &[&Article]) -> Vec<(String, u64)> {
 
 impl Library for MemoryLibrary {
     fn count(&self, query: &Query) -> Result<u64, String> {
-        Ok(self.matching(query, SortKey::Date)?.len() as u64)
+        Ok(self.matching(query, ListSort::default())?.len() as u64)
     }
 
     fn summaries(
         &self,
         query: &Query,
-        sort: SortKey,
+        sort: ListSort,
         offset: u64,
         limit: u64,
     ) -> Result<Vec<ArticleSummary>, String> {
@@ -156,7 +160,7 @@ impl Library for MemoryLibrary {
     fn position_of(
         &self,
         query: &Query,
-        sort: SortKey,
+        sort: ListSort,
         id: ArticleId,
     ) -> Result<Option<u64>, String> {
         let found = self.matching(query, sort)?;
@@ -187,7 +191,7 @@ impl Library for MemoryLibrary {
 
     fn mark_read(&mut self, query: &Query) -> Result<Vec<ArticleId>, String> {
         let ids: Vec<ArticleId> = self
-            .matching(query, SortKey::Date)?
+            .matching(query, ListSort::default())?
             .into_iter()
             .filter(|article| !article.summary.read)
             .map(Article::id)
@@ -208,13 +212,13 @@ impl Library for MemoryLibrary {
     }
 
     fn country_list(&self, query: &Query) -> Result<Vec<(String, u64)>, String> {
-        let archive = country_totals(&self.matching(&Query::default(), SortKey::Date)?);
-        let matching = country_totals(&self.matching(query, SortKey::Date)?);
+        let archive = country_totals(&self.matching(&Query::default(), ListSort::default())?);
+        let matching = country_totals(&self.matching(query, ListSort::default())?);
         Ok(merge_counts(&archive, &matching.into_iter().collect()))
     }
 
     fn counts(&self, query: &Query, views: &[(String, Query)]) -> Result<Counts, String> {
-        let found = self.matching(query, SortKey::Date)?;
+        let found = self.matching(query, ListSort::default())?;
         let views = views
             .iter()
             .map(|(name, view)| ViewCount {
@@ -263,6 +267,7 @@ impl Library for MemoryLibrary {
                 name,
                 label: None,
                 count,
+                mentioned: false,
             })
             .collect();
         entities.sort_by_key(|entity| std::cmp::Reverse(entity.count));
