@@ -3,6 +3,7 @@
 
 mod action;
 pub mod daily;
+mod effect;
 mod filters;
 mod full_text;
 pub mod help;
@@ -22,7 +23,8 @@ mod terms;
 pub mod text;
 mod undo;
 
-pub use action::{Action, Effect, NAMED, Reloaded, UnknownAction};
+pub use action::{Action, UnknownAction};
+pub use effect::{Effect, Reloaded};
 pub use housekeeping::no_unread;
 pub use ops::Flag;
 pub use pending::FlagWrite;

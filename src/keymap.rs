@@ -11,7 +11,7 @@ use ratatui::crossterm::event::{
 
 pub use crate::app::HelpSection;
 use crate::app::line_edit::Edit;
-use crate::app::{Action, AppState, Focus, NAMED, Overlay};
+use crate::app::{Action, AppState, Focus, Overlay};
 use crate::config::KeysConfig;
 pub use crate::config::keys::{Pane, default_bindings};
 
@@ -276,13 +276,13 @@ impl Keymap {
         sections
             .into_iter()
             .map(|(title, keys)| {
-                let lines = NAMED
+                let lines = Action::bindable()
                     .iter()
-                    .filter(|(name, _)| *name != "noop")
-                    .filter_map(|(name, description)| {
+                    .filter(|(action, _, _)| *action != Action::Noop)
+                    .filter_map(|(action, _, description)| {
                         let mut names: Vec<String> = keys
                             .iter()
-                            .filter(|(_, action)| action.name() == Some(name))
+                            .filter(|(_, bound)| *bound == action)
                             .map(|(key, _)| key.to_string())
                             .collect();
                         names.sort_by_key(|name| (name.chars().count(), name.clone()));

@@ -1,5 +1,5 @@
-//! The vocabulary of the TUI: every [`Action`] `update` understands and every [`Effect`] it asks
-//! the runtime to perform. Named actions are what `config.toml` binds keys to.
+//! The TUI's input vocabulary: every [`Action`] `update` understands, and the one table of the
+//! bindable ones (config name, help line) that `config.toml`, the keymap and the help read.
 
 use std::fmt;
 use std::str::FromStr;
@@ -7,7 +7,7 @@ use std::str::FromStr;
 use crate::article::{Article, ArticleId, ArticleSummary};
 use crate::query::Query;
 
-use super::ListSort;
+use super::{ListSort, Reloaded};
 use super::sidebar::{Counts, EntityCount};
 
 /// Something that changes the app state: a key press, a click or the result of an [`Effect`].
@@ -175,286 +175,188 @@ pub enum Action {
     Failed(String),
 }
 
-/// The outcome of [`Effect::Reload`]: everything the list and the sidebar show for one filter.
-#[derive(Debug, Clone, PartialEq, Default)]
-pub struct Reloaded {
-    pub filters: Vec<Query>,
-    pub sort: ListSort,
-    /// `None` while a background thread counts (a scan on a large archive): the list shows its
-    /// rows at once and the count when [`Action::Totalled`] brings it.
-    pub total: Option<u64>,
-    pub selected: u64,
-    pub start: u64,
-    pub rows: Vec<ArticleSummary>,
-    /// `None` when the counts come later, as [`Action::Counted`], from a background thread.
-    pub counts: Option<Counts>,
-}
-
-/// A request for IO that `update` cannot do itself; performed by the runtime's `Env`.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Effect {
-    /// Count, locate `keep` and fetch a window of `len` rows for `filters`.
-    Reload {
-        filters: Vec<Query>,
-        sort: ListSort,
-        keep: Option<ArticleId>,
-        len: u64,
-    },
-    /// Fetch rows `start..start + len` of the current filter; `open` loads the selection after.
-    Fetch {
-        filters: Vec<Query>,
-        sort: ListSort,
-        start: u64,
-        len: u64,
-        open: bool,
-    },
-    Load(ArticleId),
-    SetRead(ArticleId, bool),
-    SetStarred(ArticleId, bool),
-    OpenUrl(String),
-    Copy(String),
-    /// Remember the filter and selection for the next start, then the app ends.
-    Save {
-        filters: Vec<Query>,
-        selected: Option<ArticleId>,
-        /// The list's order, and the open article with the reader's scroll (details, issue 17).
-        sort: ListSort,
-        open: Option<(ArticleId, usize)>,
-    },
-    Suspend,
-    /// Fetch every subscribed feed on a background thread; progress comes back as `Info`.
-    FetchFeeds,
-    /// Count articles per country under `base` (answered by `CountriesCounted`).
-    CountCountries {
-        base: Vec<Query>,
-    },
-    /// Mark every article matching `filters` read (answered by `MarkedRead`).
-    MarkRead {
-        filters: Vec<Query>,
-    },
-    /// Set the read flag of each of `ids` (undoing `MarkRead`), then reload.
-    SetReadMany {
-        ids: Vec<ArticleId>,
-        read: bool,
-    },
-    /// Find the first unread row from `from` on (before it, when not `forward`).
-    FindUnread {
-        filters: Vec<Query>,
-        sort: ListSort,
-        from: u64,
-        forward: bool,
-        open: bool,
-    },
-    /// Write `[views] name = "query"` to the config file.
-    SaveView {
-        name: String,
-        query: Query,
-    },
-    DeleteView {
-        name: String,
-    },
-    /// Delete these articles (answered by `Deleted`).
-    Delete(Vec<ArticleId>),
-    /// Put back what `Deleted` took (`U`), then reload `filters` with the first of them
-    /// selected.
-    Restore {
-        deleted: crate::store::Deleted,
-        filters: Vec<Query>,
-    },
-    /// Add tag `tag` to article `id`, or remove it when the article has it (answered by
-    /// `Tagged`); with `present`, set it to that instead of toggling (`U`).
-    Tag {
-        id: ArticleId,
-        tag: String,
-        present: Option<bool>,
-    },
-    /// Download the web page of article `id` off the UI thread (answered by `FullTextDone`).
-    FetchFullText(ArticleId),
-}
-
 /// The help line of every `open_link_N` (the help shows them as one line).
 const OPEN_LINK: &str = "open the link of that number (see the link list)";
 
-/// Every action a key can be bound to, with its config name and its help text.
-pub const NAMED: &[(&str, &str)] = &[
+/// Every action a key can be bound to, with its config name and its help line, in help order:
+/// the one place an action gets a name, so adding one is one line here.
+const BINDABLE: &[(Action, &str, &str)] = &[
     (
+        Action::Back,
         "back",
         "close the overlay or the article; on the list, quit",
     ),
-    ("quit", "quit kiosk from anywhere"),
-    ("suspend", "suspend to the shell (fg resumes)"),
-    ("toggle_help", "show or hide this help"),
-    ("focus_next", "focus the next pane"),
-    ("focus_prev", "focus the previous pane"),
-    ("focus_list", "focus the article list"),
-    ("focus_reader", "focus the reader"),
-    ("focus_entities", "focus the entity sidebar"),
-    ("toggle_sidebar", "show or hide the entity sidebar"),
-    ("select_next", "next row / scroll down"),
-    ("select_prev", "previous row / scroll up"),
-    ("select_first", "first row / top"),
-    ("select_last", "last row / bottom"),
-    ("page_down", "one page down"),
-    ("page_up", "one page up"),
-    ("half_page_down", "half a page down"),
-    ("half_page_up", "half a page up"),
-    ("open", "open the article / filter by the row"),
-    ("close_article", "close the article, back to the list"),
-    ("open_next", "open the next article"),
-    ("open_prev", "open the previous article"),
-    ("search", "type a query (filter language)"),
-    ("next_hit", "next search hit in the reader"),
-    ("prev_hit", "previous search hit in the reader"),
-    ("clear_filter", "remove the last filter"),
-    ("toggle_read", "mark read / unread"),
-    ("toggle_star", "star / unstar"),
-    ("toggle_unread_only", "show unread articles only"),
-    ("open_url", "open the URL in the browser"),
-    ("copy_url", "copy the URL (OSC 52)"),
+    (Action::Quit, "quit", "quit kiosk from anywhere"),
     (
+        Action::Suspend,
+        "suspend",
+        "suspend to the shell (fg resumes)",
+    ),
+    (Action::ToggleHelp, "toggle_help", "show or hide this help"),
+    (Action::FocusNext, "focus_next", "focus the next pane"),
+    (Action::FocusPrev, "focus_prev", "focus the previous pane"),
+    (Action::FocusList, "focus_list", "focus the article list"),
+    (Action::FocusReader, "focus_reader", "focus the reader"),
+    (
+        Action::FocusEntities,
+        "focus_entities",
+        "focus the entity sidebar",
+    ),
+    (
+        Action::ToggleSidebar,
+        "toggle_sidebar",
+        "show or hide the entity sidebar",
+    ),
+    (Action::SelectNext, "select_next", "next row / scroll down"),
+    (
+        Action::SelectPrev,
+        "select_prev",
+        "previous row / scroll up",
+    ),
+    (Action::SelectFirst, "select_first", "first row / top"),
+    (Action::SelectLast, "select_last", "last row / bottom"),
+    (Action::PageDown, "page_down", "one page down"),
+    (Action::PageUp, "page_up", "one page up"),
+    (Action::HalfPageDown, "half_page_down", "half a page down"),
+    (Action::HalfPageUp, "half_page_up", "half a page up"),
+    (Action::Open, "open", "open the article / filter by the row"),
+    (
+        Action::CloseArticle,
+        "close_article",
+        "close the article, back to the list",
+    ),
+    (Action::OpenNext, "open_next", "open the next article"),
+    (Action::OpenPrev, "open_prev", "open the previous article"),
+    (Action::Search, "search", "type a query (filter language)"),
+    (Action::NextHit, "next_hit", "next search hit in the reader"),
+    (
+        Action::PrevHit,
+        "prev_hit",
+        "previous search hit in the reader",
+    ),
+    (
+        Action::ClearFilter,
+        "clear_filter",
+        "remove the last filter",
+    ),
+    (Action::ToggleRead, "toggle_read", "mark read / unread"),
+    (Action::ToggleStar, "toggle_star", "star / unstar"),
+    (
+        Action::ToggleUnreadOnly,
+        "toggle_unread_only",
+        "show unread articles only",
+    ),
+    (Action::OpenUrl, "open_url", "open the URL in the browser"),
+    (Action::CopyUrl, "copy_url", "copy the URL (OSC 52)"),
+    (
+        Action::ShowLinks,
         "show_links",
         "list the article's links (Enter or 1-9 opens one)",
     ),
-    ("open_link_1", OPEN_LINK),
-    ("open_link_2", OPEN_LINK),
-    ("open_link_3", OPEN_LINK),
-    ("open_link_4", OPEN_LINK),
-    ("open_link_5", OPEN_LINK),
-    ("open_link_6", OPEN_LINK),
-    ("open_link_7", OPEN_LINK),
-    ("open_link_8", OPEN_LINK),
-    ("open_link_9", OPEN_LINK),
-    ("reload", "reload from the store"),
-    ("cycle_sort", "sort by date, source, title"),
-    ("fetch_feeds", "fetch subscribed feeds in the background"),
+    (Action::OpenLink(1), "open_link_1", OPEN_LINK),
+    (Action::OpenLink(2), "open_link_2", OPEN_LINK),
+    (Action::OpenLink(3), "open_link_3", OPEN_LINK),
+    (Action::OpenLink(4), "open_link_4", OPEN_LINK),
+    (Action::OpenLink(5), "open_link_5", OPEN_LINK),
+    (Action::OpenLink(6), "open_link_6", OPEN_LINK),
+    (Action::OpenLink(7), "open_link_7", OPEN_LINK),
+    (Action::OpenLink(8), "open_link_8", OPEN_LINK),
+    (Action::OpenLink(9), "open_link_9", OPEN_LINK),
+    (Action::Reload, "reload", "reload from the store"),
     (
+        Action::CycleSort,
+        "cycle_sort",
+        "sort by date, source, title",
+    ),
+    (
+        Action::FetchFeeds,
+        "fetch_feeds",
+        "fetch subscribed feeds in the background",
+    ),
+    (
+        Action::CountryPicker,
         "country_picker",
         "pick countries to filter by (Tab marks several)",
     ),
     (
+        Action::NextCountry,
         "next_country",
         "filter by the next country (by article count)",
     ),
-    ("prev_country", "filter by the previous country"),
-    ("clear_filters", "remove every filter"),
-    ("toggle_map", "show the world map in place of the reader"),
     (
+        Action::PrevCountry,
+        "prev_country",
+        "filter by the previous country",
+    ),
+    (Action::ClearFilters, "clear_filters", "remove every filter"),
+    (
+        Action::ToggleMap,
+        "toggle_map",
+        "show the world map in place of the reader",
+    ),
+    (
+        Action::Command,
         "command",
         "command line: save NAME, delete NAME, view NAME, tag NAME, clear",
     ),
     (
+        Action::MarkAllRead,
         "mark_all_read",
         "mark every article of the filter read (asks when many)",
     ),
-    ("next_unread", "next unread article"),
-    ("prev_unread", "previous unread article"),
+    (Action::NextUnread, "next_unread", "next unread article"),
+    (Action::PrevUnread, "prev_unread", "previous unread article"),
     (
+        Action::Undo,
         "undo",
         "undo the last read, star, delete, tag or filter change (50 deep)",
     ),
     // housekeep (issue 17): delete and tags.
     (
+        Action::DeleteArticle,
         "delete_article",
         "delete the article (asks first; U brings it back)",
     ),
     (
+        Action::TagArticle,
         "tag_article",
         "tag the article, or untag it when it has the tag (:tag NAME)",
     ),
     // fulltext (issue 17)
     (
+        Action::FetchFullText,
         "fetch_full_text",
         "download the article's web page as its text",
     ),
     // details (issue 17):
     (
+        Action::ReverseSort,
         "reverse_sort",
         "reverse the list's order (kept for the next start)",
     ),
-    ("noop", "nothing (unbinds a key)"),
+    (Action::Noop, "noop", "nothing (unbinds a key)"),
 ];
 
 impl Action {
+    /// The bindable actions as (action, config name, help line), in help order.
+    pub fn bindable() -> &'static [(Action, &'static str, &'static str)] {
+        BINDABLE
+    }
+
+    fn entry(&self) -> Option<&'static (Action, &'static str, &'static str)> {
+        BINDABLE.iter().find(|(action, _, _)| action == self)
+    }
+
     /// The config name of a bindable action; `None` for internal ones.
     pub fn name(&self) -> Option<&'static str> {
-        let index = BINDABLE.iter().position(|action| action == self)?;
-        Some(NAMED[index].0)
+        self.entry().map(|(_, name, _)| *name)
     }
 
     /// One line for the help overlay.
     pub fn description(&self) -> &'static str {
-        BINDABLE
-            .iter()
-            .position(|action| action == self)
-            .map_or("", |index| NAMED[index].1)
+        self.entry().map_or("", |(_, _, help)| *help)
     }
 }
-
-/// The bindable actions, in the order of [`NAMED`].
-const BINDABLE: &[Action] = &[
-    Action::Back,
-    Action::Quit,
-    Action::Suspend,
-    Action::ToggleHelp,
-    Action::FocusNext,
-    Action::FocusPrev,
-    Action::FocusList,
-    Action::FocusReader,
-    Action::FocusEntities,
-    Action::ToggleSidebar,
-    Action::SelectNext,
-    Action::SelectPrev,
-    Action::SelectFirst,
-    Action::SelectLast,
-    Action::PageDown,
-    Action::PageUp,
-    Action::HalfPageDown,
-    Action::HalfPageUp,
-    Action::Open,
-    Action::CloseArticle,
-    Action::OpenNext,
-    Action::OpenPrev,
-    Action::Search,
-    Action::NextHit,
-    Action::PrevHit,
-    Action::ClearFilter,
-    Action::ToggleRead,
-    Action::ToggleStar,
-    Action::ToggleUnreadOnly,
-    Action::OpenUrl,
-    Action::CopyUrl,
-    Action::ShowLinks,
-    Action::OpenLink(1),
-    Action::OpenLink(2),
-    Action::OpenLink(3),
-    Action::OpenLink(4),
-    Action::OpenLink(5),
-    Action::OpenLink(6),
-    Action::OpenLink(7),
-    Action::OpenLink(8),
-    Action::OpenLink(9),
-    Action::Reload,
-    Action::CycleSort,
-    Action::FetchFeeds,
-    Action::CountryPicker,
-    Action::NextCountry,
-    Action::PrevCountry,
-    Action::ClearFilters,
-    Action::ToggleMap,
-    Action::Command,
-    Action::MarkAllRead,
-    Action::NextUnread,
-    Action::PrevUnread,
-    Action::Undo,
-    // housekeep (issue 17): delete and tags.
-    Action::DeleteArticle,
-    Action::TagArticle,
-    // fulltext (issue 17)
-    Action::FetchFullText,
-    // details (issue 17):
-    Action::ReverseSort,
-    Action::Noop,
-];
 
 /// An action name that `config.toml` used but kiosk does not know.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -472,10 +374,10 @@ impl FromStr for Action {
     type Err = UnknownAction;
 
     fn from_str(name: &str) -> Result<Self, Self::Err> {
-        NAMED
+        BINDABLE
             .iter()
-            .position(|(known, _)| *known == name)
-            .map(|index| BINDABLE[index].clone())
+            .find(|(_, known, _)| *known == name)
+            .map(|(action, _, _)| action.clone())
             .ok_or_else(|| UnknownAction(name.to_string()))
     }
 }
@@ -486,8 +388,7 @@ mod tests {
 
     #[test]
     fn every_named_action_round_trips() {
-        assert_eq!(NAMED.len(), BINDABLE.len());
-        for (name, _) in NAMED {
+        for (_, name, _) in Action::bindable() {
             let action: Action = name.parse().expect("known name");
             assert_eq!(action.name(), Some(*name));
             assert!(!action.description().is_empty());
