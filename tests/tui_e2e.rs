@@ -185,7 +185,7 @@ fn starts_on_the_sample_archive_moves_searches_and_quits_cleanly() {
         screen.contains("Reader") && screen.contains('%') && !screen.contains("Enter opens")
     });
     tmux.keys(&["?"]);
-    tmux.wait_text("Help: keys from your config");
+    tmux.wait_text("Help (j/k g/G scroll");
     // Esc alone: followed at once by another key, a terminal reads it as Alt+key.
     tmux.keys(&["Escape"]);
     tmux.wait_for("the help to close", |screen| !screen.contains("Help: keys"));
@@ -351,7 +351,7 @@ fn a_star_under_another_process_lock_is_pending_and_lands_after_it() {
     tmux.wait_text("1 write pending");
     // The keys still work while the write waits for the lock.
     tmux.keys(&["?"]);
-    tmux.wait_text("Help: keys from your config");
+    tmux.wait_text("Help (j/k g/G scroll");
     tmux.keys(&["Escape"]);
     other.execute_batch("COMMIT").expect("release the lock");
     tmux.wait_for("the write to land", |screen| {

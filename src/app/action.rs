@@ -7,8 +7,8 @@ use std::str::FromStr;
 use crate::article::{Article, ArticleId, ArticleSummary};
 use crate::query::Query;
 
-use super::{ListSort, Reloaded};
 use super::sidebar::{Counts, EntityCount};
+use super::{ListSort, Reloaded};
 
 /// Something that changes the app state: a key press, a click or the result of an [`Effect`].
 #[derive(Debug, Clone, PartialEq)]

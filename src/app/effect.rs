@@ -92,6 +92,8 @@ pub enum Effect {
     Restore {
         deleted: crate::store::Deleted,
         filters: Vec<Query>,
+        /// The list's order then, which the reload keeps.
+        sort: ListSort,
     },
     /// Add tag `tag` to article `id`, or remove it when the article has it (answered by
     /// `Tagged`); with `present`, set it to that instead of toggling (`U`).

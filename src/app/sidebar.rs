@@ -77,7 +77,7 @@ fn entity_sections(entities: &[EntityCount]) -> Vec<Section> {
         .filter(|e| seen.insert((e.kind.as_str(), e.name.as_str())))
         .collect();
     let mentioned: (&str, &str, FilterOf) = ("country", "Mentioned", Filter::Mentions);
-    let groups = [KINDS[0], mentioned, KINDS[1], KINDS[2], KINDS[3]];
+    let groups = [KINDS[0], mentioned, KINDS[1], KINDS[2], KINDS[3], KINDS[4]];
     groups
         .iter()
         .map(|(kind, title, filter)| {

@@ -91,6 +91,7 @@ impl AppState {
                     Effect::Restore {
                         deleted,
                         filters: self.filters.clone(),
+                        sort: self.sort,
                     },
                 )
             }

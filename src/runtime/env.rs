@@ -338,10 +338,16 @@ impl Env {
             Effect::SaveView { name, query } => self.change_view(&name, Some(&query.to_string())),
             Effect::DeleteView { name } => self.change_view(&name, None),
             Effect::Delete(ids) => self.library.delete(&ids).map(|d| Some(Action::Deleted(d))),
-            Effect::Restore { deleted, filters } => self.library.restore(&deleted).map(|()| {
+            Effect::Restore {
+                deleted,
+                filters,
+                sort,
+            } => self.library.restore(&deleted).map(|()| {
                 Some(Action::Restored {
                     filters,
                     selected: deleted.ids().first().copied(),
+                    sort,
+                    open: None,
                 })
             }),
             Effect::Tag { id, tag, present } => {

@@ -70,6 +70,7 @@ fn tag_rows(tags: impl IntoIterator<Item = (String, u64)>) -> impl Iterator<Item
         name,
         label: None,
         count,
+        mentioned: false,
     })
 }
 

@@ -114,6 +114,16 @@ impl Writer<'_> {
 /// Gives the entities an older store held before migration 8 their names, a batch per
 /// transaction, so that an interrupted open goes on where it stopped.
 pub(super) fn work_off_backlog(conn: &mut Connection) -> rusqlite::Result<()> {
+    // A read first: nearly every open finds no backlog, and must not wait for the write lock
+    // another process holds (the TUI opened under a long import, the writer thread under a lock).
+    let pending: bool = conn.query_row(
+        "SELECT EXISTS (SELECT 1 FROM entity_alias_backlog)",
+        [],
+        |row| row.get(0),
+    )?;
+    if !pending {
+        return Ok(());
+    }
     loop {
         let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let Some(next) = tx

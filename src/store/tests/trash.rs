@@ -154,6 +154,7 @@ fn tags_are_own_or_from_the_feed_and_filter_with_tag() {
             name: Some("test wire".into()),
             tags: vec!["Sahel".into(), "news".into()],
             title: None,
+            full_text: false,
         })
         .expect("feed");
     assert_eq!(store.add_tag(&[a, b], " News ").expect("tag"), [a, b]);
