@@ -188,6 +188,19 @@ impl AppState {
         }
     }
 
+    /// `Q`, `q` on the list or `:q`: the app ends, remembering the filter, the order, the
+    /// selection and the open article for the next start.
+    pub fn quit(&mut self) -> Option<Effect> {
+        self.should_quit = true;
+        let open = self.reader.article.as_ref();
+        Some(Effect::Save {
+            filters: self.filters.clone(),
+            selected: self.list.selected_id(),
+            sort: self.sort,
+            open: open.map(|article| (article.id(), self.reader.scroll)),
+        })
+    }
+
     /// The article the user is looking at: the open one, else the selected row.
     pub fn current_id(&self) -> Option<ArticleId> {
         match (&self.reader.article, self.focus) {
@@ -237,17 +250,7 @@ fn apply(state: &mut AppState, action: Action) -> Option<Effect> {
         Action::NextUnread => return state.step_unread(true),
         Action::PrevUnread => return state.step_unread(false),
         Action::Jump { index, open } => return state.jump(index, open),
-        Action::Quit => {
-            state.should_quit = true;
-            let selected = state.list.selected_id();
-            let open = state.reader.article.as_ref();
-            return Some(Effect::Save {
-                filters: state.filters.clone(),
-                selected,
-                sort: state.sort,
-                open: open.map(|article| (article.id(), state.reader.scroll)),
-            });
-        }
+        Action::Quit => return state.quit(),
         Action::Suspend => return Some(Effect::Suspend),
         Action::FetchFeeds => return Some(Effect::FetchFeeds),
         Action::FetchFullText => return state.fetch_full_text(),
@@ -377,10 +380,22 @@ fn apply(state: &mut AppState, action: Action) -> Option<Effect> {
             let page = i16::try_from(rect.height.saturating_sub(3).max(1)).unwrap_or(1);
             return apply(state, Action::HelpScroll(if down { page } else { -page }));
         }
-        Action::PromptInput(c) => state.edit_line(|line| line.insert(c)),
-        Action::PromptEdit(edit) => state.edit_line(|line| line.apply(edit)),
-        Action::PromptBackspace => state.edit_line(|line| line.apply(line_edit::Edit::Backspace)),
-        Action::PromptClear => state.edit_line(|line| line.set("")),
+        Action::PromptInput(c) => {
+            state.edit_line(|line| line.insert(c));
+            state.recheck_prompt();
+        }
+        Action::PromptEdit(edit) => {
+            state.edit_line(|line| line.apply(edit));
+            state.recheck_prompt();
+        }
+        Action::PromptBackspace => {
+            state.edit_line(|line| line.apply(line_edit::Edit::Backspace));
+            state.recheck_prompt();
+        }
+        Action::PromptClear => {
+            state.edit_line(|line| line.set(""));
+            state.recheck_prompt();
+        }
         Action::PromptCancel => state.overlay = None,
         Action::PromptSubmit => {
             return match state.overlay {

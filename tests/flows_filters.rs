@@ -402,3 +402,18 @@ fn the_unfiltered_sidebar_lists_people_too() {
         assert!(titles.contains(&kind), "{titles:?}");
     }
 }
+
+#[test]
+fn a_query_error_goes_as_it_is_mended_and_colon_q_quits() {
+    let mut h = Harness::sample(140, 40);
+    h.press("/since:<enter>");
+    assert!(h.state.status.as_ref().is_some_and(|s| s.is_error));
+    h.press("7d");
+    assert_eq!(h.state.status, None, "the line parses again");
+    h.press("<enter>");
+    assert_eq!(h.state.chips(), ["since:7d"]);
+    h.press(":help<enter>");
+    assert!(matches!(h.state.overlay, Some(Overlay::Help { .. })));
+    h.press("<esc> :q<enter>");
+    assert!(h.state.should_quit);
+}

@@ -6,8 +6,11 @@ use super::picker::{PickerState, country_chip_index, step_country, with_country,
 use super::{AppState, Effect, Overlay, Status};
 use crate::query::Query;
 
+/// How a query line's error starts, so that [`AppState::recheck_prompt`] knows it.
+const BAD_QUERY: &str = "bad query:";
+
 /// What `:` understands, for the error on anything else.
-const COMMANDS: &str = "save NAME, delete NAME, view NAME, tag NAME, clear";
+const COMMANDS: &str = "save NAME, delete NAME, view NAME, tag NAME, clear, help, q";
 
 impl AppState {
     /// Replaces the text of the open prompt or picker as a `String` (the cursor goes to its end).
@@ -21,6 +24,25 @@ impl AppState {
             Some(Overlay::Prompt { input, .. }) => edit(input),
             Some(Overlay::Picker(picker)) => picker.edit_line(edit),
             _ => {}
+        }
+    }
+
+    /// A "bad query" error goes as soon as the query line parses again, as typed (checked only
+    /// while that error shows, so typing costs no parse otherwise).
+    pub fn recheck_prompt(&mut self) {
+        let Some(Overlay::Prompt {
+            input,
+            command: false,
+        }) = &self.overlay
+        else {
+            return;
+        };
+        let stale = self
+            .status
+            .as_ref()
+            .is_some_and(|status| status.is_error && status.text.starts_with(BAD_QUERY));
+        if stale && Query::parse(input.text()).is_ok() {
+            self.status = None;
         }
     }
 
@@ -40,7 +62,7 @@ impl AppState {
         let filters = match Query::parse(input.text()) {
             Ok(query) => query.into_chips(),
             Err(error) => {
-                self.status = Some(Status::error(format!("bad query: {error}")));
+                self.status = Some(Status::error(format!("{BAD_QUERY} {error}")));
                 self.overlay = Some(Overlay::Prompt { input, command });
                 return None;
             }
@@ -169,6 +191,12 @@ impl AppState {
                 }
             },
             ("clear", true) => self.apply_filters(Vec::new()),
+            // vi's and newsboat's words, for hands that type them.
+            ("q" | "quit" | "q!" | "qa", true) => self.quit(),
+            ("help" | "h", true) => {
+                self.overlay = Some(Overlay::Help { scroll: 0 });
+                None
+            }
             ("tag", false) => self.tag_current(&name),
             ("save" | "w" | "delete" | "unsave" | "view" | "tag", true) => {
                 self.status = Some(Status::error(format!("usage: :{command} NAME")));
@@ -194,6 +222,47 @@ mod tests {
             command: true,
         });
         state.submit_prompt()
+    }
+
+    #[test]
+    fn q_quits_remembering_the_filter_and_help_opens_help() {
+        let mut state = AppState {
+            filters: Query::parse("country:NE").expect("query").into_chips(),
+            ..AppState::default()
+        };
+        assert!(matches!(
+            command(&mut state, "q"),
+            Some(Effect::Save { filters, .. }) if filters == state.filters
+        ));
+        assert!(state.should_quit);
+        let mut state = AppState::default();
+        assert_eq!(command(&mut state, "help"), None);
+        assert!(matches!(state.overlay, Some(Overlay::Help { scroll: 0 })));
+        assert!(!state.should_quit);
+    }
+
+    #[test]
+    fn a_query_error_goes_once_the_line_parses_again() {
+        let mut state = AppState {
+            overlay: Some(Overlay::Prompt {
+                input: "since:".into(),
+                command: false,
+            }),
+            ..AppState::default()
+        };
+        assert_eq!(state.submit_prompt(), None);
+        assert!(state.status.as_ref().is_some_and(|s| s.is_error));
+        // Still wrong: the error stays.
+        state.edit_line(|line| line.insert('x'));
+        state.recheck_prompt();
+        assert!(state.status.as_ref().is_some_and(|s| s.is_error));
+        state.edit_prompt(|text| *text = "since:7d".into());
+        state.recheck_prompt();
+        assert_eq!(state.status, None);
+        // Another error (not the query's) is left alone.
+        state.status = Some(Status::error("store full"));
+        state.recheck_prompt();
+        assert!(state.status.is_some());
     }
 
     #[test]
