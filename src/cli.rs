@@ -44,6 +44,13 @@ enum Command {
         /// Import the bundled sample archive.
         #[arg(long)]
         sample: bool,
+        /// The source of articles whose input names none.
+        #[arg(long, value_name = "NAME", value_parser = non_blank)]
+        source: Option<String>,
+        /// The language (ISO 639-1, e.g. `fr`) of articles whose input gives none; detection
+        /// is skipped for them.
+        #[arg(long, value_name = "CODE", value_parser = language_code)]
+        lang: Option<String>,
     },
     /// List articles matching a query, newest first.
     List {
@@ -225,7 +232,15 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             crate::launch_tui(store, &config)?;
             Ok(0)
         }
-        Some(Command::Import { paths, sample }) => import(&mut open()?, &config, &paths, sample),
+        Some(Command::Import {
+            paths,
+            sample,
+            source,
+            lang,
+        }) => {
+            let defaults = ingest::Defaults { source, lang };
+            import(&mut open()?, &config, &paths, sample, defaults)
+        }
         Some(Command::List {
             query,
             json,
@@ -328,6 +343,7 @@ fn import(
     config: &Config,
     paths: &[String],
     sample: bool,
+    defaults: ingest::Defaults,
 ) -> Result<u8, Failure> {
     let bar = if std::io::stderr().is_terminal() {
         let bar = indicatif::ProgressBar::new_spinner();
@@ -343,6 +359,7 @@ fn import(
     let store_path = store.path().to_path_buf();
     let mut importer = Importer::new(store, &config.import)
         .map_err(|error| anyhow!("config: {error}"))?
+        .with_defaults(defaults)
         .on_progress(|| bar.inc(1))
         // The bar steps aside while a line is printed, so the two do not mix.
         .on_problem(|problem, skipped| {
@@ -396,5 +413,26 @@ fn with_stdout(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> any
     match write(&mut out).and_then(|()| out.flush()) {
         Err(error) if error.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
+    }
+}
+
+/// `--source`: a name with something in it, spaces around it dropped.
+fn non_blank(text: &str) -> Result<String, String> {
+    let name = text.trim();
+    if name.is_empty() {
+        return Err("a source needs a name".into());
+    }
+    Ok(crate::untrusted::clean_line(name))
+}
+
+/// `--lang`: a two-letter ISO 639-1 code, as the store keeps languages.
+fn language_code(text: &str) -> Result<String, String> {
+    let code = text.trim().to_ascii_lowercase();
+    if code.len() == 2 && code.bytes().all(|b| b.is_ascii_lowercase()) {
+        Ok(code)
+    } else {
+        Err(format!(
+            "'{text}' is not a two-letter language code (ISO 639-1, e.g. fr)"
+        ))
     }
 }

@@ -139,7 +139,16 @@ pub struct Importer<'a> {
     /// Called with each problem as soon as it is found, so long imports report early.
     on_problem: ProblemCallback<'a>,
     on_progress: ProgressCallback<'a>,
+    /// What an article lacking them gets (`kiosk import --source NAME --lang CODE`).
+    defaults: Defaults,
     pub report: ImportReport,
+}
+
+/// The source and language given for articles whose input names none.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Defaults {
+    pub source: Option<String>,
+    pub lang: Option<String>,
 }
 
 impl<'a> Importer<'a> {
@@ -152,8 +161,16 @@ impl<'a> Importer<'a> {
                 .unwrap_or(u32::MAX),
             on_problem: Box::new(|_, _| {}),
             on_progress: Box::new(|| {}),
+            defaults: Defaults::default(),
             report: ImportReport::default(),
         })
+    }
+
+    /// Sets the source and language of articles whose input gives none; an article's own win.
+    #[must_use]
+    pub fn with_defaults(mut self, defaults: Defaults) -> Self {
+        self.defaults = defaults;
+        self
     }
 
     /// Sets the callback told of each skipped item (`true`) or warning (`false`).
@@ -286,7 +303,11 @@ impl<'a> Importer<'a> {
         let mut drafts = Vec::new();
         for item in items {
             match item {
-                Ok(draft) => drafts.push(draft),
+                Ok(mut draft) => {
+                    draft.source = draft.source.or_else(|| self.defaults.source.clone());
+                    draft.lang = draft.lang.or_else(|| self.defaults.lang.clone());
+                    drafts.push(draft);
+                }
                 Err((at, why)) => self.skip(&where_(&at), why),
             }
         }
