@@ -16,14 +16,6 @@ fn niger_harness(paragraphs: usize) -> Harness {
     Harness::open(dir, path, 100, 24)
 }
 
-fn status(h: &Harness) -> String {
-    h.state
-        .status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default()
-}
-
 #[test]
 fn n_counts_hits_and_wraps_round_like_vim() {
     let mut h = niger_harness(41);
@@ -33,11 +25,11 @@ fn n_counts_hits_and_wraps_round_like_vim() {
     let hits = h.state.reader.hits.len();
     assert_eq!(hits, 41);
     h.press("n n n");
-    assert_eq!(status(&h), "hit 3/41");
+    assert_eq!(h.status_text(), "hit 3/41");
     h.press("N N N");
-    assert_eq!(status(&h), "hit 41/41 · search wrapped");
+    assert_eq!(h.status_text(), "hit 41/41 · search wrapped");
     h.press("n");
-    assert_eq!(status(&h), "hit 1/41 · search wrapped");
+    assert_eq!(h.status_text(), "hit 1/41 · search wrapped");
 }
 
 #[test]

@@ -16,14 +16,6 @@ fn count(h: &Harness, query: &str) -> u64 {
         .expect("count")
 }
 
-fn status(h: &Harness) -> String {
-    h.state
-        .status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default()
-}
-
 /// The sidebar's rows of section `title`: label and count.
 fn section(h: &Harness, title: &str) -> Vec<(String, Option<u64>)> {
     h.state
@@ -45,7 +37,7 @@ fn d_asks_y_deletes_other_keys_cancel_and_u_brings_it_back() {
     assert!(matches!(h.state.overlay, Some(Overlay::Confirm { .. })));
     h.press("x");
     assert_eq!(count(&h, ""), 5, "only y deletes");
-    assert!(status(&h).contains("cancelled"), "{}", status(&h));
+    assert!(h.status_text().contains("cancelled"), "{}", h.status_text());
 
     h.press("D y");
     assert_eq!(count(&h, ""), 4);
@@ -55,7 +47,11 @@ fn d_asks_y_deletes_other_keys_cancel_and_u_brings_it_back() {
         "Article 4",
         "the cursor moves to the next row"
     );
-    assert!(status(&h).contains("deleted “Article 5”"), "{}", status(&h));
+    assert!(
+        h.status_text().contains("deleted “Article 5”"),
+        "{}",
+        h.status_text()
+    );
     assert_eq!(h.state.list.total, 4);
 
     h.press("U");
@@ -67,7 +63,7 @@ fn d_asks_y_deletes_other_keys_cancel_and_u_brings_it_back() {
         "the article back under the cursor"
     );
     assert_eq!(h.store().load(id).expect("back").summary.title, "Article 5");
-    assert!(status(&h).contains("undone"), "{}", status(&h));
+    assert!(h.status_text().contains("undone"), "{}", h.status_text());
 }
 
 #[test]
@@ -89,9 +85,9 @@ fn t_tags_and_untags_u_takes_it_back_and_the_sidebar_counts_tags() {
     h.press("t S a h e l <enter>");
     assert_eq!(h.store().tags_of(id).expect("tags"), ["sahel"]);
     assert!(
-        status(&h).contains("tagged “Article 5” sahel"),
+        h.status_text().contains("tagged “Article 5” sahel"),
         "{}",
-        status(&h)
+        h.status_text()
     );
     assert_eq!(section(&h, "Tags"), [("sahel".to_string(), Some(1))]);
     h.press("j t s a h e l <enter>");

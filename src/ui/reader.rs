@@ -137,6 +137,14 @@ fn highlight<'a>(
 mod tests {
     use super::*;
 
+    /// Each span's text and style, to compare with what the line should show.
+    fn contents<'a>(spans: &'a [Span<'a>]) -> Vec<(&'a str, Style)> {
+        spans
+            .iter()
+            .map(|s| (s.content.as_ref(), s.style))
+            .collect()
+    }
+
     fn styled(spans: &[Span<'_>], hit: Style) -> Vec<(String, bool)> {
         spans
             .iter()
@@ -169,10 +177,7 @@ mod tests {
             &layers,
             Style::new(),
         );
-        let texts: Vec<_> = spans
-            .iter()
-            .map(|s| (s.content.as_ref(), s.style))
-            .collect();
+        let texts = contents(&spans);
         assert_eq!(
             texts,
             [
@@ -193,10 +198,7 @@ mod tests {
         let moscou = text.find("Moscou").expect("in text");
         let ranges = [(3, 7), (moscou, moscou + 6)];
         let spans = highlight(text, &ranges, entity, &layers, Style::new());
-        let texts: Vec<_> = spans
-            .iter()
-            .map(|s| (s.content.as_ref(), s.style))
-            .collect();
+        let texts = contents(&spans);
         assert_eq!(
             texts,
             [

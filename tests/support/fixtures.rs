@@ -105,6 +105,15 @@ pub struct Harness {
 }
 
 impl Harness {
+    /// The status line's text, empty when there is none.
+    pub fn status_text(&self) -> String {
+        self.state
+            .status
+            .as_ref()
+            .map(|s| s.text.clone())
+            .unwrap_or_default()
+    }
+
     /// A store of `n` articles, a terminal of `width`×`height`.
     pub fn new(n: usize, width: u16, height: u16) -> Self {
         let dir = tempfile::tempdir().expect("temp dir");
