@@ -1,5 +1,6 @@
 //! `kiosk fetch` against a real HTTP server on 127.0.0.1: statuses, conditional requests,
-//! redirects, gzip, a stalled server, an oversized body, an entity bomb and a file:// redirect.
+//! redirects, gzip, a stalled and a dripping server, an oversized body, an entity bomb, external
+//! entities and DTDs, and a file:// redirect.
 
 #[path = "support/server.rs"]
 mod server;
@@ -10,7 +11,7 @@ use std::time::{Duration, Instant};
 use kiosk::config::ImportConfig;
 use kiosk::fetch::{self, FeedResult, FetchOptions, HttpOptions};
 use kiosk::query::Query;
-use kiosk::store::{AddOutcome, NewSubscription, Store};
+use kiosk::store::{AddOutcome, NewSubscription, SortOrder, Store};
 use server::{Request, Response};
 
 const BOMB: &str = r#"<?xml version="1.0"?>
@@ -56,6 +57,12 @@ fn route(request: &Request) -> Response {
             stall: Some(Duration::from_secs(4)),
             ..Response::new(200, feed("slow", 1))
         },
+        "/drip.xml" => Response {
+            drip: Some(Duration::from_millis(20)),
+            ..Response::new(200, feed("drip", 3))
+        },
+        "/xxe.xml" => Response::new(200, with_doctype(&feed("xxe", 1), XXE)),
+        "/dtd.xml" => Response::new(200, with_doctype(&feed("dtd", 1), EXTERNAL_DTD)),
         "/huge.xml" => Response::new(200, feed("huge", 20_000)),
         "/gzip-bomb.xml" => {
             let big = format!("<rss>{}</rss>", " ".repeat(8 * 1024 * 1024));
@@ -272,6 +279,52 @@ fn stalls_caps_and_bombs_fail_fast() {
     assert!(error(&results[2]).contains("limit"), "{}", results[2]);
     assert!(error(&results[3]).contains("<!ENTITY>"), "{}", results[3]);
     assert_eq!(setup.count(""), 0);
+}
+
+/// An entity that would read a local file into the first item's description.
+const XXE: &str = "<!DOCTYPE rss [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>";
+/// A DTD outside the document, which a validating parser would fetch.
+const EXTERNAL_DTD: &str = "<!DOCTYPE rss SYSTEM \"file:///etc/passwd\">";
+
+/// `feed` with `doctype` after its XML declaration and `&xxe;` in its first description.
+fn with_doctype(feed: &str, doctype: &str) -> String {
+    let (declaration, rest) = feed.split_once('\n').expect("declaration line");
+    let rest = rest.replacen("Paragraph one", "&xxe; Paragraph one", 1);
+    let rest = if doctype.contains("ENTITY") {
+        rest
+    } else {
+        rest.replace("&xxe; ", "")
+    };
+    format!("{declaration}\n{doctype}\n{rest}")
+}
+
+#[test]
+fn a_dripping_server_is_cut_at_the_total_timeout_and_no_feed_reads_local_files() {
+    let setup = Setup::new();
+    for (name, path) in [
+        ("drip", "/drip.xml"),
+        ("xxe", "/xxe.xml"),
+        ("dtd", "/dtd.xml"),
+    ] {
+        setup.subscribe(name, path);
+    }
+    let results = setup.fetch(&["drip", "xxe", "dtd"]);
+    // Each byte comes 20 ms after the last, far inside any idle timeout; the feed takes ~30 s.
+    assert!(error(&results[0]).contains("timed out"), "{}", results[0]);
+    // An internal entity subset is refused outright (the bomb check); an external DTD is not
+    // fetched: the feed imports and nothing of the file shows.
+    assert!(error(&results[1]).contains("<!ENTITY>"), "{}", results[1]);
+    assert_eq!(added(&results[2]), 1, "{}", results[2]);
+    let store = Store::open(&setup.path).expect("open");
+    let query = Query::parse("").expect("query");
+    for summary in store
+        .summaries(&query, SortOrder::Date, 0, 10)
+        .expect("list")
+    {
+        let article = store.load(summary.id).expect("stored");
+        let text = format!("{} {}", article.original, article.body);
+        assert!(!text.contains("root:"), "a local file leaked: {text}");
+    }
 }
 
 #[test]

@@ -2,6 +2,9 @@
 //! well-formed queries parse and print back to themselves. Cases default to a few dozen per
 //! property so the suite stays quick in debug builds; `PROPTEST_CASES=5000` runs longer.
 
+#[path = "support/mutate.rs"]
+mod mutate;
+
 use std::cell::RefCell;
 
 use kiosk::config::Config;
@@ -184,24 +187,14 @@ const SEEDS: &[(Format, &str)] = &[
 /// A seed with edits: bytes inserted (often UTF-8 lead or continuation bytes), ranges deleted,
 /// and a cut at the end; imported under its own format and under sniffing.
 fn mutated_input(seeds: Vec<(Format, String)>) -> impl Strategy<Value = (usize, Vec<u8>, bool)> {
-    let edit = (
-        any::<prop::sample::Index>(),
-        prop::collection::vec(any::<u8>(), 0..4),
-        0..6usize,
-    );
     (
         0..seeds.len(),
-        prop::collection::vec(edit, 0..6),
+        mutate::edits(),
         any::<prop::sample::Index>(),
         any::<bool>(),
     )
         .prop_map(move |(seed, edits, cut, sniff)| {
-            let mut bytes = seeds[seed].1.as_bytes().to_vec();
-            for (at, insert, delete) in edits {
-                let at = at.index(bytes.len() + 1);
-                let end = (at + delete).min(bytes.len());
-                bytes.splice(at..end, insert);
-            }
+            let mut bytes = mutate::apply(seeds[seed].1.as_bytes().to_vec(), edits);
             let keep = bytes.len() - cut.index(bytes.len() / 4 + 1);
             bytes.truncate(keep);
             (seed, bytes, sniff)

@@ -3,7 +3,8 @@
 
 use std::path::Path;
 
-use rusqlite::{Connection, OpenFlags};
+use rusqlite::types::ValueRef;
+use rusqlite::{Connection, OpenFlags, Row as SqlRow};
 
 use super::json::Item;
 use super::{Draft, date, feed};
@@ -83,9 +84,9 @@ pub fn read_cache(path: &Path) -> Result<(Vec<NewSubscription>, CacheItems), Str
         .map_err(not_newsboat)?;
     let feeds = statement
         .query_map([], |row| {
-            let title: Option<String> = row.get(1)?;
+            let title = text_cell(row, 1)?;
             Ok(NewSubscription {
-                url: row.get(0)?,
+                url: text_cell(row, 0)?.unwrap_or_default(),
                 name: title.clone().filter(|t| !t.trim().is_empty()),
                 tags: Vec::new(),
                 title,
@@ -98,25 +99,26 @@ pub fn read_cache(path: &Path) -> Result<(Vec<NewSubscription>, CacheItems), Str
         .prepare(
             "SELECT i.id, i.guid, i.title, i.author, i.url, i.pubDate, i.content, i.unread, \
              i.flags, i.enclosure_url, coalesce(nullif(f.title, ''), i.feedurl), i.feedurl \
-             FROM rss_item i LEFT JOIN rss_feed f ON f.rssurl = i.feedurl \
+             FROM rss_item i LEFT JOIN (SELECT rssurl, max(title) AS title FROM rss_feed \
+             GROUP BY rssurl) f ON f.rssurl = i.feedurl \
              WHERE coalesce(i.deleted, 0) = 0 ORDER BY i.id",
         )
         .map_err(not_newsboat)?;
     let rows = statement
         .query_map([], |row| {
             Ok(Row {
-                id: row.get(0)?,
-                guid: row.get(1)?,
-                title: row.get(2)?,
-                author: row.get(3)?,
-                url: row.get(4)?,
-                published: row.get(5)?,
-                content: row.get(6)?,
-                unread: row.get(7)?,
-                flags: row.get(8)?,
-                enclosure: row.get(9)?,
-                source: row.get(10)?,
-                feed_url: row.get::<_, Option<String>>(11)?.unwrap_or_default(),
+                id: integer_cell(row, 0)?.unwrap_or_default(),
+                guid: text_cell(row, 1)?,
+                title: text_cell(row, 2)?,
+                author: text_cell(row, 3)?,
+                url: text_cell(row, 4)?,
+                published: integer_cell(row, 5)?,
+                content: text_cell(row, 6)?,
+                unread: integer_cell(row, 7)?,
+                flags: text_cell(row, 8)?,
+                enclosure: text_cell(row, 9)?,
+                source: text_cell(row, 10)?,
+                feed_url: text_cell(row, 11)?.unwrap_or_default(),
             })
         })
         .and_then(Iterator::collect::<rusqlite::Result<Vec<_>>>)
@@ -126,6 +128,34 @@ pub fn read_cache(path: &Path) -> Result<(Vec<NewSubscription>, CacheItems), Str
         .map(|row| (row.feed_url.clone(), row.into_item()))
         .collect();
     Ok((feeds, items))
+}
+
+/// A text column as newsboat meant it, whatever SQLite holds there: its columns are untyped, and
+/// a blob or a number in one cell (older newsboats, other tools, damage) must cost that cell, not
+/// the whole cache. Invalid UTF-8 is replaced.
+fn text_cell(row: &SqlRow<'_>, column: usize) -> rusqlite::Result<Option<String>> {
+    Ok(match row.get_ref(column)? {
+        ValueRef::Null => None,
+        ValueRef::Integer(number) => Some(number.to_string()),
+        ValueRef::Real(number) => Some(number.to_string()),
+        ValueRef::Text(bytes) | ValueRef::Blob(bytes) => {
+            Some(String::from_utf8_lossy(bytes).into_owned())
+        }
+    })
+}
+
+/// An integer column, read as [`text_cell`] reads text: a number in text is taken, anything else
+/// that is not a number is no value.
+fn integer_cell(row: &SqlRow<'_>, column: usize) -> rusqlite::Result<Option<i64>> {
+    Ok(match row.get_ref(column)? {
+        ValueRef::Integer(number) => Some(number),
+        #[allow(clippy::cast_possible_truncation)] // a date or flag beyond i64 is damage anyway
+        ValueRef::Real(number) if number.is_finite() => Some(number as i64),
+        ValueRef::Text(bytes) => std::str::from_utf8(bytes)
+            .ok()
+            .and_then(|text| text.trim().parse().ok()),
+        _ => None,
+    })
 }
 
 /// One `rss_item` row.
@@ -207,5 +237,47 @@ mod tests {
             .expect("db");
         let error = read_cache(&path).expect_err("not newsboat");
         assert!(error.starts_with("not a newsboat cache.db"), "{error}");
+    }
+
+    /// Fuzz runs found that one blob in a title refused the whole cache, and that a feed URL
+    /// listed twice read its items twice.
+    #[test]
+    fn cells_of_unexpected_types_cost_only_themselves() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("cache.db");
+        Connection::open(&path)
+            .and_then(|c| {
+                c.execute_batch(
+                    "CREATE TABLE rss_feed (rssurl, title);
+                     CREATE TABLE rss_item (id, guid, title, author, url, feedurl, pubDate,
+                         content, unread, flags, enclosure_url, deleted);
+                     INSERT INTO rss_feed VALUES (x'68747470', 7), ('http', 'Wire'), ('http', '');
+                     INSERT INTO rss_item VALUES (1, 'g1', x'4d616cff69', NULL, 42, 'http',
+                         '1700000000', x'3c703e42616d616b6f3c2f703e', 'no', 3.5, NULL, NULL);
+                     INSERT INTO rss_item VALUES ('two', 'g2', 'Niger', 'A', 'http://a.test/2',
+                         'http', 1700000000.5, 'Niamey', 0, '', NULL, 0);",
+                )
+            })
+            .expect("db");
+        let (feeds, items) = read_cache(&path).expect("read despite odd cells");
+        assert_eq!(feeds.len(), 3);
+        assert_eq!(feeds[2].url, "http", "a blob URL read as text");
+        assert_eq!(feeds[2].title.as_deref(), Some("7"));
+        let drafts: Vec<Draft> = items
+            .into_iter()
+            .map(|(_, item)| item.expect("draft"))
+            .collect();
+        assert_eq!(
+            drafts.len(),
+            2,
+            "a feed listed twice still gives each item once"
+        );
+        assert_eq!(drafts[0].source.as_deref(), Some("Wire"));
+        assert_eq!(drafts[0].title, "Mal\u{fffd}i");
+        assert_eq!(drafts[0].published.as_deref(), Some("2023-11-14T22:13:20Z"));
+        assert!(!drafts[0].read, "unread 'no' is no value, so unread");
+        assert!(drafts[0].starred, "flags 3.5 is text '3.5'");
+        assert!(drafts[1].read);
+        assert_eq!(drafts[1].published.as_deref(), Some("2023-11-14T22:13:20Z"));
     }
 }

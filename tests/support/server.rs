@@ -32,6 +32,9 @@ pub struct Response {
     pub body: Vec<u8>,
     /// Sleep this long after the headers, before the body (a stalled server).
     pub stall: Option<Duration>,
+    /// Send the body one byte at a time, this long apart (a server that drips, so that no read
+    /// ever waits long: only a total timeout ends it).
+    pub drip: Option<Duration>,
 }
 
 impl Response {
@@ -96,6 +99,14 @@ fn serve(stream: TcpStream, routes: &Routes) -> std::io::Result<()> {
     out.flush()?;
     if let Some(stall) = response.stall {
         std::thread::sleep(stall);
+    }
+    if let Some(pause) = response.drip {
+        for byte in &response.body {
+            out.write_all(std::slice::from_ref(byte))?;
+            out.flush()?;
+            std::thread::sleep(pause);
+        }
+        return Ok(());
     }
     out.write_all(&response.body)?;
     out.flush()
