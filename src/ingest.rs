@@ -306,6 +306,7 @@ impl<'a> Importer<'a> {
                 Ok(mut draft) => {
                     draft.source = draft.source.or_else(|| self.defaults.source.clone());
                     draft.lang = draft.lang.or_else(|| self.defaults.lang.clone());
+                    draft.cap_title();
                     drafts.push(draft);
                 }
                 Err((at, why)) => self.skip(&where_(&at), why),

@@ -85,7 +85,26 @@ pub(super) fn prepare(
     }))
 }
 
+/// The longest title kept, in characters: a title is a line of a list, and a megabyte "title"
+/// (a broken export that put the body there) would cost the list and the analysis dearly. The
+/// whole title stays in `original`.
+pub const MAX_TITLE_CHARS: usize = 1000;
+
 impl Draft {
+    /// Cuts a title over [`MAX_TITLE_CHARS`] at the last space before the limit, with a warning.
+    pub(super) fn cap_title(&mut self) {
+        let Some((cut, _)) = self.title.char_indices().nth(MAX_TITLE_CHARS) else {
+            return;
+        };
+        let head = &self.title[..cut];
+        let end = head.rfind(char::is_whitespace).filter(|&at| at > cut / 2);
+        let total = self.title.chars().count();
+        self.title = format!("{}…", head[..end.unwrap_or(cut)].trim_end());
+        self.warnings.push(format!(
+            "title cut to {MAX_TITLE_CHARS} characters (it had {total})"
+        ));
+    }
+
     /// Every importer's text passes here: stored fields are safe for a terminal (escape
     /// sequences, controls and bidi overrides gone); only `original` keeps the raw text.
     fn cleaned(mut self) -> Self {

@@ -179,3 +179,27 @@ fn progress_is_told_once_per_article_stored() {
     assert_eq!(importer.finish().added, 2);
     assert_eq!(ticks, 2);
 }
+
+#[test]
+fn a_title_of_a_megabyte_is_cut_with_a_warning_and_kept_whole_in_original() {
+    let (dir, mut store) = temp_store();
+    let title = "Niger ".repeat(200_000);
+    let line = serde_json::json!({ "title": title, "body": "A body about Mali." }).to_string();
+    let path = dir.path().join("long.jsonl");
+    std::fs::write(&path, format!("{line}\n")).expect("write");
+    let report = import(&mut store, &[path]);
+    assert_eq!(report.added, 1);
+    assert!(
+        report.warnings[0]
+            .message
+            .starts_with("title cut to 1000 characters (it had 1199999)"),
+        "{:?}",
+        report.warnings
+    );
+    let summaries = store.summaries(&Query::default(), SortOrder::Title, 0, 1);
+    let article = store.load(summaries.expect("list")[0].id).expect("load");
+    let shown = article.summary.title.chars().count();
+    assert!((500..=1001).contains(&shown), "{shown} characters");
+    assert!(article.summary.title.ends_with("Niger…"));
+    assert!(article.original.contains(title.trim_end()));
+}
