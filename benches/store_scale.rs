@@ -68,7 +68,7 @@ fn zipf_table() -> Vec<f64> {
     let mut total = 0.0;
     let mut table: Vec<f64> = (1..=CONTENT_WORDS)
         .map(|rank| {
-            total += 1.0 / rank as f64;
+            total += 1.0 / f64::from(u32::try_from(rank).expect("a rank"));
             total
         })
         .collect();
@@ -84,6 +84,7 @@ struct Lcg(u64);
 impl Lcg {
     /// A content word's rank (1-based) drawn from the Zipf table.
     fn zipf(&mut self, table: &[f64]) -> usize {
+        #[allow(clippy::cast_precision_loss)] // below 2^30
         let u = self.next(1 << 30) as f64 / f64::from(1u32 << 30);
         table.partition_point(|&w| w < u) + 1
     }
@@ -141,7 +142,7 @@ fn generate(path: &Path, count: usize) {
                 })
                 .collect::<Vec<_>>();
             let entity = EntityRow {
-                kind: "person".to_string(),
+                kind: kiosk::analyze::EntityKind::Person,
                 name: format!("Person {}", rng.next(5000)),
                 country: Some(first.to_string()),
                 count: 2,
@@ -217,10 +218,10 @@ fn main() {
             .len()
     });
     measure("count: all", 21, || {
-        store.count(&all).expect("count") as usize
+        usize::try_from(store.count(&all).expect("count")).expect("a count")
     });
     measure("filter country:NE: count", 21, || {
-        store.count(&niger).expect("count") as usize
+        usize::try_from(store.count(&niger).expect("count")).expect("a count")
     });
     // What the TUI does synchronously on each filter change: count, then the first screenful.
     for text in [
@@ -237,7 +238,7 @@ fn main() {
         measure(&format!("redraw (count + 100 rows): {text}"), 11, || {
             let total = store.count(&filter).expect("count");
             let page = store.summaries(&filter, SortOrder::Date, 0, 100);
-            total as usize + page.expect("page").len()
+            usize::try_from(total).expect("a count") + page.expect("page").len()
         });
         // The TUI leaves a count the totals cannot answer to its counter thread.
         measure(
@@ -246,7 +247,7 @@ fn main() {
             || {
                 let total = store.quick_count(&filter).expect("count").unwrap_or(0);
                 let page = store.summaries(&filter, SortOrder::Date, 0, 100);
-                total as usize + page.expect("page").len()
+                usize::try_from(total).expect("a count") + page.expect("page").len()
             },
         );
     }
@@ -273,7 +274,7 @@ fn main() {
         let filter = query(text);
         if !text.is_empty() && !text.contains(':') {
             measure(&format!("  articles matching '{text}'"), 1, || {
-                store.count(&filter).expect("count") as usize
+                usize::try_from(store.count(&filter).expect("count")).expect("a count")
             });
         }
         measure(

@@ -10,6 +10,7 @@ mod fold;
 mod french_orgs;
 mod gazetteer;
 mod homographs;
+mod kind;
 mod language;
 mod matches;
 mod name_cues;

@@ -17,7 +17,6 @@ mod pending;
 pub mod picker;
 pub mod reader;
 pub mod sidebar;
-mod sort;
 mod tagging;
 mod terms;
 pub mod text;
@@ -28,12 +27,12 @@ pub use effect::{Effect, Reloaded};
 pub use housekeeping::no_unread;
 pub use ops::Flag;
 pub use pending::FlagWrite;
-pub use sort::{Direction, ListSort, SortKey};
 pub use terms::is_web_url;
 
 use crate::article::ArticleId;
 use crate::config::LayoutConfig;
 use crate::query::Query;
+use crate::store::Sort;
 use crate::theme::Theme;
 use list::ArticleListState;
 use reader::ReaderState;
@@ -157,7 +156,7 @@ pub struct AppState {
     pub size: (u16, u16),
     /// Active filters ("chips"), parsed; ANDed into one query.
     pub filters: Vec<Query>,
-    pub sort: ListSort,
+    pub sort: Sort,
     pub sidebar_visible: bool,
     pub counts: Counts,
     /// Saved views (`[views]` in the config): name and query, by name.

@@ -6,8 +6,10 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context, anyhow};
+use clap::builder::TypedValueParser;
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::analyze::EntityKind;
 use crate::config::{self, Config};
 use crate::ingest::{self, Importer, Input};
 use crate::query::Query;
@@ -64,8 +66,8 @@ enum Command {
         #[arg(long, value_name = "N")]
         limit: Option<u64>,
         /// Order of the rows.
-        #[arg(long, value_enum, default_value_t = Sort::Date)]
-        sort: Sort,
+        #[arg(long, value_enum, default_value_t = SortOrder::Date)]
+        sort: SortOrder,
         /// The other way round: oldest first, titles from Z, sources from Z.
         #[arg(long)]
         reverse: bool,
@@ -118,8 +120,8 @@ enum Command {
         #[arg(value_name = "QUERY")]
         query: Vec<String>,
         /// Only this kind.
-        #[arg(long, value_parser = ["person", "organization", "place"])]
-        kind: Option<String>,
+        #[arg(long, value_parser = entity_kind())]
+        kind: Option<EntityKind>,
         #[arg(long, default_value_t = 50)]
         limit: u64,
         #[arg(long)]
@@ -161,11 +163,25 @@ enum Command {
     },
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum Sort {
-    Date,
-    Source,
-    Title,
+/// `--kind` takes the names of the kinds stored as entities (`kiosk countries` counts countries).
+fn entity_kind() -> impl TypedValueParser<Value = EntityKind> {
+    let names = EntityKind::ALL
+        .into_iter()
+        .filter(|kind| *kind != EntityKind::Country)
+        .map(EntityKind::name);
+    clap::builder::PossibleValuesParser::new(names)
+        .map(|name| EntityKind::from_name(&name).expect("one of the names listed"))
+}
+
+/// `--sort` takes the orders' own names.
+impl ValueEnum for SortOrder {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Self::ALL
+    }
+
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.name()))
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -249,17 +265,15 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             reverse,
         }) => {
             let query = parse_query(&query)?;
-            let order = match sort {
-                Sort::Date => SortOrder::Date,
-                Sort::Source => SortOrder::Source,
-                Sort::Title => SortOrder::Title,
-            };
             let direction = if reverse {
                 crate::store::Direction::Reverse
             } else {
                 crate::store::Direction::Forward
             };
-            let sort = crate::store::Sort { order, direction };
+            let sort = crate::store::Sort {
+                order: sort,
+                direction,
+            };
             output::list(&open()?, &query, sort, limit, json)?;
             Ok(0)
         }
@@ -290,13 +304,7 @@ fn run(cli: Cli) -> Result<u8, Failure> {
             limit,
             json,
         }) => {
-            analysis::entities(
-                &open()?,
-                &parse_query(&query)?,
-                kind.as_deref(),
-                limit,
-                json,
-            )?;
+            analysis::entities(&open()?, &parse_query(&query)?, kind, limit, json)?;
             Ok(0)
         }
         Some(Command::Reanalyze { query }) => {

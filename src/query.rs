@@ -59,12 +59,13 @@ pub enum EntityKindFilter {
 }
 
 impl EntityKindFilter {
-    /// The kind name stored with entities.
-    pub fn as_str(self) -> &'static str {
+    /// The entity kind this restricts to.
+    pub fn kind(self) -> crate::analyze::EntityKind {
+        use crate::analyze::EntityKind;
         match self {
-            Self::Person => "person",
-            Self::Organization => "organization",
-            Self::Place => "place",
+            Self::Person => EntityKind::Person,
+            Self::Organization => EntityKind::Organization,
+            Self::Place => EntityKind::Place,
         }
     }
 }

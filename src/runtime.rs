@@ -15,7 +15,6 @@ pub use browser::Browser;
 pub use desktop::{Desktop, base64};
 pub use env::{Counter, Env, FeedFetcher, FullTextFetcher, Library, System, WriteJob, WriteQueue};
 pub use feeds::full_text_fetcher;
-pub use store_library::merge_counts;
 
 use std::io::stdout;
 use std::process::Command;

@@ -20,16 +20,18 @@ mod packed;
 mod plan;
 mod repair;
 mod schema;
+mod sort;
 mod tags;
 mod totals;
 mod trash;
 mod word_hits;
 mod write;
 
-pub use analysis::{CountryCount, CountryRow, EntityCount, EntityRow, kind_name};
+pub use analysis::{CountryCount, CountryRow, EntityCount, EntityRow};
 pub use feeds::{AddOutcome, NewSubscription, Subscription, name_from_url};
 pub use open::SQLITE_MAGIC;
 pub use schema::{MigrationOutcome, SCHEMA_VERSION};
+pub use sort::{Direction, Sort, SortOrder};
 pub use tags::{TagIndex, normalize_tag};
 pub use trash::Deleted;
 pub use write::{InsertOutcome, Writer};
@@ -95,6 +97,12 @@ pub enum StoreError {
     Locked,
     #[error("store error: {0}")]
     Sql(rusqlite::Error),
+    /// The tag to remove comes from the article's feed, not the article.
+    #[error("{tag} is a tag of the article's feed: change it in the feed's subscription")]
+    FeedTag { tag: String },
+    /// A library that cannot do this (a test double's default).
+    #[error("{0} is not available here")]
+    Unavailable(&'static str),
 }
 
 impl From<rusqlite::Error> for StoreError {
@@ -111,64 +119,6 @@ impl From<rusqlite::Error> for StoreError {
 }
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
-
-/// Order of list rows.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum SortOrder {
-    /// Newest first; undated articles last.
-    #[default]
-    Date,
-    /// By source name, newest first within a source.
-    Source,
-    /// By title, alphabetically.
-    Title,
-}
-
-/// Which way a [`SortOrder`] runs: as described there, or the other way round.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Direction {
-    #[default]
-    Forward,
-    Reverse,
-}
-
-/// An order and its direction, as the list asks for rows.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Sort {
-    pub order: SortOrder,
-    pub direction: Direction,
-}
-
-impl From<SortOrder> for Sort {
-    fn from(order: SortOrder) -> Self {
-        Self {
-            order,
-            direction: Direction::Forward,
-        }
-    }
-}
-
-/// The title as the title sort sees it: leading quotes and punctuation trimmed, exactly the
-/// expression of the `articles_title_key` index (migration 11), so SQLite walks that index.
-const TITLE_KEY: &str = r#"ltrim(a.title, ' «»"''¿¡“”‘’„‚‹›([{-–—…*#.,:;!?') COLLATE NOCASE"#;
-
-impl Sort {
-    fn order_by(self) -> String {
-        let forward = self.direction == Direction::Forward;
-        let (asc, desc) = if forward {
-            ("", " DESC")
-        } else {
-            (" DESC", "")
-        };
-        match self.order {
-            SortOrder::Date => format!("a.published{desc}, a.id{desc}"),
-            SortOrder::Source => {
-                format!("a.source COLLATE NOCASE{asc}, a.published{desc}, a.id{desc}")
-            }
-            SortOrder::Title => format!("{TITLE_KEY}{asc}, a.id{asc}"),
-        }
-    }
-}
 
 /// Counts over the articles a query matches, for the sidebar.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

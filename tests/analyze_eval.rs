@@ -122,7 +122,9 @@ fn reuters(dir: &Path, limit: usize) -> (f64, f64) {
                 [t.0, t.1, t.2][i]
             })
             .collect();
-        v.iter().sum::<f64>() / v.len().max(1) as f64
+        #[allow(clippy::cast_precision_loss)] // a few hundred documents
+        let len = v.len().max(1) as f64;
+        v.iter().sum::<f64>() / len
     };
     let top1 = f64::from(top1) / f64::from(n.max(1));
     println!(

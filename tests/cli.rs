@@ -393,8 +393,8 @@ fn analyze_prints_the_design_shape() {
     assert!(about.contains(&"NE") && about.contains(&"US"), "{about:?}");
     for mention in analysis["mentions"].as_array().expect("mentions") {
         let (start, end) = (
-            mention["start"].as_u64().expect("start") as usize,
-            mention["end"].as_u64().expect("end") as usize,
+            usize::try_from(mention["start"].as_u64().expect("start")).expect("an offset"),
+            usize::try_from(mention["end"].as_u64().expect("end")).expect("an offset"),
         );
         assert_eq!(
             &ARTICLE[start..end],

@@ -209,10 +209,10 @@ fn sort_cycles_and_keeps_the_selected_article() {
     h.press("j");
     let id = h.state.list.selected_id();
     h.press("S");
-    assert_eq!(h.state.sort.key, kiosk::app::SortKey::Source);
+    assert_eq!(h.state.sort.order, kiosk::store::SortOrder::Source);
     assert_eq!(h.state.list.selected_id(), id);
     h.press("S S");
-    assert_eq!(h.state.sort.key, kiosk::app::SortKey::Date);
+    assert_eq!(h.state.sort.order, kiosk::store::SortOrder::Date);
 }
 
 #[test]
@@ -279,7 +279,7 @@ fn the_store_library_counts_like_the_store() {
     let h = Harness::new(4, 120, 30);
     let store = h.store();
     let french = kiosk::query::Query::parse("lang:fr").expect("query");
-    assert_eq!(Library::count(&store, &french), Ok(2));
+    assert_eq!(Library::count(&store, &french).expect("count"), 2);
 }
 
 #[test]

@@ -7,7 +7,8 @@ mod details;
 mod fixtures;
 
 use fixtures::Harness;
-use kiosk::app::{Direction, Focus, SortKey};
+use kiosk::app::Focus;
+use kiosk::store::{Direction, SortOrder};
 
 fn niger_harness(paragraphs: usize) -> Harness {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -79,7 +80,7 @@ fn o_reverses_the_list_and_the_cli_agrees() {
     oldest_first.reverse();
     assert_eq!(oldest_first, newest_first);
     h.press("S S");
-    assert_eq!(h.state.sort.key, SortKey::Title);
+    assert_eq!(h.state.sort.order, SortOrder::Title);
     assert_eq!(h.state.sort.direction, Direction::Reverse);
 }
 
@@ -94,7 +95,7 @@ fn the_open_article_its_scroll_and_the_sort_come_back_on_the_next_start() {
     assert!(h.state.should_quit);
     let Harness { dir, path, .. } = h;
     let again = Harness::open(dir, path, 100, 24);
-    assert_eq!(again.state.sort.key, SortKey::Title);
+    assert_eq!(again.state.sort.order, SortOrder::Title);
     assert_eq!(again.state.sort.direction, Direction::Reverse);
     assert_eq!(again.open_title(), title);
     assert_eq!(again.state.reader.scroll, scroll);

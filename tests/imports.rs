@@ -1,5 +1,6 @@
 //! The import graph of `src/` runs one way: a file of one top-level module that names another
-//! (`crate::app::…`) is an edge, and no chain of edges leads back to where it started.
+//! (`crate::app::…`) is an edge, and no chain of edges leads back to where it started. The
+//! module map opening `src/lib.rs` lists exactly these edges.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
@@ -103,6 +104,80 @@ fn no_cycle_between_top_level_modules() {
             .collect();
         panic!("import cycle:\n  {}", edges.join("\n  "));
     }
+}
+
+/// The module map that opens `src/lib.rs`: each `//! - `module`: what it owns → what it imports`
+/// entry (continued on indented `//!` lines), parenthesised remarks left out.
+fn module_map(lib: &str) -> Vec<(Vec<String>, BTreeSet<String>)> {
+    let mut entries: Vec<String> = Vec::new();
+    for line in lib.lines().map_while(|line| line.strip_prefix("//!")) {
+        if let Some(entry) = line.strip_prefix(" - ") {
+            entries.push(entry.to_string());
+        } else if let (Some(last), true) = (entries.last_mut(), line.starts_with("   ")) {
+            last.push(' ');
+            last.push_str(line.trim());
+        }
+    }
+    entries
+        .iter()
+        .map(|entry| {
+            let (names, rest) = entry.split_once(": ").expect("`module`: what it owns");
+            let (_, imports) = rest.split_once('→').expect("an arrow to what it imports");
+            let mut depth = 0;
+            let plain: String = imports
+                .chars()
+                .filter(|c| {
+                    depth += i32::from(*c == '(') - i32::from(*c == ')');
+                    depth == 0 && *c != ')'
+                })
+                .collect();
+            let modules = names
+                .split(',')
+                .map(|name| name.trim().trim_matches('`').to_string())
+                .collect();
+            let imports = plain
+                .split(',')
+                .map(str::trim)
+                .filter(|name| !name.is_empty() && *name != "nothing")
+                .map(str::to_string)
+                .collect();
+            (modules, imports)
+        })
+        .collect()
+}
+
+#[test]
+fn the_module_map_of_lib_rs_says_what_each_module_imports() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let graph = graph(&root.join("src"));
+    let lib = std::fs::read_to_string(root.join("src/lib.rs")).expect("read lib.rs");
+    let map = module_map(&lib);
+    let mut wrong = Vec::new();
+    for (modules, listed) in &map {
+        for module in modules {
+            let real: BTreeSet<String> = graph
+                .get(module)
+                .map(|edges| edges.keys().cloned().collect())
+                .unwrap_or_default();
+            if &real != listed {
+                wrong.push(format!(
+                    "{module}: map says {listed:?}, src/ imports {real:?}"
+                ));
+            }
+        }
+    }
+    let mapped: BTreeSet<&String> = map.iter().flat_map(|(modules, _)| modules).collect();
+    wrong.extend(
+        graph
+            .keys()
+            .filter(|module| !mapped.contains(module))
+            .map(|module| format!("{module} is not in the map")),
+    );
+    assert!(
+        wrong.is_empty(),
+        "src/lib.rs's module map:\n  {}",
+        wrong.join("\n  ")
+    );
 }
 
 #[test]

@@ -1,24 +1,24 @@
-//! Render tests: whole screens and single panes drawn on a `TestBackend` from fixed in-memory
+//! Render tests: whole screens and single panes drawn on a `TestBackend` from fixed stored
 //! articles, compared with insta snapshots; styles checked cell by cell.
 
+#[path = "support/archive.rs"]
+mod archive;
 #[path = "support/fixtures.rs"]
 mod fixtures;
-#[path = "support/memory.rs"]
-mod memory;
 #[path = "support/screen.rs"]
 mod screen;
 
 use screen::{buffer_text as text, press, screen};
 
+use archive::Archive;
 use fixtures::Recorder;
 use kiosk::app::AppState;
-use kiosk::app::ListSort;
-use kiosk::app::sidebar::EntityCount;
+use kiosk::app::sidebar::{EntityCount, RowKind};
 use kiosk::article::{Article, ArticleSummary};
 use kiosk::config::Config;
 use kiosk::runtime::Env;
+use kiosk::store::Sort;
 use kiosk::ui::{ArticleList, EntitySidebar, Reader};
-use memory::MemoryLibrary;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier};
@@ -47,10 +47,10 @@ fn article(id: i64, title: &str, source: &str, lang: &str, day: u32, body: &str)
     }
 }
 
-fn library() -> MemoryLibrary {
+fn library() -> Archive {
     let niger = "Le Conseil national pour la sauvegarde de la patrie (CNSP) a annoncé le départ \
                  des troupes américaines.\n\nÀ Niamey, la nouvelle a été accueillie dans le calme.";
-    let mut library = MemoryLibrary::new(vec![
+    let mut library = Archive::new(vec![
         article(
             1,
             "Niger: dans l'attente du retrait",
@@ -93,7 +93,7 @@ fn library() -> MemoryLibrary {
         ),
     ]);
     let entity = |kind: &str, name: &str, label: Option<&str>, count| EntityCount {
-        kind: kind.into(),
+        kind: RowKind::from_name(kind).expect("a row kind"),
         name: name.into(),
         label: label.map(Into::into),
         count,
@@ -168,8 +168,7 @@ fn screen_too_small() {
 fn pane_article_list() {
     let (state, _env) = start(120, 30);
     let buffer = pane(60, 8, |area, buf| {
-        ArticleList::new(&state.list, &state.view.theme, true, ListSort::default())
-            .render(area, buf);
+        ArticleList::new(&state.list, &state.view.theme, true, Sort::default()).render(area, buf);
     });
     insta::assert_snapshot!(text(&buffer));
 }

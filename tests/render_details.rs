@@ -1,12 +1,12 @@
 //! Render tests of issue 17's details on a real temp store: the article sidebar's countries,
 //! help at 40×20, mentions highlighted across a wrap and `hit 3/41` on the status line.
 
+#[path = "support/archive.rs"]
+mod archive;
 #[path = "support/details.rs"]
 mod details;
 #[path = "support/fixtures.rs"]
 mod fixtures;
-#[path = "support/memory.rs"]
-mod memory;
 #[path = "support/screen.rs"]
 mod screen;
 
@@ -51,8 +51,12 @@ fn mentions_are_highlighted_across_a_wrap_and_hits_stay_distinct() {
             let row: String = (0..buffer.area.width)
                 .map(|x| buffer[(x, y)].symbol().to_string())
                 .collect();
-            row.find(word)
-                .map(|at| (row[..at].chars().count() as u16, y))
+            row.find(word).map(|at| {
+                (
+                    u16::try_from(row[..at].chars().count()).expect("on screen"),
+                    y,
+                )
+            })
         })
     };
     let style_at = |(x, y): (u16, u16)| buffer[(x, y)].style();

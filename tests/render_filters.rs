@@ -1,24 +1,24 @@
 //! Render tests of the filtering features: the country picker, filter chips, saved views, the
 //! world map and the per-day sparkline, drawn on a `TestBackend` and compared with snapshots.
 
+#[path = "support/archive.rs"]
+mod archive;
 #[path = "support/fixtures.rs"]
 mod fixtures;
-#[path = "support/memory.rs"]
-mod memory;
 #[path = "support/screen.rs"]
 mod screen;
 
 use screen::{press, screen};
 
+use archive::Archive;
 use fixtures::Recorder;
 use kiosk::app::AppState;
 use kiosk::article::{Article, ArticleSummary};
 use kiosk::config::Config;
 use kiosk::runtime::Env;
-use memory::MemoryLibrary;
 
 /// Articles about a few countries over three weeks of March 2024.
-fn library() -> MemoryLibrary {
+fn library() -> Archive {
     let about = [
         &["NE"][..],
         &["NE", "US"],
@@ -52,7 +52,7 @@ fn library() -> MemoryLibrary {
             }
         })
         .collect();
-    MemoryLibrary::new(articles)
+    Archive::new(articles)
 }
 
 fn start(width: u16, height: u16, config: &Config) -> (AppState, Env) {

@@ -1,19 +1,19 @@
 //! The article list at each terminal width: snapshots at 60, 80, 100, 120, 160 and 200 columns,
 //! and the title columns a row shows at each (issue 17: at 80×24 at least 45, at 60×20 30).
 
+#[path = "support/archive.rs"]
+mod archive;
 #[path = "support/fixtures.rs"]
 mod fixtures;
-#[path = "support/memory.rs"]
-mod memory;
 #[path = "support/screen.rs"]
 mod screen;
 
+use archive::Archive;
 use fixtures::Recorder;
 use kiosk::app::AppState;
 use kiosk::article::{Article, ArticleSummary};
 use kiosk::config::Config;
 use kiosk::runtime::Env;
-use memory::MemoryLibrary;
 use screen::{press, text};
 
 /// A long title that starts with `Z` and goes on in dashes, so its visible part can be counted.
@@ -40,8 +40,8 @@ fn article(id: i64, title: &str, source: &str, date: &str, countries: &[&str]) -
     }
 }
 
-fn library() -> MemoryLibrary {
-    MemoryLibrary::new(vec![
+fn library() -> Archive {
+    Archive::new(vec![
         article(
             1,
             &long_title(),

@@ -205,8 +205,8 @@ fn plain_words(bytes: &[u8], mut i: usize, mut after_space: bool) -> (usize, boo
         }
         // Below 0x20 (controls, tabs, newlines): adding 0x60 leaves the high bit clear.
         let control = !(x + 0x60 * ONES) & HIGH;
-        let backquote = zero(x ^ (b'`' as u64 * ONES));
-        let spaces = zero(x ^ (b' ' as u64 * ONES));
+        let backquote = zero(x ^ (u64::from(b'`') * ONES));
+        let spaces = zero(x ^ (u64::from(b' ') * ONES));
         let doubled = spaces & (spaces << 8) | u64::from(after_space && chunk[0] == b' ');
         if control | backquote | doubled != 0 {
             break;
@@ -222,7 +222,9 @@ static PLAIN: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
     while b < 0x80 {
-        table[b] = !matches!(b as u8, b' ' | b'`' | b'\t' | b'\n' | b'\x0c' | b'\r');
+        #[allow(clippy::cast_possible_truncation)] // below 0x80
+        let byte = b as u8;
+        table[b] = !matches!(byte, b' ' | b'`' | b'\t' | b'\n' | b'\x0c' | b'\r');
         b += 1;
     }
     table

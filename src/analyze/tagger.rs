@@ -63,6 +63,7 @@ impl Model {
         let mut out = MAGIC.to_vec();
         out.push(u8::try_from(bits).unwrap_or(0));
         for w in weights {
+            #[allow(clippy::cast_possible_truncation)] // clamped to i16's range
             let q = (w * scale).round().clamp(-32767.0, 32767.0) as i16;
             out.extend_from_slice(&q.to_le_bytes());
         }
@@ -83,7 +84,9 @@ impl Model {
             }
         }
         for (s, v) in scores.iter_mut().zip(sum) {
-            *s += v as f32;
+            #[allow(clippy::cast_precision_loss)] // sums of a few i16 weights, far below f32's 2^24
+            let v = v as f32;
+            *s += v;
         }
     }
 }
@@ -129,7 +132,9 @@ pub fn decode(
         let mut scores = [0f32; SLOT];
         score(&scratch, &mut scores);
         let mut best = OUTSIDE;
-        for tag in 1..TAGS as u8 {
+        #[allow(clippy::cast_possible_truncation)] // TAGS is 7
+        let end = TAGS as u8;
+        for tag in 1..end {
             if allowed(scored, prev, tag) && scores[usize::from(tag)] > scores[usize::from(best)] {
                 best = tag;
             }

@@ -106,6 +106,7 @@ static ASCII_GAP: [u8; 128] = {
     let mut table = [GAP_OTHER; 128];
     let mut b = 0;
     while b < 128 {
+        #[allow(clippy::cast_possible_truncation)] // below 128
         let c = b as u8;
         table[b] = if c.is_ascii_alphanumeric() {
             GAP_WORD

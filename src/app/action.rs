@@ -7,8 +7,9 @@ use std::str::FromStr;
 use crate::article::{Article, ArticleId, ArticleSummary};
 use crate::query::Query;
 
+use super::Reloaded;
 use super::sidebar::{Counts, EntityCount};
-use super::{ListSort, Reloaded};
+use crate::store::Sort;
 
 /// Something that changes the app state: a key press, a click or the result of an [`Effect`].
 #[derive(Debug, Clone, PartialEq)]
@@ -128,7 +129,7 @@ pub enum Action {
         filters: Vec<Query>,
         selected: Option<ArticleId>,
         /// The order the list had (details, issue 17).
-        sort: ListSort,
+        sort: Sort,
         /// The article that was open and the reader's scroll position.
         open: Option<(ArticleId, usize)>,
     },

@@ -4,14 +4,14 @@
 use crate::article::{ArticleId, ArticleSummary};
 use crate::query::Query;
 
-use super::ListSort;
 use super::sidebar::Counts;
+use crate::store::Sort;
 
 /// The outcome of [`Effect::Reload`]: everything the list and the sidebar show for one filter.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Reloaded {
     pub filters: Vec<Query>,
-    pub sort: ListSort,
+    pub sort: Sort,
     /// `None` while a background thread counts (a scan on a large archive): the list shows its
     /// rows at once and the count when [`Action::Totalled`] brings it.
     pub total: Option<u64>,
@@ -28,14 +28,14 @@ pub enum Effect {
     /// Count, locate `keep` and fetch a window of `len` rows for `filters`.
     Reload {
         filters: Vec<Query>,
-        sort: ListSort,
+        sort: Sort,
         keep: Option<ArticleId>,
         len: u64,
     },
     /// Fetch rows `start..start + len` of the current filter; `open` loads the selection after.
     Fetch {
         filters: Vec<Query>,
-        sort: ListSort,
+        sort: Sort,
         start: u64,
         len: u64,
         open: bool,
@@ -50,7 +50,7 @@ pub enum Effect {
         filters: Vec<Query>,
         selected: Option<ArticleId>,
         /// The list's order, and the open article with the reader's scroll (details, issue 17).
-        sort: ListSort,
+        sort: Sort,
         open: Option<(ArticleId, usize)>,
     },
     Suspend,
@@ -72,7 +72,7 @@ pub enum Effect {
     /// Find the first unread row from `from` on (before it, when not `forward`).
     FindUnread {
         filters: Vec<Query>,
-        sort: ListSort,
+        sort: Sort,
         from: u64,
         forward: bool,
         open: bool,
@@ -93,7 +93,7 @@ pub enum Effect {
         deleted: crate::store::Deleted,
         filters: Vec<Query>,
         /// The list's order then, which the reload keeps.
-        sort: ListSort,
+        sort: Sort,
     },
     /// Add tag `tag` to article `id`, or remove it when the article has it (answered by
     /// `Tagged`); with `present`, set it to that instead of toggling (`U`).

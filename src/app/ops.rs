@@ -10,7 +10,8 @@ use super::pending::FlagWrite;
 use super::sidebar::{Counts, EntityCount};
 use super::terms::{entity_names, is_web_url};
 use super::undo::Undo;
-use super::{AppState, Effect, Focus, ListSort, Reloaded, Status};
+use super::{AppState, Effect, Focus, Reloaded, Status};
+use crate::store::Sort;
 
 /// A movement in the focused pane.
 #[derive(Debug, Clone, Copy)]
@@ -283,7 +284,7 @@ impl AppState {
         }
     }
 
-    pub fn reload_with(&self, filters: Vec<crate::query::Query>, sort: ListSort) -> Effect {
+    pub fn reload_with(&self, filters: Vec<crate::query::Query>, sort: Sort) -> Effect {
         Effect::Reload {
             filters,
             sort,

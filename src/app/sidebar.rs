@@ -3,6 +3,7 @@
 
 use chrono::NaiveDate;
 
+use crate::analyze::EntityKind;
 use crate::article::Article;
 use crate::query::{DateBound, EntityKindFilter, Filter, Flag, Query};
 
@@ -34,11 +35,30 @@ pub struct ViewCount {
     pub unread: u64,
 }
 
-/// A country or entity with how often it is cited (in an article, or across the list).
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// What a counted sidebar row is: an analysed entity (a country among them) or a tag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RowKind {
+    Entity(EntityKind),
+    /// A tag of the article or its feed (housekeep, issue 17).
+    Tag,
+}
+
+impl RowKind {
+    pub const COUNTRY: Self = Self::Entity(EntityKind::Country);
+
+    /// The kind named `name`: `tag` or an [`EntityKind::name`].
+    pub fn from_name(name: &str) -> Option<Self> {
+        match name {
+            "tag" => Some(Self::Tag),
+            _ => EntityKind::from_name(name).map(Self::Entity),
+        }
+    }
+}
+
+/// A country, entity or tag with how often it is cited (in an article, or across the list).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EntityCount {
-    /// `country`, `person`, `organization` or `place`.
-    pub kind: String,
+    pub kind: RowKind,
     /// The entity's name; for a country, its ISO code.
     pub name: String,
     /// A display name when it differs from `name`: a country's name, or the form an article
@@ -54,18 +74,20 @@ type FilterOf = fn(String) -> Filter;
 
 /// Section titles and filters of the entity kinds, in sidebar order (a country by its code);
 /// tags last (housekeep, issue 17).
-const KINDS: [(&str, &str, FilterOf); 5] = [
-    ("country", "Countries", Filter::Country),
-    ("person", "People", |name| {
+const KINDS: [(RowKind, &str, FilterOf); 5] = [
+    (RowKind::COUNTRY, "Countries", Filter::Country),
+    (RowKind::Entity(EntityKind::Person), "People", |name| {
         Filter::Entity(Some(EntityKindFilter::Person), name)
     }),
-    ("organization", "Organisations", |name| {
-        Filter::Entity(Some(EntityKindFilter::Organization), name)
-    }),
-    ("place", "Places", |name| {
+    (
+        RowKind::Entity(EntityKind::Organization),
+        "Organisations",
+        |name| Filter::Entity(Some(EntityKindFilter::Organization), name),
+    ),
+    (RowKind::Entity(EntityKind::Place), "Places", |name| {
         Filter::Entity(Some(EntityKindFilter::Place), name)
     }),
-    ("tag", "Tags", Filter::Tag),
+    (RowKind::Tag, "Tags", Filter::Tag),
 ];
 
 /// One section per entity kind present in `entities`, each row filtering by that entity. A
@@ -74,9 +96,9 @@ fn entity_sections(entities: &[EntityCount]) -> Vec<Section> {
     let mut seen = std::collections::HashSet::new();
     let entities: Vec<&EntityCount> = entities
         .iter()
-        .filter(|e| seen.insert((e.kind.as_str(), e.name.as_str())))
+        .filter(|e| seen.insert((e.kind, e.name.as_str())))
         .collect();
-    let mentioned: (&str, &str, FilterOf) = ("country", "Mentioned", Filter::Mentions);
+    let mentioned: (RowKind, &str, FilterOf) = (RowKind::COUNTRY, "Mentioned", Filter::Mentions);
     let groups = [KINDS[0], mentioned, KINDS[1], KINDS[2], KINDS[3], KINDS[4]];
     groups
         .iter()
@@ -85,21 +107,22 @@ fn entity_sections(entities: &[EntityCount]) -> Vec<Section> {
             let rows = entities
                 .iter()
                 .filter(|e| {
-                    e.kind == *kind && (*kind != "country" || e.mentioned == only_mentioned)
+                    e.kind == *kind && (*kind != RowKind::COUNTRY || e.mentioned == only_mentioned)
                 })
                 .map(|entity| {
                     let name = clean_line(&entity.name);
                     // A country shows its code and name; another entity the name its article
                     // wrote (`Cédéao`), filtering by its own, which finds it by any.
                     let label = match &entity.label {
-                        Some(label) if *kind == "country" => {
+                        Some(label) if *kind == RowKind::COUNTRY => {
                             format!("{name} {}", clean_line(label))
                         }
                         Some(label) => clean_line(label),
                         None => name.clone(),
                     };
                     // An article's own tags carry no count (0).
-                    let count = (entity.kind != "tag" || entity.count > 0).then_some(entity.count);
+                    let count =
+                        (entity.kind != RowKind::Tag || entity.count > 0).then_some(entity.count);
                     row(label, count, filter(name))
                 });
             Section {
@@ -205,7 +228,9 @@ impl EntitySidebarState {
             title: "About".into(),
             rows: about,
         }];
-        let has_countries = entities.iter().any(|entity| entity.kind == "country");
+        let has_countries = entities
+            .iter()
+            .any(|entity| entity.kind == RowKind::COUNTRY);
         if !has_countries && !summary.countries.is_empty() {
             let rows = summary.countries.iter().map(|code| {
                 let code = clean_line(code);

@@ -2,14 +2,14 @@
 //! (the filters' search words come from [`crate::query::Query::search_terms`]).
 //! Pure string work, shared by `update`'s helpers.
 
-use super::sidebar::EntityCount;
+use super::sidebar::{EntityCount, RowKind};
 
 /// The names to highlight in the reader: entities by name, countries by their display name.
 pub fn entity_names(entities: &[EntityCount]) -> Vec<String> {
     entities
         .iter()
-        .filter_map(|entity| match entity.kind.as_str() {
-            "country" => entity.label.as_deref(),
+        .filter_map(|entity| match entity.kind {
+            RowKind::COUNTRY => entity.label.as_deref(),
             _ => Some(entity.name.as_str()),
         })
         .map(|name| super::text::clean_line(name).to_lowercase())

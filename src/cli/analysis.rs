@@ -75,10 +75,10 @@ fn write_analysis(out: &mut dyn Write, analysis: &Analysis) -> std::io::Result<(
     writeln!(out, "entities")?;
     for entity in &analysis.entities {
         let country = entity.country.as_deref().unwrap_or("");
-        let kind = crate::store::kind_name(entity.kind);
         writeln!(
             out,
-            "  {kind:<12} {:<36} {country:<2} {:>3}×",
+            "  {:<12} {:<36} {country:<2} {:>3}×",
+            entity.kind,
             clean_line(&entity.name),
             entity.count
         )?;
@@ -115,7 +115,7 @@ pub fn countries(store: &Store, query: &Query, json: bool) -> anyhow::Result<()>
 pub fn entities(
     store: &Store,
     query: &Query,
-    kind: Option<&str>,
+    kind: Option<crate::analyze::EntityKind>,
     limit: u64,
     json: bool,
 ) -> anyhow::Result<()> {
@@ -130,7 +130,7 @@ pub fn entities(
                 writeln!(
                     out,
                     "{:<12} {:<40} {country:<2} {:>6} articles",
-                    clean_line(&count.kind),
+                    count.kind,
                     clean_line(&count.name),
                     count.articles
                 )?;

@@ -66,7 +66,7 @@ pub fn tag(store: &mut Store, words: &[String], add: bool) -> Result<u8, Failure
         if kept > 0 {
             println!(
                 "{} keep {tag} from their feed's tags",
-                articles(kept as usize)
+                articles(usize::try_from(kept).unwrap_or(usize::MAX))
             );
         }
     }

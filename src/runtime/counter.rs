@@ -36,7 +36,7 @@ impl CountJob {
                 .count(&Query::all(&filters))
                 .map(|total| Action::Totalled { filters, total }),
         };
-        result.unwrap_or_else(Action::Failed)
+        result.unwrap_or_else(|error| Action::Failed(error.to_string()))
     }
 }
 
@@ -72,7 +72,7 @@ impl Counter {
     pub fn spawn<L, F>(open: F) -> Self
     where
         L: Library,
-        F: Fn() -> Result<L, String> + Clone + Send + 'static,
+        F: Fn() -> crate::store::Result<L> + Clone + Send + 'static,
     {
         let (outbox, results) = mpsc::channel();
         let lanes = [0, 1, 2].map(|lane| {
@@ -87,7 +87,7 @@ impl Counter {
                     }
                     let action = match &library {
                         Ok(library) => job.run(library),
-                        Err(message) => Action::Failed(message.clone()),
+                        Err(error) => Action::Failed(error.to_string()),
                     };
                     if outbox.send((lane, action)).is_err() {
                         return;
@@ -117,7 +117,7 @@ impl Counter {
         });
         let path = path.to_path_buf();
         Self::spawn(move || {
-            let store = Store::open(&path).map_err(|e| e.to_string())?;
+            let store = Store::open(&path)?;
             store.count_countries_in_memory();
             Ok(store)
         })
@@ -176,7 +176,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("kiosk.db");
         drop(Store::open(&path).expect("create store"));
-        let mut counter = Counter::spawn(move || Store::open(&path).map_err(|e| e.to_string()));
+        let mut counter = Counter::spawn(move || Store::open(&path));
         assert!(!counter.is_waiting());
         let lang = |code: &str| vec![Query::of(crate::query::Filter::Lang(code.into()))];
         counter.request(CountJob::Total(lang("fr")));

@@ -4,10 +4,11 @@
 use std::sync::mpsc::{self, Receiver};
 
 use crate::app::sidebar::{Counts, EntityCount};
-use crate::app::{Action, Effect, FlagWrite, ListSort, Reloaded};
+use crate::app::{Action, Effect, FlagWrite, Reloaded};
 use crate::article::{Article, ArticleId, ArticleSummary};
 use crate::keymap::Keymap;
 use crate::query::Query;
+use crate::store::{Result as StoreResult, Sort, StoreError};
 
 pub use super::counter::{CountJob, Counter};
 pub use super::writer::{WriteJob, WriteQueue};
@@ -15,70 +16,60 @@ pub use super::writer::{WriteJob, WriteQueue};
 /// What the TUI needs from an article store, for parsed queries (the chips ANDed).
 pub trait Library {
     /// Articles matching `query`.
-    fn count(&self, query: &Query) -> Result<u64, String>;
+    fn count(&self, query: &Query) -> StoreResult<u64>;
     /// [`Library::count`] when it is cheap enough for a frame; `None` when it needs a scan, which
     /// the list then leaves to the [`Counter`] thread.
-    fn quick_count(&self, query: &Query) -> Result<Option<u64>, String> {
+    fn quick_count(&self, query: &Query) -> StoreResult<Option<u64>> {
         self.count(query).map(Some)
     }
     fn summaries(
         &self,
         query: &Query,
-        sort: ListSort,
+        sort: Sort,
         offset: u64,
         limit: u64,
-    ) -> Result<Vec<ArticleSummary>, String>;
-    fn position_of(
-        &self,
-        query: &Query,
-        sort: ListSort,
-        id: ArticleId,
-    ) -> Result<Option<u64>, String>;
-    fn load(&self, id: ArticleId) -> Result<Article, String>;
+    ) -> StoreResult<Vec<ArticleSummary>>;
+    fn position_of(&self, query: &Query, sort: Sort, id: ArticleId) -> StoreResult<Option<u64>>;
+    fn load(&self, id: ArticleId) -> StoreResult<Article>;
     /// The stored countries and entities of one article, most cited first; empty if unanalysed.
-    fn article_entities(&self, id: ArticleId) -> Result<Vec<EntityCount>, String>;
+    fn article_entities(&self, id: ArticleId) -> StoreResult<Vec<EntityCount>>;
     /// Byte ranges of the entity mentions the analysis found in the article's analysed text
     /// (title, blank line, body), for the reader to highlight.
-    fn article_mentions(&self, _id: ArticleId) -> Result<Vec<(usize, usize)>, String> {
+    fn article_mentions(&self, _id: ArticleId) -> StoreResult<Vec<(usize, usize)>> {
         Ok(Vec::new())
     }
-    fn set_read(&mut self, id: ArticleId, read: bool) -> Result<(), String>;
-    fn set_starred(&mut self, id: ArticleId, starred: bool) -> Result<(), String>;
+    fn set_read(&mut self, id: ArticleId, read: bool) -> StoreResult<()>;
+    fn set_starred(&mut self, id: ArticleId, starred: bool) -> StoreResult<()>;
     /// Marks every unread article matching `filters` read; returns the ids that changed.
-    fn mark_read(&mut self, query: &Query) -> Result<Vec<ArticleId>, String>;
+    fn mark_read(&mut self, query: &Query) -> StoreResult<Vec<ArticleId>>;
     /// Sets the read flag of each of `ids` (undoing [`Library::mark_read`]).
-    fn set_read_many(&mut self, ids: &[ArticleId], read: bool) -> Result<(), String>;
+    fn set_read_many(&mut self, ids: &[ArticleId], read: bool) -> StoreResult<()>;
     /// Changes when another process commits to the store.
-    fn data_version(&self) -> Result<i64, String>;
+    fn data_version(&self) -> StoreResult<i64>;
     /// How many articles were analysed by an older analyser than this kiosk's.
-    fn stale_analysis(&self) -> Result<u64, String> {
+    fn stale_analysis(&self) -> StoreResult<u64> {
         Ok(0)
     }
     /// Sidebar counts for `query`, with the unread articles of each saved view (name, query).
-    fn counts(&self, query: &Query, views: &[(String, Query)]) -> Result<Counts, String>;
+    fn counts(&self, query: &Query, views: &[(String, Query)]) -> StoreResult<Counts>;
     /// Every country the archive's articles are about, with how many of those match `query`,
     /// most first (the country picker and `]`/`[`).
-    fn country_list(&self, query: &Query) -> Result<Vec<(String, u64)>, String>;
-    fn ui_state(&self, key: &str) -> Result<Option<String>, String>;
+    fn country_list(&self, query: &Query) -> StoreResult<Vec<(String, u64)>>;
+    fn ui_state(&self, key: &str) -> StoreResult<Option<String>>;
     /// Deletes the articles `ids` for good (see [`crate::store::Store::delete`]).
-    fn delete(&mut self, _ids: &[ArticleId]) -> Result<crate::store::Deleted, String> {
-        Err("deleting is not available here".into())
+    fn delete(&mut self, _ids: &[ArticleId]) -> StoreResult<crate::store::Deleted> {
+        Err(StoreError::Unavailable("deleting"))
     }
     /// Puts back what [`Library::delete`] took.
-    fn restore(&mut self, _deleted: &crate::store::Deleted) -> Result<(), String> {
-        Err("restoring is not available here".into())
+    fn restore(&mut self, _deleted: &crate::store::Deleted) -> StoreResult<()> {
+        Err(StoreError::Unavailable("restoring"))
     }
     /// Adds (`true`) or removes tag `tag` of article `id`; `None` toggles. Returns whether it
     /// was added, or a sentence when nothing could change (a tag of the article's feed).
-    fn set_tag(
-        &mut self,
-        _id: ArticleId,
-        _tag: &str,
-        _present: Option<bool>,
-    ) -> Result<bool, String> {
-        Err("tagging is not available here".into())
+    fn set_tag(&mut self, _id: ArticleId, _tag: &str, _present: Option<bool>) -> StoreResult<bool> {
+        Err(StoreError::Unavailable("tagging"))
     }
-    fn set_ui_state(&mut self, key: &str, value: &str) -> Result<(), String>;
+    fn set_ui_state(&mut self, key: &str, value: &str) -> StoreResult<()>;
 }
 
 /// The world outside the store: the browser and the clipboard.
@@ -184,8 +175,7 @@ impl Env {
         Action::Restored {
             filters,
             selected: saved(SELECTED_KEY).and_then(|id| id.parse().ok()),
-            sort: saved(SORT_KEY)
-                .map_or_else(ListSort::default, |text| ListSort::from_saved(&text)),
+            sort: saved(SORT_KEY).map_or_else(Sort::default, |text| Sort::from_saved(&text)),
             open,
         }
     }
@@ -269,7 +259,7 @@ impl Env {
                 sort,
                 keep,
                 len,
-            } => self.reload(filters, sort, keep, len),
+            } => self.reload(filters, sort, keep, len).map_err(shown),
             Effect::Fetch {
                 filters,
                 sort,
@@ -279,38 +269,45 @@ impl Env {
             } => self
                 .library
                 .summaries(&Query::all(&filters), sort, start, len)
-                .map(|rows| Some(Action::Window { start, rows, open })),
-            Effect::Load(id) => self.library.load(id).map(|article| {
-                // The analysis is extra: an article without one still opens.
-                let entities = self.library.article_entities(id).unwrap_or_default();
-                let mentions = self.library.article_mentions(id).unwrap_or_default();
-                Some(Action::Loaded(Box::new(article), entities, mentions))
-            }),
+                .map(|rows| Some(Action::Window { start, rows, open }))
+                .map_err(shown),
+            Effect::Load(id) => self
+                .library
+                .load(id)
+                .map(|article| {
+                    // The analysis is extra: an article without one still opens.
+                    let entities = self.library.article_entities(id).unwrap_or_default();
+                    let mentions = self.library.article_mentions(id).unwrap_or_default();
+                    Some(Action::Loaded(Box::new(article), entities, mentions))
+                })
+                .map_err(shown),
             Effect::SetRead(..) | Effect::SetStarred(..) => {
                 Ok(FlagWrite::of(&effect).and_then(|write| self.write(WriteJob::Flag(write))))
             }
             Effect::MarkRead { filters } => self
                 .library
                 .mark_read(&Query::all(&filters))
-                .map(|ids| Some(Action::MarkedRead { filters, ids })),
+                .map(|ids| Some(Action::MarkedRead { filters, ids }))
+                .map_err(shown),
             Effect::SetReadMany { ids, read } => self
                 .library
                 .set_read_many(&ids, read)
-                .map(|()| Some(Action::Refresh)),
+                .map(|()| Some(Action::Refresh))
+                .map_err(shown),
             Effect::FindUnread {
                 filters,
                 sort,
                 from,
                 forward,
                 open,
-            } => super::unread::find(self.library.as_ref(), &filters, sort, from, forward).map(
-                |found| {
+            } => super::unread::find(self.library.as_ref(), &filters, sort, from, forward)
+                .map(|found| {
                     Some(found.map_or_else(
                         || Action::Info(crate::app::no_unread(forward).into()),
                         |index| Action::Jump { index, open },
                     ))
-                },
-            ),
+                })
+                .map_err(shown),
             Effect::OpenUrl(url) => match self.system.terminal_command(&url) {
                 Some(Ok(command)) => {
                     self.foreground = Some(command);
@@ -337,21 +334,31 @@ impl Env {
             Effect::CountCountries { base } => Ok(self.count(CountJob::Countries(base))),
             Effect::SaveView { name, query } => self.change_view(&name, Some(&query.to_string())),
             Effect::DeleteView { name } => self.change_view(&name, None),
-            Effect::Delete(ids) => self.library.delete(&ids).map(|d| Some(Action::Deleted(d))),
+            Effect::Delete(ids) => self
+                .library
+                .delete(&ids)
+                .map(|d| Some(Action::Deleted(d)))
+                .map_err(shown),
             Effect::Restore {
                 deleted,
                 filters,
                 sort,
-            } => self.library.restore(&deleted).map(|()| {
-                Some(Action::Restored {
-                    filters,
-                    selected: deleted.ids().first().copied(),
-                    sort,
-                    open: None,
+            } => self
+                .library
+                .restore(&deleted)
+                .map(|()| {
+                    Some(Action::Restored {
+                        filters,
+                        selected: deleted.ids().first().copied(),
+                        sort,
+                        open: None,
+                    })
                 })
-            }),
-            Effect::Tag { id, tag, present } => {
-                self.library.set_tag(id, &tag, present).map(|added| {
+                .map_err(shown),
+            Effect::Tag { id, tag, present } => self
+                .library
+                .set_tag(id, &tag, present)
+                .map(|added| {
                     Some(Action::Tagged {
                         id,
                         tag,
@@ -359,7 +366,7 @@ impl Env {
                         undoing: present.is_some(),
                     })
                 })
-            }
+                .map_err(shown),
             Effect::FetchFullText(id) => Ok(match &mut self.full_text {
                 Some(start) => {
                     self.downloads.push(start(id));
@@ -380,10 +387,10 @@ impl Env {
     fn reload(
         &mut self,
         filters: Vec<Query>,
-        sort: ListSort,
+        sort: Sort,
         keep: Option<ArticleId>,
         len: u64,
-    ) -> Result<Option<Action>, String> {
+    ) -> StoreResult<Option<Action>> {
         let query = &Query::all(&filters);
         // With a counter thread, a count that needs a scan comes later (`Action::Totalled`).
         let total = match self.counter {
@@ -476,7 +483,7 @@ impl Env {
         &mut self,
         filters: &[Query],
         selected: Option<ArticleId>,
-        sort: ListSort,
+        sort: Sort,
         open: Option<(ArticleId, usize)>,
     ) -> Result<Option<Action>, String> {
         let chips: Vec<String> = filters.iter().map(ToString::to_string).collect();
@@ -506,9 +513,14 @@ impl Env {
         if let Some(queue) = &mut self.writes {
             return queue.send(job);
         }
-        let result = job.run(self.library.as_mut());
+        let result = job.run(self.library.as_mut()).map_err(shown);
         super::writer::answer(job, result)
     }
+}
+
+/// A store error as the status line says it.
+fn shown(error: StoreError) -> String {
+    error.to_string()
 }
 
 fn info(verb: &str, url: &str) -> Action {

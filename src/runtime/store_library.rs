@@ -1,29 +1,13 @@
 //! The [`Library`] over the real SQLite [`Store`]: the TUI's parsed queries go to the store as
 //! they are.
 
-use crate::app::sidebar::{Counts, Daily, EntityCount, ViewCount};
-use crate::app::{ListSort, SortKey};
+use crate::analyze::EntityKind;
+use crate::app::sidebar::{Counts, Daily, EntityCount, RowKind, ViewCount};
 use crate::article::{Article, ArticleId, ArticleSummary};
 use crate::query::{Filter, Flag, Query};
 use crate::store::{Sort, SortOrder, Store};
 
 use super::env::Library;
-
-fn order(sort: ListSort) -> Sort {
-    let order = match sort.key {
-        SortKey::Date => SortOrder::Date,
-        SortKey::Source => SortOrder::Source,
-        SortKey::Title => SortOrder::Title,
-    };
-    Sort {
-        order,
-        direction: sort.direction,
-    }
-}
-
-fn text(error: impl std::fmt::Display) -> String {
-    error.to_string()
-}
 
 /// Countries and entities shown for a list: the most cited of each.
 const TOP_COUNTRIES: usize = 10;
@@ -40,7 +24,7 @@ fn list_entities(
         .iter()
         .take(TOP_COUNTRIES)
         .map(|(code, count)| EntityCount {
-            kind: "country".into(),
+            kind: RowKind::COUNTRY,
             name: code.clone(),
             label: crate::analyze::country_name(code, "en").map(str::to_string),
             count: *count,
@@ -48,7 +32,7 @@ fn list_entities(
         });
     let entities = store.entity_counts_per_kind(query, TOP_ENTITIES)?;
     let entities = entities.into_iter().map(|entity| EntityCount {
-        kind: entity.kind,
+        kind: RowKind::Entity(entity.kind),
         name: entity.name,
         label: None,
         count: entity.articles,
@@ -58,7 +42,7 @@ fn list_entities(
         store
             .tag_counts(query)?
             .into_iter()
-            .take(TOP_ENTITIES as usize),
+            .take(usize::try_from(TOP_ENTITIES).unwrap_or(usize::MAX)),
     );
     Ok(countries.chain(entities).chain(tags).collect())
 }
@@ -66,7 +50,7 @@ fn list_entities(
 /// Tags as sidebar rows (kind `tag`); a count of 0 shows none (the open article's own tags).
 fn tag_rows(tags: impl IntoIterator<Item = (String, u64)>) -> impl Iterator<Item = EntityCount> {
     tags.into_iter().map(|(name, count)| EntityCount {
-        kind: "tag".into(),
+        kind: RowKind::Tag,
         name,
         label: None,
         count,
@@ -134,7 +118,7 @@ pub fn analysis_entities(json: &str) -> Vec<EntityCount> {
         |item: &serde_json::Value, key: &str| item.get(key).and_then(serde_json::Value::as_u64);
     let countries = list("countries").into_iter().filter_map(|item| {
         Some(EntityCount {
-            kind: "country".into(),
+            kind: RowKind::COUNTRY,
             name: text(&item, "code")?,
             label: text(&item, "name"),
             count: number(&item, "mentions").unwrap_or(1),
@@ -145,11 +129,12 @@ pub fn analysis_entities(json: &str) -> Vec<EntityCount> {
     let mentions = list("mentions");
     // Countries come once, from `countries`: the entity list names them again by name.
     let entities = list("entities").into_iter().filter_map(|item| {
-        let kind = text(&item, "kind").filter(|kind| kind != "country")?;
+        let kind = EntityKind::from_name(&text(&item, "kind")?)
+            .filter(|kind| *kind != EntityKind::Country)?;
         let name = text(&item, "name")?;
         Some(EntityCount {
-            label: written_name(&mentions, &kind, &name),
-            kind,
+            label: written_name(&mentions, kind, &name),
+            kind: RowKind::Entity(kind),
             name,
             count: number(&item, "count").unwrap_or(1),
             mentioned: false,
@@ -161,8 +146,8 @@ pub fn analysis_entities(json: &str) -> Vec<EntityCount> {
 /// The form an article writes most for an organisation or place when it is not the entity's
 /// own name ("Cédéao" for ECOWAS, "Moscou" for Moscow): what a reader of that language knows.
 /// People keep their name, which is already the fullest form the article wrote.
-fn written_name(mentions: &[serde_json::Value], kind: &str, name: &str) -> Option<String> {
-    if kind == "person" {
+fn written_name(mentions: &[serde_json::Value], kind: EntityKind, name: &str) -> Option<String> {
+    if kind == EntityKind::Person {
         return None;
     }
     let mut forms: Vec<(String, usize)> = Vec::new();
@@ -173,7 +158,7 @@ fn written_name(mentions: &[serde_json::Value], kind: &str, name: &str) -> Optio
             .map(str::to_string)
     };
     for mention in mentions {
-        if field(mention, "kind").as_deref() != Some(kind)
+        if field(mention, "kind").as_deref() != Some(kind.name())
             || field(mention, "entity").as_deref() != Some(name)
         {
             continue;
@@ -218,139 +203,133 @@ pub fn analysis_mentions(json: &str) -> Vec<(usize, usize)> {
 }
 
 impl Library for Store {
-    fn count(&self, query: &Query) -> Result<u64, String> {
-        Store::count(self, query).map_err(text)
+    fn count(&self, query: &Query) -> crate::store::Result<u64> {
+        Store::count(self, query)
     }
 
-    fn quick_count(&self, query: &Query) -> Result<Option<u64>, String> {
-        Store::quick_count(self, query).map_err(text)
+    fn quick_count(&self, query: &Query) -> crate::store::Result<Option<u64>> {
+        Store::quick_count(self, query)
     }
 
     fn summaries(
         &self,
         query: &Query,
-        sort: ListSort,
+        sort: Sort,
         offset: u64,
         limit: u64,
-    ) -> Result<Vec<ArticleSummary>, String> {
-        Store::summaries(self, query, order(sort), offset, limit).map_err(text)
+    ) -> crate::store::Result<Vec<ArticleSummary>> {
+        Store::summaries(self, query, sort, offset, limit)
     }
 
     fn position_of(
         &self,
         query: &Query,
-        sort: ListSort,
+        sort: Sort,
         id: ArticleId,
-    ) -> Result<Option<u64>, String> {
-        Store::position_of(self, query, order(sort), id).map_err(text)
+    ) -> crate::store::Result<Option<u64>> {
+        Store::position_of(self, query, sort, id)
     }
 
-    fn load(&self, id: ArticleId) -> Result<Article, String> {
-        Store::load(self, id).map_err(text)
+    fn load(&self, id: ArticleId) -> crate::store::Result<Article> {
+        Store::load(self, id)
     }
 
-    fn article_entities(&self, id: ArticleId) -> Result<Vec<EntityCount>, String> {
-        let mut entities = match self.analysis_json(id).map_err(text)? {
+    fn article_entities(&self, id: ArticleId) -> crate::store::Result<Vec<EntityCount>> {
+        let mut entities = match self.analysis_json(id)? {
             Some((_, json)) => analysis_entities(&json),
             None => Vec::new(),
         };
-        entities.extend(tag_rows(
-            self.tags_of(id).map_err(text)?.into_iter().map(|t| (t, 0)),
-        ));
+        entities.extend(tag_rows(self.tags_of(id)?.into_iter().map(|t| (t, 0))));
         Ok(entities)
     }
 
-    fn article_mentions(&self, id: ArticleId) -> Result<Vec<(usize, usize)>, String> {
-        let Some((_, json)) = self.analysis_json(id).map_err(text)? else {
+    fn article_mentions(&self, id: ArticleId) -> crate::store::Result<Vec<(usize, usize)>> {
+        let Some((_, json)) = self.analysis_json(id)? else {
             return Ok(Vec::new());
         };
         Ok(analysis_mentions(&json))
     }
 
-    fn set_read(&mut self, id: ArticleId, read: bool) -> Result<(), String> {
-        Store::set_read(self, id, read).map_err(text)
+    fn set_read(&mut self, id: ArticleId, read: bool) -> crate::store::Result<()> {
+        Store::set_read(self, id, read)
     }
 
-    fn set_starred(&mut self, id: ArticleId, starred: bool) -> Result<(), String> {
-        Store::set_starred(self, id, starred).map_err(text)
+    fn set_starred(&mut self, id: ArticleId, starred: bool) -> crate::store::Result<()> {
+        Store::set_starred(self, id, starred)
     }
 
-    fn mark_read(&mut self, query: &Query) -> Result<Vec<ArticleId>, String> {
-        Store::mark_read_matching(self, query).map_err(text)
+    fn mark_read(&mut self, query: &Query) -> crate::store::Result<Vec<ArticleId>> {
+        Store::mark_read_matching(self, query)
     }
 
-    fn set_read_many(&mut self, ids: &[ArticleId], read: bool) -> Result<(), String> {
-        Store::set_read_many(self, ids, read).map_err(text)
+    fn set_read_many(&mut self, ids: &[ArticleId], read: bool) -> crate::store::Result<()> {
+        Store::set_read_many(self, ids, read)
     }
 
-    fn data_version(&self) -> Result<i64, String> {
-        Store::data_version(self).map_err(text)
+    fn data_version(&self) -> crate::store::Result<i64> {
+        Store::data_version(self)
     }
 
-    fn stale_analysis(&self) -> Result<u64, String> {
+    fn stale_analysis(&self) -> crate::store::Result<u64> {
         self.stale_analysis_count(crate::analyze::ANALYZER_VERSION)
-            .map_err(text)
     }
 
-    fn counts(&self, query: &Query, views: &[(String, Query)]) -> Result<Counts, String> {
-        let facets = Store::facets(self, query).map_err(text)?;
-        let countries = about_counts(self, query).map_err(text)?;
+    fn counts(&self, query: &Query, views: &[(String, Query)]) -> crate::store::Result<Counts> {
+        let facets = Store::facets(self, query)?;
+        let countries = about_counts(self, query)?;
         Ok(Counts {
             total: facets.total,
             unread: facets.unread,
             by_lang: facets.by_lang,
             by_source: facets.by_source,
-            entities: list_entities(self, query, &countries).map_err(text)?,
+            entities: list_entities(self, query, &countries)?,
             countries,
-            daily: daily(self, query).map_err(text)?,
+            daily: daily(self, query)?,
             views: view_counts(self, views),
         })
     }
 
-    fn country_list(&self, query: &Query) -> Result<Vec<(String, u64)>, String> {
-        let archive = about_counts(self, &Query::default()).map_err(text)?;
+    fn country_list(&self, query: &Query) -> crate::store::Result<Vec<(String, u64)>> {
+        let archive = about_counts(self, &Query::default())?;
         if query.is_empty() {
             return Ok(archive);
         }
-        let matching: std::collections::HashMap<String, u64> = about_counts(self, query)
-            .map_err(text)?
-            .into_iter()
-            .collect();
+        let matching: std::collections::HashMap<String, u64> =
+            about_counts(self, query)?.into_iter().collect();
         Ok(merge_counts(&archive, &matching))
     }
 
-    fn ui_state(&self, key: &str) -> Result<Option<String>, String> {
-        Store::ui_state(self, key).map_err(text)
+    fn ui_state(&self, key: &str) -> crate::store::Result<Option<String>> {
+        Store::ui_state(self, key)
     }
 
-    fn set_ui_state(&mut self, key: &str, value: &str) -> Result<(), String> {
-        Store::set_ui_state(self, key, value).map_err(text)
+    fn set_ui_state(&mut self, key: &str, value: &str) -> crate::store::Result<()> {
+        Store::set_ui_state(self, key, value)
     }
 
-    fn delete(&mut self, ids: &[ArticleId]) -> Result<crate::store::Deleted, String> {
-        Store::delete(self, ids).map_err(text)
+    fn delete(&mut self, ids: &[ArticleId]) -> crate::store::Result<crate::store::Deleted> {
+        Store::delete(self, ids)
     }
 
-    fn restore(&mut self, deleted: &crate::store::Deleted) -> Result<(), String> {
-        Store::restore(self, deleted).map(|_| ()).map_err(text)
+    fn restore(&mut self, deleted: &crate::store::Deleted) -> crate::store::Result<()> {
+        Store::restore(self, deleted).map(|_| ())
     }
 
-    fn set_tag(&mut self, id: ArticleId, tag: &str, present: Option<bool>) -> Result<bool, String> {
-        let own = self
-            .own_tags(id)
-            .map_err(text)?
-            .iter()
-            .any(|own| own == tag);
+    fn set_tag(
+        &mut self,
+        id: ArticleId,
+        tag: &str,
+        present: Option<bool>,
+    ) -> crate::store::Result<bool> {
+        let own = self.own_tags(id)?.iter().any(|own| own == tag);
         let add = present.unwrap_or(!own);
-        if !add && !own && self.feed_tags(id).map_err(text)?.iter().any(|t| t == tag) {
-            return Err(format!(
-                "{tag} is a tag of the article's feed: change it in the feed's subscription"
-            ));
+        if !add && !own && self.feed_tags(id)?.iter().any(|t| t == tag) {
+            return Err(crate::store::StoreError::FeedTag { tag: tag.into() });
         }
         if add {
-            Store::add_tag(self, &[id], tag).map_err(text)?;
+            Store::add_tag(self, &[id], tag)?;
         } else {
-            Store::remove_tag(self, &[id], tag).map_err(text)?;
+            Store::remove_tag(self, &[id], tag)?;
         }
         Ok(add)
     }
@@ -358,7 +337,7 @@ impl Library for Store {
 
 /// Every country of `archive` with its count in `matching` (0 when absent), most first; ties
 /// keep the archive's order.
-pub fn merge_counts(
+fn merge_counts(
     archive: &[(String, u64)],
     matching: &std::collections::HashMap<String, u64>,
 ) -> Vec<(String, u64)> {

@@ -1,7 +1,7 @@
 //! Finding the next or previous unread article beyond the list's loaded rows, page by page.
 
-use crate::app::ListSort;
 use crate::query::Query;
+use crate::store::Sort;
 
 use super::env::Library;
 
@@ -15,10 +15,10 @@ pub const LIMIT: u64 = 20_000;
 pub fn find(
     library: &dyn Library,
     filters: &[Query],
-    sort: ListSort,
+    sort: Sort,
     from: u64,
     forward: bool,
-) -> Result<Option<u64>, String> {
+) -> crate::store::Result<Option<u64>> {
     let query = Query::all(filters);
     let mut searched = 0;
     let mut at = from;
@@ -86,13 +86,13 @@ mod tests {
         let (_dir, library) = library(&[7]);
         let everything = Query::all(&[]);
         let rows =
-            Library::summaries(&library, &everything, ListSort::default(), 0, 1200).expect("rows");
+            Library::summaries(&library, &everything, Sort::default(), 0, 1200).expect("rows");
         let at = rows.iter().position(|row| !row.read).expect("listed") as u64;
         assert!(
             at >= PAGE,
             "the unread row lies beyond the first page: {at}"
         );
-        let find = |from, forward| find(&library, &[], ListSort::default(), from, forward);
+        let find = |from, forward| find(&library, &[], Sort::default(), from, forward);
         assert_eq!(find(0, true).expect("find"), Some(at));
         assert_eq!(find(1200, false).expect("find"), Some(at));
         assert_eq!(find(at + 1, true).expect("find"), None);

@@ -34,7 +34,7 @@ pub struct WriteQueue {
 impl WriteJob {
     /// Writes this job through `library`. A lock held by another process is waited out (and
     /// retried every few milliseconds) by the store for about five minutes before it fails.
-    pub(super) fn run(&self, library: &mut dyn Library) -> Result<(), String> {
+    pub(super) fn run(&self, library: &mut dyn Library) -> crate::store::Result<()> {
         match self {
             Self::Flag(FlagWrite {
                 id,
@@ -66,7 +66,7 @@ impl WriteQueue {
             let mut store = open().map_err(|error| error.to_string());
             for job in inbox {
                 let result = match &mut store {
-                    Ok(store) => job.run(store),
+                    Ok(store) => job.run(store).map_err(|error| error.to_string()),
                     Err(error) => Err(error.clone()),
                 };
                 let answer = answer(job, result);

@@ -10,18 +10,8 @@ use crate::analyze::{EntityKind, Names, fold_name, names_of};
 /// How many entities of an older store get their names per transaction while it is opened.
 const BACKLOG_BATCH: i64 = 5_000;
 
-/// The analyser's kind of a stored kind name; `None` for countries, which are not entities here.
-fn kind_of(kind: &str) -> Option<EntityKind> {
-    match kind {
-        "person" => Some(EntityKind::Person),
-        "organization" => Some(EntityKind::Organization),
-        "place" => Some(EntityKind::Place),
-        _ => None,
-    }
-}
-
 /// Stores the names of entity `id`; names it already has stay as they are.
-fn add_names(conn: &Connection, id: i64, kind: &str, names: &Names) -> rusqlite::Result<()> {
+fn add_names(conn: &Connection, id: i64, kind: EntityKind, names: &Names) -> rusqlite::Result<()> {
     let mut insert = conn.prepare_cached(
         "INSERT OR IGNORE INTO entity_aliases (alias, kind, entity_id, canonical, surname) \
          VALUES (?1, ?2, ?3, ?4, ?5)",
@@ -36,10 +26,13 @@ fn add_names(conn: &Connection, id: i64, kind: &str, names: &Names) -> rusqlite:
     Ok(())
 }
 
-fn names(kind: &str, name: &str, country: Option<&str>) -> Names {
-    match kind_of(kind) {
-        Some(kind) => names_of(kind, name, country),
-        None => Names {
+/// The names of an entity; countries are not entities here, and keep their folded name.
+fn names(kind: EntityKind, name: &str, country: Option<&str>) -> Names {
+    match kind {
+        EntityKind::Person | EntityKind::Organization | EntityKind::Place => {
+            names_of(kind, name, country)
+        }
+        EntityKind::Country => Names {
             canonical: fold_name(name),
             aliases: vec![fold_name(name)],
             surname: None,
@@ -49,7 +42,12 @@ fn names(kind: &str, name: &str, country: Option<&str>) -> Names {
 
 impl Writer<'_> {
     /// The id of the entity `name` of `kind`, stored with its names if it is new.
-    pub(super) fn entity_id(&self, kind: &str, name: &str, country: Option<&str>) -> Result<i64> {
+    pub(super) fn entity_id(
+        &self,
+        kind: EntityKind,
+        name: &str,
+        country: Option<&str>,
+    ) -> Result<i64> {
         let found: Option<(i64, Option<String>)> = self
             .tx
             .prepare_cached("SELECT id, country FROM entities WHERE kind = ?1 AND name = ?2")?
@@ -76,8 +74,13 @@ impl Writer<'_> {
     /// Adds the forms an article wrote for entity `name` of `kind` ("CNSP" for the council it
     /// defines) to the names it is known by. People are left out: the analyser joins their
     /// mentions by surname, which [`Names::surname`] covers with its own rule.
-    pub(super) fn learn_written(&self, kind: &str, name: &str, written: &[&str]) -> Result<()> {
-        if kind == "person" {
+    pub(super) fn learn_written(
+        &self,
+        kind: EntityKind,
+        name: &str,
+        written: &[&str],
+    ) -> Result<()> {
+        if kind == EntityKind::Person {
             return Ok(());
         }
         let own = fold_name(name);
@@ -143,6 +146,10 @@ pub(super) fn work_off_backlog(conn: &mut Connection) -> rusqlite::Result<()> {
             })?
             .collect::<rusqlite::Result<_>>()?;
         for (id, kind, name, country) in &batch {
+            // Only the analyser's kinds are stored; another would be no entity of kiosk's.
+            let Some(kind) = EntityKind::from_name(kind) else {
+                continue;
+            };
             add_names(&tx, *id, kind, &names(kind, name, country.as_deref()))?;
         }
         match batch.last() {

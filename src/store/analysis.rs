@@ -22,10 +22,17 @@ pub struct CountryRow {
 /// One entity of an article, as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct EntityRow {
-    pub kind: String,
+    pub kind: EntityKind,
     pub name: String,
     pub country: Option<String>,
     pub count: u32,
+}
+
+/// Entity kinds are stored by name (the `kind` columns of `entities` and `entity_aliases`).
+impl rusqlite::ToSql for EntityKind {
+    fn to_sql(&self) -> rusqlite::Result<rusqlite::types::ToSqlOutput<'_>> {
+        Ok(self.name().into())
+    }
 }
 
 /// How many matching articles are about a country, and how many mention it at all.
@@ -39,7 +46,7 @@ pub struct CountryCount {
 /// How many matching articles cite an entity, and how often in all.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct EntityCount {
-    pub kind: String,
+    pub kind: EntityKind,
     pub name: String,
     pub country: Option<String>,
     pub articles: u64,
@@ -99,8 +106,7 @@ impl Writer<'_> {
              ON CONFLICT (article_id, entity_id) DO UPDATE SET count = count + excluded.count",
         )?;
         for entity in entities {
-            let entity_id =
-                self.entity_id(&entity.kind, &entity.name, entity.country.as_deref())?;
+            let entity_id = self.entity_id(entity.kind, &entity.name, entity.country.as_deref())?;
             link.execute(params![id, entity_id, entity.count])?;
         }
         Ok(())
@@ -178,7 +184,7 @@ impl Store {
     pub fn entity_counts(
         &self,
         query: &Query,
-        kind: Option<&str>,
+        kind: Option<EntityKind>,
         limit: u64,
     ) -> Result<Vec<EntityCount>> {
         self.top_entities(query, kind, Top::Overall(limit))
@@ -193,7 +199,7 @@ impl Store {
     fn top_entities(
         &self,
         query: &Query,
-        kind: Option<&str>,
+        kind: Option<EntityKind>,
         top: Top,
     ) -> Result<Vec<EntityCount>> {
         // Per-entity counts: from the totals when they can answer, otherwise from the matching
@@ -254,20 +260,28 @@ impl Store {
              {keep} ORDER BY articles DESC, mentions DESC, name {tail}"
         );
         if let Some(kind) = kind {
-            params.push(kind.to_string().into());
+            params.push(kind.name().to_string().into());
         }
         params.push(i64::try_from(limit).unwrap_or(i64::MAX).into());
         let mut statement = self.conn.prepare_cached(&sql)?;
         let rows = statement.query_map(rusqlite::params_from_iter(&params), |row| {
-            Ok(EntityCount {
-                kind: row.get(0)?,
+            // Only the analyser's kinds are stored; another would be no entity of kiosk's.
+            let Some(kind) = EntityKind::from_name(&row.get::<_, String>(0)?) else {
+                return Ok(None);
+            };
+            Ok(Some(EntityCount {
+                kind,
                 name: row.get(1)?,
                 country: row.get(2)?,
                 articles: row.get(3)?,
                 mentions: row.get(4)?,
-            })
+            }))
         })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let mut counts = Vec::new();
+        for row in rows {
+            counts.extend(row?);
+        }
+        Ok(counts)
     }
 }
 
@@ -296,7 +310,7 @@ impl Writer<'_> {
             .iter()
             .filter(|entity| entity.kind != EntityKind::Country)
             .map(|entity| EntityRow {
-                kind: kind_name(entity.kind).to_string(),
+                kind: entity.kind,
                 name: entity.name.clone(),
                 country: entity.country.clone(),
                 count: entity.count,
@@ -308,22 +322,12 @@ impl Writer<'_> {
             let written: Vec<&str> = analysis
                 .mentions
                 .iter()
-                .filter(|m| kind_name(m.kind) == entity.kind && m.entity == entity.name)
+                .filter(|m| m.kind == entity.kind && m.entity == entity.name)
                 .map(|m| m.text.as_str())
                 .collect();
-            self.learn_written(&entity.kind, &entity.name, &written)?;
+            self.learn_written(entity.kind, &entity.name, &written)?;
         }
         Ok(())
-    }
-}
-
-/// The stored name of an entity kind (as in the JSON output).
-pub fn kind_name(kind: EntityKind) -> &'static str {
-    match kind {
-        EntityKind::Person => "person",
-        EntityKind::Organization => "organization",
-        EntityKind::Place => "place",
-        EntityKind::Country => "country",
     }
 }
 

@@ -3,6 +3,7 @@
 
 use rusqlite::types::Value;
 
+use crate::analyze::EntityKind;
 use crate::query::{Clause, EntityKindFilter, Filter, Flag, Query, Term};
 
 /// An SQL boolean expression and the parameters its `?` placeholders take, in order.
@@ -133,11 +134,11 @@ impl Sql {
     /// name's surname, or a full name's short form such as Joe Biden's "Biden"; a lone "Mody"
     /// or "général Mody" says nothing of who that is): an index range of `entity_aliases` for
     /// the name, then each entity's articles by `article_entities`' index.
-    fn entity(&mut self, kind: Option<&str>, name: &str) -> String {
+    fn entity(&mut self, kind: Option<EntityKind>, name: &str) -> String {
         let folded = crate::analyze::fold_name(name);
         let alias = self.bind(folded.clone());
         let kind = match kind {
-            Some(kind) => format!(" AND al.kind = {}", self.bind(kind.to_string())),
+            Some(kind) => format!(" AND al.kind = {}", self.bind(kind.name().to_string())),
             None => String::new(),
         };
         let surname = self.bind(folded);
@@ -188,7 +189,7 @@ impl Sql {
                 self.bind(tag.clone());
                 super::tags::TAG_CONDITION.to_string()
             }
-            Filter::Entity(kind, name) => self.entity(kind.map(EntityKindFilter::as_str), name),
+            Filter::Entity(kind, name) => self.entity(kind.map(EntityKindFilter::kind), name),
         };
         if term.negated {
             // NULL columns (no language, no date) count as not matching, so negation includes them.

@@ -277,7 +277,7 @@ fn stores_analysis_and_counts_countries_and_entities() {
         about,
     };
     let person = |name: &str| EntityRow {
-        kind: "person".to_string(),
+        kind: crate::analyze::EntityKind::Person,
         name: name.to_string(),
         country: Some("NE".to_string()),
         count: 3,

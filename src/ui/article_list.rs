@@ -8,9 +8,9 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, StatefulWidget, Widget};
 use unicode_width::UnicodeWidthChar;
 
-use crate::app::ListSort;
 use crate::app::list::ArticleListState;
 use crate::article::ArticleSummary;
+use crate::store::Sort;
 use crate::theme::Theme;
 
 use super::pane_block;
@@ -20,17 +20,12 @@ pub struct ArticleList<'a> {
     state: &'a ArticleListState,
     theme: &'a Theme,
     focused: bool,
-    sort: ListSort,
+    sort: Sort,
     this_year: Option<i32>,
 }
 
 impl<'a> ArticleList<'a> {
-    pub fn new(
-        state: &'a ArticleListState,
-        theme: &'a Theme,
-        focused: bool,
-        sort: ListSort,
-    ) -> Self {
+    pub fn new(state: &'a ArticleListState, theme: &'a Theme, focused: bool, sort: Sort) -> Self {
         Self {
             state,
             theme,

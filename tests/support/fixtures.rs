@@ -66,7 +66,7 @@ pub fn analyse(path: &std::path::Path, id: i64, country: &str, country_name: &st
         about: true,
     }];
     let entities = [EntityRow {
-        kind: "person".into(),
+        kind: kiosk::analyze::EntityKind::Person,
         name: person.into(),
         country: None,
         count: 2,

@@ -1,8 +1,8 @@
-//! Shared by the render tests: an app over an in-memory library, driven by key strings and drawn
+//! Shared by the render tests: an app over a real store of fixed articles, driven by key strings and drawn
 //! on a `TestBackend`.
 #![allow(dead_code)]
 
-use crate::memory::MemoryLibrary;
+use crate::archive::Archive;
 use kiosk::app::AppState;
 use kiosk::config::Config;
 use kiosk::keymap::parse_keys;
@@ -12,14 +12,14 @@ use ratatui::backend::TestBackend;
 
 /// The app over `library` with `config` on a `width`×`height` screen.
 pub fn start_on(
-    library: MemoryLibrary,
+    library: Archive,
     system: Box<dyn System>,
     config: &Config,
     width: u16,
     height: u16,
 ) -> (AppState, Env) {
     runtime::start(
-        Box::new(library),
+        Box::new(library.store()),
         system,
         config,
         (width, height),

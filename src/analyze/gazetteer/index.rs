@@ -84,7 +84,9 @@ static ASCII_ALNUM: [bool; 256] = {
     let mut table = [false; 256];
     let mut b = 0;
     while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
+        #[allow(clippy::cast_possible_truncation)] // below 256
+        let byte = b as u8;
+        table[b] = byte.is_ascii_alphanumeric();
         b += 1;
     }
     table

@@ -249,12 +249,10 @@ fn token_features(
     push(7, flags << 8 | u32::from(shape[i]));
     // Neighbours: word and shape at -2..=2.
     for (slot, d) in [(0u32, -2isize), (1, -1), (2, 1), (3, 2)] {
-        let k = i as isize + d;
-        if k < 0 || k as usize >= n {
+        let Some(k) = i.checked_add_signed(d).filter(|k| *k < n) else {
             push(10 + slot, 0xffff);
             continue;
-        }
-        let k = k as usize;
+        };
         push(10 + slot, words[k]);
         push(
             20 + slot,
@@ -280,7 +278,8 @@ fn token_features(
             .iter()
             .take_while(|t| t.start < hit.end)
             .count()
-            .min(4) as u32;
+            .min(4);
+        let len = u32::try_from(len).expect("at most 4");
         push(40, kind << 1 | opens);
         push(41, kind << 8 | len << 1 | opens);
     }

@@ -20,7 +20,9 @@ fn a_continuation_follows_only_its_own_kind() {
 
 #[test]
 fn model_files_round_trip_and_bad_ones_are_refused() {
-    let weights: Vec<f32> = (0..SLOT << 8).map(|k| (k % 7) as f32 - 3.0).collect();
+    let weights: Vec<f32> = (0..SLOT << 8)
+        .map(|k| f32::from(u8::try_from(k % 7).expect("below 7")) - 3.0)
+        .collect();
     let bytes = Model::serialize(8, &weights);
     let model = Model::parse(&bytes).expect("parses");
     assert_eq!(model.weights.len(), SLOT << 8);

@@ -75,7 +75,10 @@ impl Perceptron {
         (0..self.w.len())
             .map(|k| {
                 self.sum[k] += i64::from(self.step - self.stamp[k]) * i64::from(self.w[k]);
-                (self.sum[k] as f64 / step as f64) as f32
+                // An average weight: f32 is the model's precision.
+                #[allow(clippy::cast_precision_loss, clippy::cast_possible_truncation)]
+                let average = (self.sum[k] as f64 / step as f64) as f32;
+                average
             })
             .collect()
     }
@@ -107,6 +110,7 @@ pub fn train(
     let mut state = settings.seed | 1;
     for epoch in 0..settings.epochs {
         for i in (1..order.len()).rev() {
+            #[allow(clippy::cast_possible_truncation)] // below i + 1, a usize
             let j = (next(&mut state) % (i as u64 + 1)) as usize;
             order.swap(i, j);
         }
@@ -120,7 +124,9 @@ pub fn train(
                     for &h in hashes {
                         let at = Model::bucket(p.bits, h) * SLOT;
                         for (s, w) in scores.iter_mut().zip(&p.w[at..at + SLOT]) {
-                            *s += *w as f32;
+                            #[allow(clippy::cast_precision_loss)] // i32 weights of a few i16 steps
+                            let w = *w as f32;
+                            *s += w;
                         }
                     }
                 },

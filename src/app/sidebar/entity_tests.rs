@@ -4,7 +4,7 @@ use super::*;
 
 fn entity(kind: &str, name: &str, label: Option<&str>, count: u64) -> EntityCount {
     EntityCount {
-        kind: kind.into(),
+        kind: RowKind::from_name(kind).expect("a row kind"),
         name: name.into(),
         label: label.map(Into::into),
         count,

@@ -44,7 +44,7 @@ fn binary_and_empty_are_refused() {
     let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0\x5c\x72\xa8\x66";
     assert_eq!(decode(png), Err(DecodeError::Binary));
     let noise: Vec<u8> = (0..2048u32)
-        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13).to_le_bytes()[0])
         .collect();
     assert_eq!(decode(&noise), Err(DecodeError::Binary));
 }

@@ -15,8 +15,8 @@ fn reads_the_analyze_json_shape() {
         ("NE", Some("Niger"), 7)
     );
     assert_eq!(
-        (entities[1].kind.as_str(), entities[1].count),
-        ("person", 2)
+        (entities[1].kind, entities[1].count),
+        (RowKind::Entity(EntityKind::Person), 2)
     );
     assert!(analysis_entities("not json").is_empty());
 }

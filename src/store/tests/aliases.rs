@@ -8,7 +8,7 @@ use crate::analyze::{Analysis, Entity, EntityKind, Mention};
 
 fn person(name: &str) -> EntityRow {
     EntityRow {
-        kind: "person".to_string(),
+        kind: crate::analyze::EntityKind::Person,
         name: name.to_string(),
         country: None,
         count: 1,

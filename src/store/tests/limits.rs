@@ -6,10 +6,12 @@ use crate::query::MAX_TERMS;
 
 /// `terms` repeated up to the parser's limit, joined by `joiner` (" " for AND, " OR " for OR).
 fn longest(terms: &str, joiner: &str) -> Query {
-    let per_copy = terms
-        .split_whitespace()
-        .filter(|word| *word != "OR")
-        .count();
+    let per_copy: usize = Query::parse(terms)
+        .expect("terms parse")
+        .clauses
+        .iter()
+        .map(|clause| clause.alternatives.len())
+        .sum();
     let text = vec![terms; MAX_TERMS / per_copy].join(joiner);
     Query::parse(&text).expect("a query at the limit parses")
 }

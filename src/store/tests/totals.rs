@@ -100,8 +100,8 @@ pub(super) fn assert_fast_paths_agree(store: &Store) {
                 .collect();
             let expected: Vec<Vec<String>> = ids
                 .iter()
-                .skip(offset as usize)
-                .take(limit as usize)
+                .skip(usize::try_from(offset).expect("small"))
+                .take(usize::try_from(limit).expect("small"))
                 .cloned()
                 .collect();
             assert_eq!(fast, expected, "summaries {offset} {limit} {text}");
@@ -223,7 +223,7 @@ pub(super) fn assert_entities_agree(store: &Store, text: &str) {
         3,
     );
     let fast = store
-        .entity_counts(&query, Some("organization"), 1)
+        .entity_counts(&query, Some(crate::analyze::EntityKind::Organization), 1)
         .expect("one kind");
     assert_eq!(found(fast), expected, "organizations {text}");
 }
@@ -281,7 +281,7 @@ fn body(n: usize) -> String {
 /// Article `n`'s entities: a person (twice in every fifth article) and an organisation.
 pub(super) fn entities(n: usize) -> Vec<EntityRow> {
     let entity = |kind: &str, name: String, count: usize| EntityRow {
-        kind: kind.to_string(),
+        kind: crate::analyze::EntityKind::from_name(kind).expect("a kind"),
         name,
         country: None,
         count: u32::try_from(count).expect("small"),

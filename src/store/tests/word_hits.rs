@@ -25,7 +25,7 @@ fn ids(store: &Store, text: &str) -> Vec<ArticleId> {
         .summaries(&query, SortOrder::Date, 0, 100)
         .expect("list");
     let count = store.count(&query).expect("count");
-    assert_eq!(count as usize, summaries.len(), "{text}");
+    assert_eq!(count, summaries.len() as u64, "{text}");
     summaries.into_iter().map(|s| s.id).collect()
 }
 
