@@ -12,6 +12,7 @@ mod analysis;
 mod country_index;
 mod feeds;
 mod filter;
+mod keyset;
 mod list;
 mod mark;
 mod memory_counts;
@@ -28,6 +29,7 @@ mod write;
 
 pub use analysis::{CountryCount, CountryRow, EntityCount, EntityRow, kind_name};
 pub use feeds::{AddOutcome, NewSubscription, Subscription, name_from_url};
+pub use keyset::Anchor;
 pub use open::SQLITE_MAGIC;
 pub use schema::{MigrationOutcome, SCHEMA_VERSION};
 pub use tags::{TagIndex, normalize_tag};
@@ -153,20 +155,44 @@ impl From<SortOrder> for Sort {
 const TITLE_KEY: &str = r#"ltrim(a.title, ' «»"''¿¡“”‘’„‚‹›([{-–—…*#.,:;!?') COLLATE NOCASE"#;
 
 impl Sort {
-    fn order_by(self) -> String {
-        let forward = self.direction == Direction::Forward;
-        let (asc, desc) = if forward {
-            ("", " DESC")
-        } else {
-            (" DESC", "")
-        };
+    /// The columns the order runs by, each with whether it runs descending: the one source of
+    /// both `ORDER BY` and the keyset conditions, so the two never disagree.
+    fn columns(self) -> Vec<(&'static str, bool)> {
+        let reverse = self.direction == Direction::Reverse;
+        let (asc, desc) = (reverse, !reverse);
         match self.order {
-            SortOrder::Date => format!("a.published{desc}, a.id{desc}"),
-            SortOrder::Source => {
-                format!("a.source COLLATE NOCASE{asc}, a.published{desc}, a.id{desc}")
-            }
-            SortOrder::Title => format!("{TITLE_KEY}{asc}, a.id{asc}"),
+            SortOrder::Date => vec![("a.published", desc), ("a.id", desc)],
+            SortOrder::Source => vec![
+                ("a.source COLLATE NOCASE", asc),
+                ("a.published", desc),
+                ("a.id", desc),
+            ],
+            SortOrder::Title => vec![(TITLE_KEY, asc), ("a.id", asc)],
         }
+    }
+
+    fn order_by(self) -> String {
+        let columns: Vec<String> = self
+            .columns()
+            .into_iter()
+            .map(|(expression, desc)| {
+                if desc {
+                    format!("{expression} DESC")
+                } else {
+                    expression.to_string()
+                }
+            })
+            .collect();
+        columns.join(", ")
+    }
+
+    /// The same order the other way round (SQLite's NULLs, lowest, move to the other end too).
+    fn reversed(self) -> Self {
+        let direction = match self.direction {
+            Direction::Forward => Direction::Reverse,
+            Direction::Reverse => Direction::Forward,
+        };
+        Self { direction, ..self }
     }
 }
 
@@ -202,6 +228,8 @@ pub struct Store {
     word_hits: word_hits::WordHits,
     /// Whether country counts read the in-memory copy (see [`Store::count_countries_in_memory`]).
     countries_in_memory: std::cell::Cell<bool>,
+    /// The list page returned last, whose rows' keys find the pages beside it.
+    last_page: keyset::LastPage,
 }
 
 const SUMMARY_COLUMNS: &str = "a.id, a.external_id, a.title, a.source, a.url, a.published, a.lang, a.countries, a.read, a.starred";
@@ -260,6 +288,7 @@ impl Store {
             writable,
             word_hits: word_hits::WordHits::default(),
             countries_in_memory: std::cell::Cell::new(false),
+            last_page: Default::default(),
         })
     }
 
