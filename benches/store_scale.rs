@@ -10,6 +10,9 @@ use kiosk::article::NewArticle;
 use kiosk::query::Query;
 use kiosk::store::{CountryRow, EntityRow, SortOrder, Store};
 
+#[path = "support/paging.rs"]
+mod paging;
+
 const COUNTRIES: &[&str] = &[
     "US", "FR", "NE", "NG", "ML", "BF", "RU", "CN", "DE", "GB", "SN", "CI", "TD", "UA", "IN", "BR",
     "MX", "AR", "EG", "SA", "JP", "ID", "KE", "ET", "ZA", "CD", "CG", "TR", "GE", "JO",
@@ -197,6 +200,14 @@ fn main() {
     let store = Store::open(&path).expect("open store");
     let all = Query::default();
     let query = |text: &str| Query::parse(text).expect("query");
+    // KIOSK_BENCH_ONLY=paging measures the list paging alone.
+    let only = std::env::var("KIOSK_BENCH_ONLY").unwrap_or_default();
+    if only.is_empty() || only == "paging" {
+        paging::paging(&store);
+    }
+    if only == "paging" {
+        return;
+    }
     let (niger, niger_or_mali) = (query("country:NE"), query("country:NE OR country:ML"));
     let french = query("lang:fr");
     let words = query("sécheresse niamey");

@@ -19,10 +19,13 @@ mod orgs;
 mod people;
 mod places;
 mod score;
+mod spans;
 mod streets;
 mod tagger;
 mod tokens;
 mod zones;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde::{Deserialize, Serialize};
 
@@ -41,6 +44,51 @@ pub struct Analysis {
     pub countries: Vec<CountryScore>,
     pub entities: Vec<Entity>,
     pub mentions: Vec<Mention>,
+    /// Set when the text was longer than the cap ([`set_max_bytes`]): only its first part was
+    /// analysed, and offsets stop there.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub truncated: Option<Truncated>,
+}
+
+/// How much of a text over the cap was analysed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Truncated {
+    /// Bytes analysed, from the start of the text.
+    pub analysed_bytes: usize,
+    /// The whole text's length in bytes.
+    pub text_bytes: usize,
+}
+
+/// The default cap: a longer text is analysed on its first mebibyte. News articles run to tens
+/// of kilobytes; the cap bounds what one pathological input (a book, a dump) costs an import.
+pub const DEFAULT_MAX_BYTES: usize = 1 << 20;
+
+/// The cap for this process. A process-wide setting rather than a parameter: every caller
+/// (import, reanalysis, `kiosk analyze`, feeds) gets the same one, and none can forget it.
+static MAX_BYTES: AtomicUsize = AtomicUsize::new(DEFAULT_MAX_BYTES);
+
+/// Sets the cap (`[analysis] max_bytes` in the config), in bytes; at least 1.
+pub fn set_max_bytes(max: usize) {
+    MAX_BYTES.store(max.max(1), Ordering::Relaxed);
+}
+
+/// The cap in force.
+pub fn max_bytes() -> usize {
+    MAX_BYTES.load(Ordering::Relaxed)
+}
+
+/// The part of `text` analysed under cap `max`: all of it, or its first `max` bytes cut after
+/// the last white space there (a word cut in two could read as another name), at a character
+/// boundary in any case.
+fn analysed_part(text: &str, max: usize) -> &str {
+    if text.len() <= max {
+        return text;
+    }
+    let head = prefix(text, max);
+    match head.rfind(char::is_whitespace) {
+        Some(at) if at >= head.len() / 2 => &head[..at],
+        _ => head,
+    }
 }
 
 /// A country's relevance to an article.
@@ -92,7 +140,20 @@ pub enum EntityKind {
 
 /// Analyses one article. `text` is what offsets refer to; `title_len` is how many bytes of `text`
 /// are the title (0 if none), so title mentions weigh more; `lang` a declared ISO 639-1 code.
+/// A text longer than [`max_bytes`] is analysed on its first part, which the result says.
 pub fn analyze(text: &str, title_len: usize, lang: Option<&str>) -> Analysis {
+    let part = analysed_part(text, max_bytes());
+    let mut analysis = analyze_whole(part, title_len.min(part.len()), lang);
+    if part.len() < text.len() {
+        analysis.truncated = Some(Truncated {
+            analysed_bytes: part.len(),
+            text_bytes: text.len(),
+        });
+    }
+    analysis
+}
+
+fn analyze_whole(text: &str, title_len: usize, lang: Option<&str>) -> Analysis {
     let lang = match lang {
         Some(l) => Some(l.to_string()),
         None => language::detect(text).map(str::to_string),
@@ -174,7 +235,8 @@ fn with_findings<R>(
             && !lower.contains(tokens[i].folded)
     };
     places.extend(places::before_regions(text, &tokens, region_at, free));
-    let no_hit = |start: usize, end: usize| !hits.iter().any(|h| h.start < end && start < h.end);
+    let hit_spans = spans::SpanIndex::new(hits.iter().map(|h| (h.start, h.end)));
+    let no_hit = |start: usize, end: usize| !hit_spans.overlaps(start, end);
     let (announced_orgs, announced_places) = appositives::find(text, &tokens, no_hit);
     orgs.extend(announced_orgs);
     places.extend(announced_places);

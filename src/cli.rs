@@ -226,6 +226,7 @@ pub fn main() -> ExitCode {
 
 fn run(cli: Cli) -> Result<u8, Failure> {
     let config = Config::load(cli.config.as_deref())?;
+    crate::analyze::set_max_bytes(config.analysis.max_bytes);
     let store_path = match cli.store {
         Some(path) => path,
         None => config::default_store_path()

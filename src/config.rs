@@ -20,6 +20,7 @@ pub struct Config {
     pub browser: String,
     pub browser_mode: BrowserMode,
     pub import: ImportConfig,
+    pub analysis: AnalysisConfig,
     pub keys: KeysConfig,
     pub theme: ThemeConfig,
     pub layout: LayoutConfig,
@@ -55,6 +56,23 @@ pub struct FeedConfig {
     /// Download each new item's web page and keep its readable text as the body.
     #[serde(default)]
     pub full_text: bool,
+}
+
+/// How much of an article the analysis reads.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct AnalysisConfig {
+    /// An article longer than this many bytes is analysed on its first part (see
+    /// [`crate::analyze::set_max_bytes`]).
+    pub max_bytes: usize,
+}
+
+impl Default for AnalysisConfig {
+    fn default() -> Self {
+        Self {
+            max_bytes: crate::analyze::DEFAULT_MAX_BYTES,
+        }
+    }
 }
 
 /// Rules for turning imported text into clean article bodies.

@@ -118,6 +118,9 @@ pub fn start(
         dispatch(&mut state, &mut env, Some(Action::Failed(error)));
     } else if first_start {
         dispatch(&mut state, &mut env, Some(Action::Info(WELCOME.into())));
+    } else if let Some(counter) = &mut env.counter {
+        // Counting them walks the archive: the counter answers after the first screen.
+        counter.request(env::CountJob::StaleAnalysis);
     } else if let Some(notice) = stale_analysis_notice(env.library.stale_analysis().unwrap_or(0)) {
         dispatch(&mut state, &mut env, Some(Action::Info(notice)));
     }
@@ -125,7 +128,7 @@ pub fn start(
 }
 
 /// The status line when stored analysis predates this kiosk's analyser.
-fn stale_analysis_notice(stale: u64) -> Option<String> {
+pub(crate) fn stale_analysis_notice(stale: u64) -> Option<String> {
     (stale > 0).then(|| {
         format!(
             "{stale} articles have no analysis or one from an older analyser: \

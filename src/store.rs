@@ -12,6 +12,7 @@ mod analysis;
 mod country_index;
 mod feeds;
 mod filter;
+mod keyset;
 mod list;
 mod mark;
 mod memory_counts;
@@ -29,6 +30,7 @@ mod write;
 
 pub use analysis::{CountryCount, CountryRow, EntityCount, EntityRow};
 pub use feeds::{AddOutcome, NewSubscription, Subscription, name_from_url};
+pub use keyset::Anchor;
 pub use open::SQLITE_MAGIC;
 pub use schema::{MigrationOutcome, SCHEMA_VERSION};
 pub use sort::{Direction, Sort, SortOrder};
@@ -152,6 +154,8 @@ pub struct Store {
     word_hits: word_hits::WordHits,
     /// Whether country counts read the in-memory copy (see [`Store::count_countries_in_memory`]).
     countries_in_memory: std::cell::Cell<bool>,
+    /// The list page returned last, whose rows' keys find the pages beside it.
+    last_page: keyset::LastPage,
 }
 
 const SUMMARY_COLUMNS: &str = "a.id, a.external_id, a.title, a.source, a.url, a.published, a.lang, a.countries, a.read, a.starred";
@@ -210,6 +214,7 @@ impl Store {
             writable,
             word_hits: word_hits::WordHits::default(),
             countries_in_memory: std::cell::Cell::new(false),
+            last_page: Default::default(),
         })
     }
 

@@ -27,22 +27,25 @@ pub(super) fn decide(text: &str, hits: &[Hit], found: &Findings, tagged: &[Span]
         places: found.places.to_vec(),
         hit_kinds: vec![true; hits.len()],
     };
-    let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
+    // What the rules and the gazetteer took, and the names the rules wrote, each looked up in a
+    // logarithm or a hash: scanning them for every tagged name made long texts quadratic.
+    let rule_spans = || {
+        let people = found.people.iter().map(|p| (p.start, p.end));
+        let orgs = found.orgs.iter().map(|o| (o.start, o.end));
+        people
+            .chain(orgs)
+            .chain(found.places.iter().map(|p| (p.start, p.end)))
+    };
+    let taken_spans =
+        super::spans::SpanIndex::new(hits.iter().map(|h| (h.start, h.end)).chain(rule_spans()));
+    // Looked up only, never walked: the fast hash cannot change an order.
+    let rule_names: super::gazetteer::FastSet<&str> =
+        rule_spans().map(|(s, e)| &text[s..e]).collect();
     for span in tagged {
-        let at = (span.start, span.end);
-        let taken = hits.iter().any(|h| overlaps(at, (h.start, h.end)))
-            || found.people.iter().any(|p| overlaps(at, (p.start, p.end)))
-            || found.orgs.iter().any(|o| overlaps(at, (o.start, o.end)))
-            || found.places.iter().any(|p| overlaps(at, (p.start, p.end)));
+        let taken = taken_spans.overlaps(span.start, span.end);
         let name = &text[span.start..span.end];
         // A name a rule found elsewhere is that thing here too: the one-sense pass settles it.
-        let found_elsewhere = found
-            .people
-            .iter()
-            .map(|p| (p.start, p.end))
-            .chain(found.orgs.iter().map(|o| (o.start, o.end)))
-            .chain(found.places.iter().map(|p| (p.start, p.end)))
-            .any(|(s, e)| &text[s..e] == name);
+        let found_elsewhere = rule_names.contains(name);
         // "the Clyde shipyards": an English article before a word makes it no person.
         let article = text[..span.start]
             .trim_end()

@@ -9,6 +9,7 @@ use super::matches::Hit;
 use super::orgs::OrgMention;
 use super::people::PersonMention;
 use super::places::PlaceMention;
+use super::spans::{Disjoint, SpanIndex};
 use super::tagger::Span;
 use super::tokens::Token;
 
@@ -28,10 +29,6 @@ pub(super) struct Draft<'a> {
     pub(super) priority: u8,
     /// Made from a gazetteer hit (not by a rule).
     pub(super) from_hit: bool,
-}
-
-fn overlaps(a: &Draft, b: &Draft) -> bool {
-    a.start < b.end && b.start < a.end
 }
 
 /// What the rules and the tagger found in a text.
@@ -85,6 +82,10 @@ fn build_from<'a>(
     rule_people: Option<&[PersonMention]>,
     lang: Option<String>,
 ) -> Analysis {
+    debug_assert!(
+        hits.windows(2).all(|w| w[0].end <= w[1].start),
+        "hits overlap"
+    );
     let support = score::support(hits);
     let mut tallies = BTreeMap::new();
     let mut evidence = Vec::with_capacity(hits.len());
@@ -134,22 +135,23 @@ fn build_from<'a>(
             .then((b.end - b.start).cmp(&(a.end - a.start)))
             .then(a.start.cmp(&b.start))
     });
-    let mut kept: Vec<Draft> = Vec::with_capacity(drafts.len());
-    for d in drafts {
-        if !kept.iter().any(|k| overlaps(k, &d)) {
-            kept.push(d);
-        }
-    }
+    // Each draft against those kept before it, through a tree of their spans: a scan of them
+    // made a long text quadratic.
+    let mut taken = Disjoint::default();
+    let mut kept: Vec<Draft> = drafts
+        .into_iter()
+        .filter(|d| taken.take(d.start, d.end))
+        .collect();
     kept.sort_by_key(|d| d.start);
     super::one_sense::propagate(text, tokens, &mut kept);
     // A place name inside a person's name ("Chad" in "Chad Smith") is no evidence for its country;
     // inside an organisation's it is ("London" in "London Metal Exchange").
+    let rule_people =
+        rule_people.map(|people| SpanIndex::new(people.iter().map(|p| (p.start, p.end))));
     for (hit, e, code) in evidence {
         // `kept` is sorted and free of overlaps, so its ends are sorted too.
-        let displaced = match rule_people {
-            Some(people) => people
-                .iter()
-                .any(|p| p.start < hit.end && hit.start < p.end),
+        let displaced = match &rule_people {
+            Some(people) => people.overlaps(hit.start, hit.end),
             None => {
                 let from = kept.partition_point(|k| k.end <= hit.start);
                 kept[from..]
@@ -192,16 +194,24 @@ fn build_from<'a>(
     let mut counts: Vec<(EntityKind, String, u32, Option<&'static str>, usize)> =
         Vec::with_capacity(kept.len());
     let mut mentions = Vec::with_capacity(kept.len());
+    // Where each entity's count is, by name then kind: looked up only, so the order of `counts`
+    // stays that of first mentions.
+    let mut counted: FastMap<String, Vec<(EntityKind, usize)>> = FastMap::default();
     for d in kept {
-        match counts
-            .iter_mut()
-            .find(|c| c.0 == d.kind && *c.1 == *d.entity)
-        {
-            Some(c) => {
+        if !counted.contains_key(d.entity.as_ref()) {
+            counted.insert(d.entity.to_string(), Vec::new());
+        }
+        let slots = counted.get_mut(d.entity.as_ref()).expect("inserted above");
+        match slots.iter().find(|s| s.0 == d.kind) {
+            Some(&(_, at)) => {
+                let c = &mut counts[at];
                 c.2 += 1;
                 c.3 = c.3.or(d.country);
             }
-            None => counts.push((d.kind, d.entity.to_string(), 1, d.country, d.start)),
+            None => {
+                slots.push((d.kind, counts.len()));
+                counts.push((d.kind, d.entity.to_string(), 1, d.country, d.start));
+            }
         }
         mentions.push(Mention {
             kind: d.kind,
@@ -226,6 +236,7 @@ fn build_from<'a>(
         countries,
         entities,
         mentions,
+        truncated: None,
     }
 }
 
@@ -234,13 +245,18 @@ fn build_from<'a>(
 fn add_orgs<'a>(text: &str, hits: &[Hit], orgs: &'a [OrgMention], drafts: &mut Vec<Draft<'a>>) {
     // Looked up only, never walked: the fast hash cannot change an order.
     let mut alias: FastMap<&str, (Cow<str>, Option<&'static str>)> = FastMap::default();
+    // The first organisation hit of each written form, for acronyms.
+    let mut org_hits: FastMap<&str, &Hit> = FastMap::default();
+    if orgs.iter().any(|o| o.alias.is_some()) {
+        for h in hits.iter().filter(|h| h.kind() == Kind::Org) {
+            org_hits.entry(&text[h.start..h.end]).or_insert(h);
+        }
+    }
     for o in orgs.iter().filter(|o| o.alias.is_some()) {
-        let known = hits
+        let known = overlapping(hits, o.start, o.end)
             .iter()
-            .find(|h| h.start < o.end && o.start < h.end && h.kind() == Kind::Org);
-        let acronym_known = hits
-            .iter()
-            .find(|h| h.kind() == Kind::Org && o.alias.as_deref() == Some(&text[h.start..h.end]));
+            .find(|h| h.kind() == Kind::Org);
+        let acronym_known = o.alias.as_deref().and_then(|a| org_hits.get(a).copied());
         let (name, code) = match known.or(acronym_known) {
             Some(h) => {
                 let e = GAZETTEER.entity(h.pattern.ids[0]);
@@ -259,7 +275,7 @@ fn add_orgs<'a>(text: &str, hits: &[Hit], orgs: &'a [OrgMention], drafts: &mut V
             .cloned()
             .unwrap_or_else(|| (Cow::Borrowed(&o.name), None));
         // A name built around a known place ("Bank of Scotland") is more than the place.
-        let holds_place = hits.iter().any(|h| {
+        let holds_place = overlapping(hits, o.start, o.end).iter().any(|h| {
             o.start <= h.start
                 && h.end <= o.end
                 && h.end - h.start < o.end - o.start
@@ -280,6 +296,14 @@ fn add_orgs<'a>(text: &str, hits: &[Hit], orgs: &'a [OrgMention], drafts: &mut V
             from_hit: false,
         });
     }
+}
+
+/// The hits overlapping `start..end`. Hits come sorted and free of overlaps (a name starts after
+/// the last one ends), so they are one run of the slice, found by bisection.
+fn overlapping(hits: &[Hit], start: usize, end: usize) -> &[Hit] {
+    let from = hits.partition_point(|h| h.end <= start);
+    let to = hits.partition_point(|h| h.start < end).max(from);
+    &hits[from..to]
 }
 
 /// People: a one-word mention joins the fullest name ending with that word ("Tiani" →

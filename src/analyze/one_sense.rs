@@ -3,7 +3,7 @@
 
 use super::EntityKind;
 use super::entities::{Draft, FastMap};
-use super::gazetteer::Kind;
+use super::gazetteer::{FastSet, Kind};
 use super::matches::Hit;
 use super::people::PersonMention;
 use super::tokens::Token;
@@ -36,22 +36,28 @@ pub(super) fn propagate(text: &str, tokens: &[Token], kept: &mut Vec<Draft<'_>>)
     // Names by their first word: the draft they repeat and how many bytes of it to match.
     let mut by_first: FastMap<&str, Vec<(usize, usize)>> = FastMap::default();
     let same = |start: usize, len: usize| text.get(start..start + len);
+    // The (first word, name) pairs listed, and those of short forms: a name is listed once, a
+    // short form once (a later copy would be tried after the first and fare the same), so
+    // that a name repeated through a long text is not tried once per repeat at every word.
+    let (mut listed, mut short_forms) = (FastSet::default(), FastSet::default());
     for (i, d) in kept.iter().enumerate() {
         let at = tokens.partition_point(|t| t.start < d.start);
         let opening = tokens.get(at).filter(|t| t.start == d.start && t.is_cap);
         if d.from_hit || d.end - d.start < 3 || opening.is_none() {
             continue;
         }
-        let names = by_first.entry(tokens[at].text).or_default();
+        let first = tokens[at].text;
+        let names = by_first.entry(first).or_default();
         let name = &text[d.start..d.end];
-        if !names
-            .iter()
-            .any(|&(n, len)| len == name.len() && same(kept[n].start, len) == Some(name))
-        {
+        if listed.insert((first, name)) {
             names.push((i, name.len()));
         }
         // "Acme Holdings Ltd" is "Acme" further on.
-        if let Some(short) = company_short_form(tokens, at, d) {
+        if let Some(short) = company_short_form(tokens, at, d)
+            && let Some(form) = same(d.start, short)
+            && short_forms.insert((first, form))
+        {
+            listed.insert((first, form));
             names.push((i, short));
         }
     }

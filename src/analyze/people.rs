@@ -279,7 +279,7 @@ fn later_surnames(
     for s in &surnames {
         sketch.insert(s);
     }
-    let taken: Vec<(usize, usize)> = out.iter().map(|p| (p.start, p.end)).collect();
+    let taken = super::spans::SpanIndex::new(out.iter().map(|p| (p.start, p.end)));
     for (i, t) in tokens.iter().enumerate() {
         // Capitals first: the cheap test that rules out most words.
         let candidate = t.is_cap
@@ -293,7 +293,7 @@ fn later_surnames(
                 .get(i + 1)
                 .is_some_and(|n| n.joined && is_name_token(n));
             let prev_is_name = i > 0 && t.joined && is_name_token(&tokens[i - 1]);
-            let taken = taken.iter().any(|&(s, e)| t.start < e && s < t.end);
+            let taken = taken.overlaps(t.start, t.end);
             !(next_is_name || prev_is_name || taken)
         };
         if candidate && alone() {

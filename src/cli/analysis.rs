@@ -60,6 +60,13 @@ fn write_analysis(out: &mut dyn Write, analysis: &Analysis) -> std::io::Result<(
         "language   {}",
         analysis.lang.as_deref().unwrap_or("unknown")
     )?;
+    if let Some(cut) = &analysis.truncated {
+        writeln!(
+            out,
+            "analysed   the first {} of {} bytes ([analysis] max_bytes in the config)",
+            cut.analysed_bytes, cut.text_bytes
+        )?;
+    }
     writeln!(out, "countries")?;
     for country in &analysis.countries {
         let marker = if country.about { "about" } else { "mention" };

@@ -21,6 +21,9 @@ pub enum CountJob {
     Countries(Vec<Query>),
     /// The list's article count, when no totals answer it within a frame.
     Total(Vec<Query>),
+    /// At start-up: how many articles an older analyser analysed (a walk of the archive, kept
+    /// off the first screen), answered as the status notice, if any.
+    StaleAnalysis,
 }
 
 impl CountJob {
@@ -35,6 +38,9 @@ impl CountJob {
             Self::Total(filters) => library
                 .count(&Query::all(&filters))
                 .map(|total| Action::Totalled { filters, total }),
+            Self::StaleAnalysis => library.stale_analysis().map(|stale| {
+                super::stale_analysis_notice(stale).map_or(Action::Noop, Action::Info)
+            }),
         };
         result.unwrap_or_else(|error| Action::Failed(error.to_string()))
     }
@@ -44,10 +50,12 @@ impl CountJob {
 /// [`super::Env::counter`]. The picker's list and the list's count each have their own thread
 /// and store handle, so neither waits behind a slow sidebar count over a big filtered list.
 pub struct Counter {
-    lanes: [Lane; 3],
+    lanes: [Lane; 4],
     results: Receiver<(usize, Action)>,
     /// Requests not yet handed to their threads, at most one per lane (see [`Counter::release`]).
     queued: Vec<CountJob>,
+    /// Work to start with the first release, once the first screen is drawn.
+    warm: Option<Box<dyn FnOnce() + Send>>,
 }
 
 /// One thread's inbox and whether an answer from it is due.
@@ -63,6 +71,7 @@ impl CountJob {
             Self::Sidebar { .. } => 0,
             Self::Countries(_) => 1,
             Self::Total(_) => 2,
+            Self::StaleAnalysis => 3,
         }
     }
 }
@@ -75,7 +84,7 @@ impl Counter {
         F: Fn() -> crate::store::Result<L> + Clone + Send + 'static,
     {
         let (outbox, results) = mpsc::channel();
-        let lanes = [0, 1, 2].map(|lane| {
+        let lanes = [0, 1, 2, 3].map(|lane| {
             let (requests, inbox) = mpsc::channel::<CountJob>();
             let (open, outbox) = (open.clone(), outbox.clone());
             std::thread::spawn(move || {
@@ -103,24 +112,29 @@ impl Counter {
             lanes,
             results,
             queued: Vec::new(),
+            warm: None,
         }
     }
 
     /// The counter over the store at `path`: its threads count countries from an in-memory
-    /// copy of the store's countries, which one more thread reads at once (0.2–0.3 s for a
-    /// million articles) so the first picker does not wait for it.
+    /// copy of the store's countries, which one more thread reads (0.2–0.3 s for a million
+    /// articles) as soon as the first screen is drawn, so the first picker does not wait for it
+    /// and the first screen does not share the cores with it.
     pub fn over_store(path: &std::path::Path) -> Self {
         let warm = path.to_path_buf();
-        std::thread::spawn(move || {
-            // A store that cannot be read here fails in the counting threads, which say why.
-            let _ = Store::open(&warm).and_then(|store| store.load_country_copy());
-        });
         let path = path.to_path_buf();
-        Self::spawn(move || {
+        let mut counter = Self::spawn(move || {
             let store = Store::open(&path)?;
             store.count_countries_in_memory();
             Ok(store)
-        })
+        });
+        counter.warm = Some(Box::new(move || {
+            std::thread::spawn(move || {
+                // A store that cannot be read here fails in the counting threads, which say why.
+                let _ = Store::open(&warm).and_then(|store| store.load_country_copy());
+            });
+        }));
+        counter
     }
 
     /// Queues `job` (replacing an older one for its thread) until [`Counter::release`].
@@ -132,6 +146,9 @@ impl Counter {
     /// Hands the queued jobs to their threads. The loop calls it once the key's frame is drawn:
     /// started earlier, the threads would take the cores that frame is drawn on.
     pub fn release(&mut self) {
+        if let Some(warm) = self.warm.take() {
+            warm();
+        }
         for job in std::mem::take(&mut self.queued) {
             let lane = &mut self.lanes[job.lane()];
             lane.waiting = lane.requests.send(job).is_ok();

@@ -55,8 +55,9 @@ impl Store {
         }
     }
 
-    /// One screenful of list rows: `limit` rows from `offset` in `sort` order.
-    pub fn summaries(
+    /// `limit` rows from `offset` in `sort` order by `LIMIT … OFFSET`, which reads every row
+    /// before `offset`: the first page, and what [`Store::summaries`] must equal.
+    pub fn offset_summaries(
         &self,
         query: &Query,
         sort: impl Into<Sort>,

@@ -109,21 +109,36 @@ impl Sort {
         SortOrder::from_name(name).map_or_else(Self::default, |order| Self { order, direction })
     }
 
+    /// The columns the order runs by, each with whether it runs descending: the one source of
+    /// both `ORDER BY` and the keyset conditions, so the two never disagree.
+    pub(super) fn columns(self) -> Vec<(&'static str, bool)> {
+        let reverse = self.direction == Direction::Reverse;
+        let (asc, desc) = (reverse, !reverse);
+        match self.order {
+            SortOrder::Date => vec![("a.published", desc), ("a.id", desc)],
+            SortOrder::Source => vec![
+                ("a.source COLLATE NOCASE", asc),
+                ("a.published", desc),
+                ("a.id", desc),
+            ],
+            SortOrder::Title => vec![(TITLE_KEY, asc), ("a.id", asc)],
+        }
+    }
+
     /// The SQL `ORDER BY` list over `articles a`.
     pub(super) fn order_by(self) -> String {
-        let forward = self.direction == Direction::Forward;
-        let (asc, desc) = if forward {
-            ("", " DESC")
-        } else {
-            (" DESC", "")
-        };
-        match self.order {
-            SortOrder::Date => format!("a.published{desc}, a.id{desc}"),
-            SortOrder::Source => {
-                format!("a.source COLLATE NOCASE{asc}, a.published{desc}, a.id{desc}")
-            }
-            SortOrder::Title => format!("{TITLE_KEY}{asc}, a.id{asc}"),
-        }
+        let columns: Vec<String> = self
+            .columns()
+            .into_iter()
+            .map(|(expression, desc)| {
+                if desc {
+                    format!("{expression} DESC")
+                } else {
+                    expression.to_string()
+                }
+            })
+            .collect();
+        columns.join(", ")
     }
 }
 

@@ -110,6 +110,7 @@ fn forms_an_article_writes_become_names() {
             country: None,
         }],
         mentions: vec![mention(long), mention("UFC")],
+        truncated: None,
     };
     let writer = store.writer().expect("writer");
     writer.save_analysis(id, &analysis).expect("analysis");

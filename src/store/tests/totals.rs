@@ -399,6 +399,7 @@ fn upgrade_from(version: usize) {
             writable: true,
             word_hits: Default::default(),
             countries_in_memory: Default::default(),
+            last_page: Default::default(),
         };
         let ids = fill(&mut old);
         old.set_read(ids[0], true).expect("read");
