@@ -14,7 +14,7 @@
 //! - `ingest`: importers (JSON, feeds, OPML, newsboat, folders) and text cleaning → store,
 //!   analyze, query, config, article, untrusted
 //! - `theme`: colours and styles → config
-//! - `config`: `config.toml`, the default key table and saved views → query
+//! - `config`: `config.toml`, the default key table and saved views → query, analyze (its limits)
 //! - `store`: the SQLite archive, the query's evaluation and the list's sort orders → query,
 //!   analyze, article, untrusted
 //! - `query`: the filter language, parsed once and printed back → analyze (country names, kinds)

@@ -50,7 +50,8 @@ fn a_text_over_the_cap_is_analysed_on_its_first_part_and_says_so() {
     let cap = TEXT.find("Russie").expect("in the text") - 10;
     let (json, text) = analyze(&format!("[analysis]\nmax_bytes = {cap}\n"), &[]);
     let cut = &json["truncated"];
-    let analysed = cut["analysed_bytes"].as_u64().expect("analysed bytes") as usize;
+    let analysed =
+        usize::try_from(cut["analysed_bytes"].as_u64().expect("analysed bytes")).expect("fits");
     assert!(analysed <= cap && analysed > cap / 2, "{cut}");
     assert_eq!(cut["text_bytes"].as_u64(), Some(TEXT.len() as u64));
     // Cut at a space, never inside a word.
@@ -63,7 +64,7 @@ fn a_text_over_the_cap_is_analysed_on_its_first_part_and_says_so() {
     assert!(found.contains(&"NE") && !found.contains(&"RU"), "{found:?}");
     for mention in json["mentions"].as_array().expect("mentions") {
         assert!(
-            mention["end"].as_u64().expect("end") as usize <= analysed,
+            mention["end"].as_u64().expect("end") <= analysed as u64,
             "{mention}"
         );
     }
