@@ -21,6 +21,7 @@ mod feeds;
 mod housekeep;
 mod json;
 mod output;
+mod progress;
 
 /// kiosk: a terminal news reader that knows which countries and people each article is about.
 #[derive(Debug, Parser)]
@@ -354,22 +355,31 @@ fn import(
     sample: bool,
     defaults: ingest::Defaults,
 ) -> Result<u8, Failure> {
-    let bar = if std::io::stderr().is_terminal() {
-        let bar = indicatif::ProgressBar::new_spinner();
-        bar.set_style(
-            indicatif::ProgressStyle::with_template("{spinner} {pos} articles {per_sec} {msg}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
-        );
-        bar.enable_steady_tick(std::time::Duration::from_millis(120));
-        bar
-    } else {
-        indicatif::ProgressBar::hidden()
-    };
+    let inputs: Vec<Input> = (paths.iter())
+        .map(|path| match path.as_str() {
+            "-" => Input::Stdin,
+            path => Input::Path(PathBuf::from(path)),
+        })
+        .collect();
+    let bar = progress::bar(ingest::input_size(&inputs), std::io::stderr().is_terminal());
+    // Test-only (tests/cli_kill.rs): small batches, and a line when each is durable.
+    let show_commits = std::env::var_os("KIOSK_TEST_COMMITS").is_some();
+    let batch = std::env::var("KIOSK_TEST_BATCH")
+        .ok()
+        .and_then(|n| n.parse().ok());
+    let mut committed = 0;
     let store_path = store.path().to_path_buf();
     let mut importer = Importer::new(store, &config.import)
         .map_err(|error| anyhow!("config: {error}"))?
         .with_defaults(defaults)
-        .on_progress(|| bar.inc(1))
+        .with_batch_size(batch.unwrap_or(ingest::BATCH))
+        .on_progress(|done| {
+            bar.show(done);
+            if show_commits && done.committed != committed {
+                committed = done.committed;
+                eprintln!("committed {committed}");
+            }
+        })
         // The bar steps aside while a line is printed, so the two do not mix.
         .on_problem(|problem, skipped| {
             let label = if skipped { "skipped" } else { "warning" };
@@ -379,22 +389,17 @@ fn import(
         if sample {
             ingest::sample::import_sample(&mut importer)?;
         }
-        for path in paths {
-            let input = if path == "-" {
-                Input::Stdin
-            } else {
-                Input::Path(PathBuf::from(path))
-            };
-            importer.import(&input)?;
+        for input in &inputs {
+            importer.import(input)?;
         }
         Ok(())
     })();
     if let Err(error) = stored {
-        bar.finish_and_clear();
+        bar.finish();
         return Err(stopped_import(error, &store_path, importer.report.added));
     }
     let report = importer.finish();
-    bar.finish_and_clear();
+    bar.finish();
     if report.added > 1000 {
         store.optimize()?;
     }

@@ -1,18 +1,18 @@
 //! Import: files, folders and stdin become stored articles. Parsers per format live in `ingest/`
 //! and are pure; this module walks inputs, applies cleaning rules and writes through the store.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
-use rayon::prelude::*;
 use regex::RegexSet;
 
 use crate::config::ImportConfig;
-use crate::store::{InsertOutcome, Store, StoreError};
+use crate::store::{Store, StoreError};
 
 pub use prepare::analyze_article;
-use prepare::{Prepared, analyse, prepare, restrip_source};
 
+mod batch;
 pub mod clean;
 pub mod date;
 pub mod decode;
@@ -26,6 +26,7 @@ mod prepare;
 mod readable;
 mod repair;
 pub mod sample;
+mod stream;
 mod subscribe;
 pub mod text;
 
@@ -128,8 +129,23 @@ pub enum Input {
 /// Told of each problem: `true` when the item was skipped, `false` for a warning.
 type ProblemCallback<'a> = Box<dyn FnMut(&Problem, bool) + 'a>;
 
-/// Told of each article stored or recognised as a duplicate, to show progress.
-type ProgressCallback<'a> = Box<dyn FnMut() + 'a>;
+/// Told how far the import has got, to show progress.
+type ProgressCallback<'a> = Box<dyn FnMut(&Progress) + 'a>;
+
+/// How far an import has got: what the progress callback is told after each article and each
+/// committed batch.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Progress {
+    /// Articles stored or recognised as duplicates so far.
+    pub items: u64,
+    /// Bytes of input read so far, over every input (compare with [`input_size`]).
+    pub bytes: u64,
+    /// Articles added and committed: a crash from here on loses none of them.
+    pub committed: u64,
+}
+
+/// Articles parsed, analysed and written as one transaction (and the most held in memory).
+pub const BATCH: usize = 1000;
 
 /// Imports articles into a store under one configuration; reports problems as it goes.
 pub struct Importer<'a> {
@@ -139,6 +155,12 @@ pub struct Importer<'a> {
     /// Called with each problem as soon as it is found, so long imports report early.
     on_problem: ProblemCallback<'a>,
     on_progress: ProgressCallback<'a>,
+    progress: Progress,
+    /// Bytes read, shared with the counting readers of streamed inputs.
+    bytes: Arc<AtomicU64>,
+    batch: usize,
+    /// The most items held at once waiting for their batch (tests check it stays within one).
+    peak_buffered: usize,
     /// What an article lacking them gets (`kiosk import --source NAME --lang CODE`).
     defaults: Defaults,
     pub report: ImportReport,
@@ -160,7 +182,11 @@ impl<'a> Importer<'a> {
             repeated_threshold: u32::try_from(config.repeated_paragraph_threshold.max(2))
                 .unwrap_or(u32::MAX),
             on_problem: Box::new(|_, _| {}),
-            on_progress: Box::new(|| {}),
+            on_progress: Box::new(|_| {}),
+            progress: Progress::default(),
+            bytes: Arc::default(),
+            batch: BATCH,
+            peak_buffered: 0,
             defaults: Defaults::default(),
             report: ImportReport::default(),
         })
@@ -180,12 +206,35 @@ impl<'a> Importer<'a> {
         self
     }
 
-    /// Sets the callback told of each article stored or recognised as a duplicate (the CLI
-    /// ticks its progress bar; the importer draws nothing itself).
+    /// Sets the callback told of the progress after each article stored or recognised as a
+    /// duplicate and after each committed batch (the CLI draws its bar; the importer draws
+    /// nothing itself).
     #[must_use]
-    pub fn on_progress(mut self, callback: impl FnMut() + 'a) -> Self {
+    pub fn on_progress(mut self, callback: impl FnMut(&Progress) + 'a) -> Self {
         self.on_progress = Box::new(callback);
         self
+    }
+
+    /// Sets how many articles make one batch (one transaction, and the most held in memory).
+    #[must_use]
+    pub fn with_batch_size(mut self, batch: usize) -> Self {
+        self.batch = batch.max(1);
+        self
+    }
+
+    /// The most parsed items held at once waiting for their batch to be stored.
+    pub fn peak_buffered(&self) -> usize {
+        self.peak_buffered
+    }
+
+    /// Tells the progress callback of one more article done (stored or a duplicate).
+    fn tick(&mut self) {
+        self.progress.items += 1;
+        self.tell_progress();
+    }
+
+    fn tell_progress(&mut self) {
+        tell(&mut self.on_progress, &mut self.progress, &self.bytes);
     }
 
     /// Ends the import, handing back the store and the report.
@@ -196,14 +245,7 @@ impl<'a> Importer<'a> {
     /// Imports one input: a file, a folder (recursively) or standard input.
     pub fn import(&mut self, input: &Input) -> Result<(), StoreError> {
         match input {
-            Input::Stdin => {
-                let mut bytes = Vec::new();
-                if let Err(error) = std::io::stdin().read_to_end(&mut bytes) {
-                    self.skip("<stdin>", format!("cannot read: {error}"));
-                    return Ok(());
-                }
-                self.import_bytes("<stdin>", None, &bytes, None)
-            }
+            Input::Stdin => self.import_reader("<stdin>", None, std::io::stdin().lock(), None),
             Input::Path(path) if path.is_dir() => {
                 for file in walk(path, &mut |location, message| self.skip(location, message)) {
                     self.import_file(&file)?;
@@ -217,10 +259,12 @@ impl<'a> Importer<'a> {
     fn import_file(&mut self, path: &Path) -> Result<(), StoreError> {
         let location = path.display().to_string();
         if format_of(path) == Some(Format::NewsboatCache) || is_sqlite(path) {
+            let size = std::fs::metadata(path).map_or(0, |meta| meta.len());
+            self.bytes.fetch_add(size, Ordering::Relaxed);
             return self.import_newsboat_cache(&location, path);
         }
-        match std::fs::read(path) {
-            Ok(bytes) => self.import_bytes(&location, Some(path), &bytes, format_of(path)),
+        match std::fs::File::open(path) {
+            Ok(file) => self.import_reader(&location, Some(path), file, format_of(path)),
             Err(error) => {
                 self.skip(&location, format!("cannot read: {error}"));
                 Ok(())
@@ -255,7 +299,8 @@ impl<'a> Importer<'a> {
         }
         let items: Vec<json::Item> = match format {
             Format::Json => {
-                return json::parse_batches(&decoded.text, 1000, |items| {
+                let batch = self.batch;
+                return json::parse_batches(&decoded.text, batch, |items| {
                     self.store_items(location, items)
                 });
             }
@@ -281,114 +326,6 @@ impl<'a> Importer<'a> {
         self.store_items(location, items)
     }
 
-    /// Stores one batch in one transaction. A batch that fails (a full disk) is rolled back
-    /// whole, and so are its counts: the report then says what is stored.
-    fn store_items(&mut self, location: &str, items: Vec<json::Item>) -> Result<(), StoreError> {
-        let before = (self.report.added, self.report.duplicates);
-        let stored = self.store_batch(location, items);
-        if stored.is_err() {
-            (self.report.added, self.report.duplicates) = before;
-        }
-        stored
-    }
-
-    fn store_batch(&mut self, location: &str, items: Vec<json::Item>) -> Result<(), StoreError> {
-        let where_ = |at: &str| {
-            if at.is_empty() {
-                location.to_string()
-            } else {
-                format!("{location}:{}", at.trim_start_matches("line "))
-            }
-        };
-        let mut drafts = Vec::new();
-        for item in items {
-            match item {
-                Ok(mut draft) => {
-                    draft.source = draft.source.or_else(|| self.defaults.source.clone());
-                    draft.lang = draft.lang.or_else(|| self.defaults.lang.clone());
-                    draft.cap_title();
-                    drafts.push(draft);
-                }
-                Err((at, why)) => self.skip(&where_(&at), why),
-            }
-        }
-        let writer = self.store.writer()?;
-        let mut prepared = Vec::with_capacity(drafts.len());
-        let mut batch_hashes = std::collections::HashSet::new();
-        for draft in drafts {
-            for warning in &draft.warnings {
-                let problem = Problem {
-                    location: where_(&draft.position),
-                    message: warning.clone(),
-                };
-                (self.on_problem)(&problem, false);
-                self.report.warnings.push(problem);
-            }
-            match prepare(&writer, &self.trailers, self.repeated_threshold, draft)? {
-                Some(new) if batch_hashes.insert(new.hash.clone()) => prepared.push(new),
-                _ => self.report.duplicates += 1,
-            }
-        }
-        // Analysis is the costly part and needs nothing from the store: all cores share it.
-        let analysed: Vec<_> = prepared
-            .into_par_iter()
-            .map(|mut new| {
-                let analysis = analyse(&mut new.article);
-                (new, analysis)
-            })
-            .collect();
-        for (new, analysis) in analysed {
-            let Prepared {
-                article,
-                hash,
-                newly_repeated,
-                read,
-                starred,
-                replaces,
-            } = new;
-            let outcome = match replaces {
-                Some(id) if writer.replace(id, &article, &hash)? => {
-                    writer.save_analysis(id, &analysis)?;
-                    self.report.repaired += 1;
-                    InsertOutcome::Duplicate(id)
-                }
-                Some(id) => {
-                    self.report.duplicates += 1;
-                    InsertOutcome::Duplicate(id)
-                }
-                // `insert` checks again: an earlier article of this batch may share its URL or id.
-                None => match writer.insert(&article, &hash)? {
-                    InsertOutcome::Added(id) => {
-                        writer.save_analysis(id, &analysis)?;
-                        self.report.added += 1;
-                        InsertOutcome::Added(id)
-                    }
-                    duplicate @ InsertOutcome::Duplicate(_) => {
-                        self.report.duplicates += 1;
-                        duplicate
-                    }
-                },
-            };
-            if read || starred {
-                let (InsertOutcome::Added(id) | InsertOutcome::Duplicate(id)) = outcome;
-                writer.mark(id, read, starred)?;
-            }
-            if let Some(source) = &article.source {
-                for paragraph in newly_repeated {
-                    restrip_source(
-                        &writer,
-                        &self.trailers,
-                        self.repeated_threshold,
-                        source,
-                        &paragraph,
-                    )?;
-                }
-            }
-            (self.on_progress)();
-        }
-        writer.commit()
-    }
-
     fn skip(&mut self, location: &str, message: String) {
         let problem = Problem {
             location: location.to_string(),
@@ -400,6 +337,31 @@ impl<'a> Importer<'a> {
 }
 
 use format::{format_of, is_sqlite, walk};
+
+/// Tells `callback` of `progress` with the bytes read so far (apart from `Importer`, so a batch
+/// holding the store's writer can call it).
+fn tell(callback: &mut ProgressCallback<'_>, progress: &mut Progress, bytes: &AtomicU64) {
+    progress.bytes = bytes.load(Ordering::Relaxed);
+    callback(progress);
+}
+
+/// The bytes `inputs` hold (a folder's importable files counted), for a bar with an end;
+/// `None` when one is standard input, whose size nobody knows.
+pub fn input_size(inputs: &[Input]) -> Option<u64> {
+    let size = |path: &Path| std::fs::metadata(path).map_or(0, |meta| meta.len());
+    let mut total = 0;
+    for input in inputs {
+        total += match input {
+            Input::Stdin => return None,
+            Input::Path(path) if path.is_dir() => walk(path, &mut |_, _| {})
+                .iter()
+                .map(|file| size(file))
+                .sum(),
+            Input::Path(path) => size(path),
+        };
+    }
+    Some(total)
+}
 
 #[cfg(test)]
 mod tests;

@@ -8,6 +8,9 @@ use super::clean::{paragraphs, sanitize};
 use super::date::from_unix_seconds;
 
 mod array;
+mod lines;
+
+pub use lines::read_batches;
 
 /// One parsed item: a draft, or why item `line` was skipped.
 pub type Item = Result<Draft, (String, String)>;
@@ -32,7 +35,8 @@ pub fn parse_batches<E>(
 ) -> Result<(), E> {
     let trimmed = text.trim_start_matches('\u{feff}').trim_start();
     if trimmed.starts_with('[') {
-        return array::parse_array(trimmed, batch, &mut each).map(|_peak| ());
+        let read = serde_json::de::StrRead::new(trimmed);
+        return array::parse_array(read, 1, batch, &mut each).map(|_peak| ());
     }
     let whole = parse_document(trimmed);
     if let Some(items) = whole {
@@ -262,7 +266,8 @@ mod tests {
     fn a_json_array_is_held_one_batch_at_a_time() {
         let text = array_of_titles(2500, ",\n");
         let mut seen = 0;
-        let peak = array::parse_array(&text, 1000, &mut |items: Vec<Item>| -> Result<(), ()> {
+        let read = serde_json::de::StrRead::new(&text);
+        let peak = array::parse_array(read, 1, 1000, &mut |items: Vec<Item>| -> Result<(), ()> {
             seen += items.len();
             Ok(())
         });
@@ -273,7 +278,8 @@ mod tests {
     fn a_failed_batch_stops_the_array() {
         let text = format!("[{}]", [r#"{"title": "T"}"#; 10].join(","));
         let mut batches = 0;
-        let result = array::parse_array(&text, 3, &mut |_items: Vec<Item>| {
+        let read = serde_json::de::StrRead::new(&text);
+        let result = array::parse_array(read, 1, 3, &mut |_items: Vec<Item>| {
             batches += 1;
             Err("disk full")
         });

@@ -52,7 +52,7 @@ impl Importer<'_> {
         self.report.duplicates += parsed.known;
         // Known items count as done for the progress bar, once each, as stored ones do.
         for _ in 0..parsed.known {
-            (self.on_progress)();
+            self.tick();
         }
         if let Some(note) = parsed.note {
             self.warn(location, note);

@@ -166,18 +166,78 @@ fn sample_archive_imports_cleanly() {
 }
 
 #[test]
-fn progress_is_told_once_per_article_stored() {
+fn progress_counts_articles_bytes_and_commits() {
     let (dir, mut store) = temp_store();
     let path = dir.path().join("two.jsonl");
     let line = |id: u32| format!("{{\"title\":\"Article {id}\",\"body\":\"Texte {id}.\"}}\n");
-    std::fs::write(&path, line(1) + &line(2)).expect("write");
-    let mut ticks = 0;
+    let text = line(1) + &line(2);
+    std::fs::write(&path, &text).expect("write");
+    let mut told = Vec::new();
     let mut importer = Importer::new(&mut store, &ImportConfig::default())
         .expect("importer")
-        .on_progress(|| ticks += 1);
-    importer.import(&Input::Path(path)).expect("import");
+        .on_progress(|progress| told.push(*progress));
+    importer.import(&Input::Path(path.clone())).expect("import");
     assert_eq!(importer.finish().added, 2);
-    assert_eq!(ticks, 2);
+    let bytes = text.len() as u64;
+    let progress = |items, committed| Progress {
+        items,
+        bytes,
+        committed,
+    };
+    // One per article, then the commit.
+    assert_eq!(told, [progress(1, 0), progress(2, 0), progress(2, 2)]);
+    assert_eq!(input_size(&[Input::Path(path)]), Some(bytes));
+    assert_eq!(input_size(&[Input::Stdin]), None);
+}
+
+/// `count` JSON Lines of distinct articles, line `bad` (1-based) malformed.
+fn jsonl_with_a_bad_line(count: usize, bad: usize) -> String {
+    (1..=count)
+        .map(|n| match n {
+            n if n == bad => "{\"title\": \"broken\n".to_string(),
+            n => format!(
+                "{{\"title\": \"Article {n}\", \"body\": \"Le texte numéro {n} parle du Kenya.\"}}\n"
+            ),
+        })
+        .collect()
+}
+
+#[test]
+fn a_large_json_lines_file_streams_one_batch_at_a_time() {
+    let (dir, mut store) = temp_store();
+    let path = dir.path().join("many.jsonl");
+    // Over the 64 KiB head, so it is streamed rather than read whole.
+    let text = jsonl_with_a_bad_line(1500, 700);
+    assert!(text.len() > 64 * 1024);
+    std::fs::write(&path, text).expect("write");
+    let mut importer = Importer::new(&mut store, &ImportConfig::default())
+        .expect("importer")
+        .with_batch_size(100);
+    importer.import(&Input::Path(path.clone())).expect("import");
+    assert_eq!(importer.peak_buffered(), 100);
+    let report = importer.finish();
+    assert_eq!((report.added, report.skipped.len()), (1499, 1));
+    let location = format!("{}:700", path.display());
+    assert_eq!(report.skipped[0].location, location);
+    assert_eq!(store.count(&Query::default()).expect("count"), 1499);
+}
+
+#[test]
+fn a_large_json_array_streams_one_batch_at_a_time() {
+    let (dir, mut store) = temp_store();
+    let path = dir.path().join("many.json");
+    let objects: Vec<String> = (1..=1500)
+        .map(|n| format!("{{\"title\": \"Article {n}\", \"body\": \"Texte {n} sur le Kenya.\"}}"))
+        .collect();
+    let text = format!("[\n{}\n]\n", objects.join(",\n"));
+    assert!(text.len() > 64 * 1024);
+    std::fs::write(&path, text).expect("write");
+    let mut importer = Importer::new(&mut store, &ImportConfig::default())
+        .expect("importer")
+        .with_batch_size(100);
+    importer.import(&Input::Path(path)).expect("import");
+    assert_eq!(importer.peak_buffered(), 100);
+    assert_eq!(importer.finish().added, 1500);
 }
 
 #[test]

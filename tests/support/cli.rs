@@ -44,6 +44,17 @@ impl Cli {
         child.wait_with_output().expect("runs")
     }
 
+    /// Starts kiosk with `env` set and stderr piped, for tests that watch it run.
+    pub fn spawn(&self, args: &[&str], env: &[(&str, &str)]) -> std::process::Child {
+        let mut command = self.command(args);
+        command.envs(env.iter().copied());
+        command
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("starts")
+    }
+
     fn command(&self, args: &[&str]) -> std::process::Command {
         let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_kiosk"));
         command

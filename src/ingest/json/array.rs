@@ -8,11 +8,13 @@ use serde_json::Value;
 
 use super::{Item, error_text, from_value};
 
-/// Parses the array `text` (which starts with `[`), handing items to `each` in batches of
-/// `batch`. Returns the most items held at once (tests assert it stays within a batch). Items
-/// before a syntax error are handed on; the error follows as one item naming its line.
-pub(super) fn parse_array<E>(
-    text: &str,
+/// Parses the array `read` holds (text from a string, or bytes from a file or stdin, which
+/// starts with `[`), handing items to `each` in batches of `batch`. Returns the most items held
+/// at once (tests assert it stays within a batch). Items before a syntax error are handed on;
+/// the error follows as one item naming its line, counted from `first_line`.
+pub(super) fn parse_array<'de, E>(
+    read: impl serde_json::de::Read<'de>,
+    first_line: usize,
     batch: usize,
     each: &mut impl FnMut(Vec<Item>) -> Result<(), E>,
 ) -> Result<usize, E> {
@@ -24,7 +26,7 @@ pub(super) fn parse_array<E>(
         count: 0,
         stopped: None,
     };
-    let mut reader = serde_json::Deserializer::from_str(text);
+    let mut reader = serde_json::Deserializer::new(read);
     let parsed = reader
         .deserialize_seq(&mut elements)
         .and_then(|()| reader.end());
@@ -33,7 +35,7 @@ pub(super) fn parse_array<E>(
     }
     if let Err(error) = parsed {
         elements.buffer.push(Err((
-            format!("line {}", error.line()),
+            format!("line {}", error.line() + first_line - 1),
             format!("invalid JSON: {}", error_text(&error)),
         )));
     }
