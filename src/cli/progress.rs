@@ -79,7 +79,14 @@ impl Bar {
 fn message(items: u64, elapsed: Duration) -> String {
     let seconds = elapsed.as_secs_f64();
     let rate = if seconds > 0.0 {
-        (items as f64 / seconds).round() as u64
+        // A count of articles is far below 2^52 and the rate is positive and finite.
+        #[allow(
+            clippy::cast_precision_loss,
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss
+        )]
+        let rate = (items as f64 / seconds).round() as u64;
+        rate
     } else {
         0
     };
