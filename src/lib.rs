@@ -9,7 +9,7 @@
 //! - `app`: the TUI state, the pure `update`, pane layout and help data → theme, config, query,
 //!   store (the sort, undo of a delete, tag names), analyze, article, untrusted
 //! - `cli`: the `kiosk` subcommands and the progress bars → ingest, fetch, store, query, config,
-//!   analyze, article, untrusted
+//!   app (number formatting), analyze, article, untrusted
 //! - `fetch`: feeds over HTTP into the store → ingest, store, config, analyze, article, untrusted
 //! - `ingest`: importers (JSON, feeds, OPML, newsboat, folders) and text cleaning → store,
 //!   analyze, query, config, article, untrusted
