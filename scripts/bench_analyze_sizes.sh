@@ -34,7 +34,8 @@ for mb in [0] + sizes:
     (work / f"text{mb}.txt").write_text("Big file\n\n" + text, encoding="utf-8")
 PY
 printf '[analysis]\nmax_bytes = 100000000\n' > "$work/config.toml"
-declare -A binaries=([this]=target/release/kiosk)
+kiosk=$(realpath -m "${CARGO_TARGET_DIR:-target}")/release/kiosk
+declare -A binaries=([this]=$kiosk)
 names=(this)
 if [ -n "${BASELINE:-}" ]; then binaries[baseline]=$BASELINE; names=(baseline this); fi
 median() { tr ' ' '\n' | grep . | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }

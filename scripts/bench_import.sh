@@ -11,7 +11,7 @@ if [ ! -f "$corpus" ]; then
     exit 0
 fi
 cargo build --release --quiet
-kiosk=target/release/kiosk
+kiosk=${CARGO_TARGET_DIR:-target}/release/kiosk
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 articles=$(wc -l < "$corpus")

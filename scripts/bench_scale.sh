@@ -26,7 +26,8 @@ if [ "$format" = array ]; then input="$work/articles.json"; flag=--array; else i
 [ -s "$input" ] || python3 scripts/gen_articles.py "$count" $flag > "$input"
 input_kib=$(du -k "$input" | cut -f1)
 
-declare -A binaries=([this]=target/release/kiosk)
+kiosk=$(realpath -m "${CARGO_TARGET_DIR:-target}")/release/kiosk
+declare -A binaries=([this]=$kiosk)
 names=(this)
 if [ -n "${BASELINE:-}" ]; then binaries[baseline]=$BASELINE; names=(baseline this); fi
 declare -A rates rss size
@@ -101,7 +102,7 @@ declare -a first_kiosk g_kiosk rss_kiosk first_newsboat
 for run in $(seq "$screen_runs"); do
     tmux kill-session -t "$session" 2>/dev/null || true
     start=$(now_ms)
-    tmux new-session -d -s "$session" -x 200 -y 50 "exec target/release/kiosk --store '$store'"
+    tmux new-session -d -s "$session" -x 200 -y 50 "exec '$kiosk' --store '$store'"
     first_kiosk+=("$(wait_screen " Articles ($total) " "$start")")
     start=$(now_ms)
     tmux send-keys -t "$session" G

@@ -369,6 +369,7 @@ fn import(
         .and_then(|n| n.parse().ok());
     let mut committed = 0;
     let store_path = store.path().to_path_buf();
+    store.prepare_for_import()?;
     let mut importer = Importer::new(store, &config.import)
         .map_err(|error| anyhow!("config: {error}"))?
         .with_defaults(defaults)

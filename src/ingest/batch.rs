@@ -3,7 +3,7 @@
 
 use rayon::prelude::*;
 
-use super::prepare::{Prepared, analyse, prepare, restrip_source};
+use super::prepare::{Prepared, analyse, clean_and_hash, prepare, restrip_source};
 use super::{Importer, Problem, json};
 use crate::store::{InsertOutcome, StoreError};
 
@@ -46,11 +46,19 @@ impl Importer<'_> {
         let writer = self.store.writer()?;
         let mut prepared = Vec::with_capacity(drafts.len());
         let mut batch_hashes = std::collections::HashSet::new();
-        for draft in drafts {
-            for warning in &draft.warnings {
+        // Cleaning and hashing need no store: all cores share them too.
+        let cleaned: Vec<_> = drafts
+            .into_par_iter()
+            .map(|mut draft| {
+                let told = (std::mem::take(&mut draft.warnings), draft.position.clone());
+                (told, clean_and_hash(draft))
+            })
+            .collect();
+        for ((warnings, position), draft) in cleaned {
+            for warning in warnings {
                 let problem = Problem {
-                    location: where_(&draft.position),
-                    message: warning.clone(),
+                    location: where_(&position),
+                    message: warning,
                 };
                 (self.on_problem)(&problem, false);
                 self.report.warnings.push(problem);
@@ -60,67 +68,96 @@ impl Importer<'_> {
                 _ => self.report.duplicates += 1,
             }
         }
-        // Analysis is the costly part and needs nothing from the store: all cores share it.
-        let analysed: Vec<_> = prepared
+        // Analysis is the costly part and needs nothing from the store: it runs on every core a
+        // chunk at a time while this thread writes the chunks already analysed, in input order.
+        // The channel holds a chunk or two, so memory stays bounded by the batch.
+        std::thread::scope(|scope| {
+            let (send, analysed) = std::sync::mpsc::sync_channel(AHEAD_CHUNKS);
+            scope.spawn(move || analyse_in_chunks(prepared, &send));
+            for (new, analysis) in analysed.iter().flatten() {
+                let Prepared {
+                    article,
+                    hash,
+                    newly_repeated,
+                    read,
+                    starred,
+                    replaces,
+                } = new;
+                let outcome = match replaces {
+                    Some(id) if writer.replace(id, &article, &hash)? => {
+                        writer.save_analysis(id, &analysis)?;
+                        self.report.repaired += 1;
+                        InsertOutcome::Duplicate(id)
+                    }
+                    Some(id) => {
+                        self.report.duplicates += 1;
+                        InsertOutcome::Duplicate(id)
+                    }
+                    // `insert` checks again: an earlier article of this batch may share its URL or id.
+                    None => match writer.insert(&article, &hash)? {
+                        InsertOutcome::Added(id) => {
+                            writer.save_analysis(id, &analysis)?;
+                            self.report.added += 1;
+                            InsertOutcome::Added(id)
+                        }
+                        duplicate @ InsertOutcome::Duplicate(_) => {
+                            self.report.duplicates += 1;
+                            duplicate
+                        }
+                    },
+                };
+                if read || starred {
+                    let (InsertOutcome::Added(id) | InsertOutcome::Duplicate(id)) = outcome;
+                    writer.mark(id, read, starred)?;
+                }
+                if let Some(source) = &article.source {
+                    for paragraph in newly_repeated {
+                        restrip_source(
+                            &writer,
+                            &self.trailers,
+                            self.repeated_threshold,
+                            source,
+                            &paragraph,
+                        )?;
+                    }
+                }
+                self.progress.items += 1;
+                super::tell(&mut self.on_progress, &mut self.progress, &self.bytes);
+            }
+            Ok::<_, StoreError>(())
+        })?;
+        writer.commit()?;
+        self.progress.committed = self.report.added as u64;
+        self.tell_progress();
+        Ok(())
+    }
+}
+
+/// Articles analysed per chunk handed to the writer: small enough that writing starts soon
+/// after a batch's analysis does, large enough that every core has work.
+const CHUNK: usize = 32;
+
+/// Chunks analysed ahead of the writer.
+const AHEAD_CHUNKS: usize = 2;
+
+/// Analyses `prepared` a chunk at a time on rayon's pool and sends each chunk on, in order; stops
+/// early when the writer has stopped listening (a failed write).
+fn analyse_in_chunks(
+    prepared: Vec<Prepared>,
+    send: &std::sync::mpsc::SyncSender<Vec<(Prepared, crate::analyze::Analysis)>>,
+) {
+    let mut rest = prepared.into_iter().peekable();
+    while rest.peek().is_some() {
+        let chunk: Vec<Prepared> = rest.by_ref().take(CHUNK).collect();
+        let analysed = chunk
             .into_par_iter()
             .map(|mut new| {
                 let analysis = analyse(&mut new.article);
                 (new, analysis)
             })
             .collect();
-        for (new, analysis) in analysed {
-            let Prepared {
-                article,
-                hash,
-                newly_repeated,
-                read,
-                starred,
-                replaces,
-            } = new;
-            let outcome = match replaces {
-                Some(id) if writer.replace(id, &article, &hash)? => {
-                    writer.save_analysis(id, &analysis)?;
-                    self.report.repaired += 1;
-                    InsertOutcome::Duplicate(id)
-                }
-                Some(id) => {
-                    self.report.duplicates += 1;
-                    InsertOutcome::Duplicate(id)
-                }
-                // `insert` checks again: an earlier article of this batch may share its URL or id.
-                None => match writer.insert(&article, &hash)? {
-                    InsertOutcome::Added(id) => {
-                        writer.save_analysis(id, &analysis)?;
-                        self.report.added += 1;
-                        InsertOutcome::Added(id)
-                    }
-                    duplicate @ InsertOutcome::Duplicate(_) => {
-                        self.report.duplicates += 1;
-                        duplicate
-                    }
-                },
-            };
-            if read || starred {
-                let (InsertOutcome::Added(id) | InsertOutcome::Duplicate(id)) = outcome;
-                writer.mark(id, read, starred)?;
-            }
-            if let Some(source) = &article.source {
-                for paragraph in newly_repeated {
-                    restrip_source(
-                        &writer,
-                        &self.trailers,
-                        self.repeated_threshold,
-                        source,
-                        &paragraph,
-                    )?;
-                }
-            }
-            self.progress.items += 1;
-            super::tell(&mut self.on_progress, &mut self.progress, &self.bytes);
+        if send.send(analysed).is_err() {
+            return;
         }
-        writer.commit()?;
-        self.progress.committed = self.report.added as u64;
-        self.tell_progress();
-        Ok(())
     }
 }

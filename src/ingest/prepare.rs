@@ -20,16 +20,44 @@ pub(super) struct Prepared {
     pub(super) replaces: Option<crate::article::ArticleId>,
 }
 
-/// Applies duplicate checks and trailer rules to `draft` (sequential: they read what the
-/// articles before it wrote). `None` for an article already stored.
+/// A draft cleaned for a terminal and hashed: the part of preparing that needs no store, so
+/// every core shares it.
+pub(super) struct Cleaned {
+    draft: Draft,
+    hash: String,
+    /// Hashes of the last [`clean::TAIL_PARAGRAPHS`] paragraphs, for the trailer statistics.
+    tail_hashes: Vec<String>,
+}
+
+/// Cleans and hashes `draft`.
+pub(super) fn clean_and_hash(draft: Draft) -> Cleaned {
+    let draft = draft.cleaned();
+    let hash = clean::content_hash(&draft.title, &draft.paragraphs);
+    let tail = &draft.paragraphs[draft
+        .paragraphs
+        .len()
+        .saturating_sub(clean::TAIL_PARAGRAPHS)..];
+    let tail_hashes = tail.iter().map(|p| clean::paragraph_hash(p)).collect();
+    Cleaned {
+        draft,
+        hash,
+        tail_hashes,
+    }
+}
+
+/// Applies duplicate checks and trailer rules to a cleaned draft (sequential: they read what
+/// the articles before it wrote). `None` for an article already stored.
 pub(super) fn prepare(
     writer: &Writer<'_>,
     trailers: &RegexSet,
     threshold: u32,
-    draft: Draft,
+    cleaned: Cleaned,
 ) -> Result<Option<Prepared>, StoreError> {
-    let draft = draft.cleaned();
-    let hash = clean::content_hash(&draft.title, &draft.paragraphs);
+    let Cleaned {
+        draft,
+        hash,
+        tail_hashes: hashes,
+    } = cleaned;
     let mut article = NewArticle {
         external_id: draft.external_id,
         title: draft.title,
@@ -58,7 +86,6 @@ pub(super) fn prepare(
     let mut repeated = std::collections::HashSet::new();
     if let Some(source) = &article.source {
         let tail = &paragraphs[paragraphs.len().saturating_sub(clean::TAIL_PARAGRAPHS)..];
-        let hashes: Vec<String> = tail.iter().map(|p| clean::paragraph_hash(p)).collect();
         for ((paragraph, hash), count) in tail
             .iter()
             .zip(&hashes)
@@ -72,7 +99,8 @@ pub(super) fn prepare(
             }
         }
     }
-    let is_repeated = |p: &str| repeated.contains(&clean::paragraph_hash(p));
+    let is_repeated =
+        |p: &str| !repeated.is_empty() && repeated.contains(&clean::paragraph_hash(p));
     let body_end = clean::trailer_start(&paragraphs, trailers, is_repeated);
     article.body = paragraphs[..body_end].join("\n\n");
     Ok(Some(Prepared {

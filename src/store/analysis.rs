@@ -80,14 +80,18 @@ impl Writer<'_> {
             .filter(|country| country.about)
             .map(|country| country.code.as_str())
             .collect();
-        self.tx.execute(
-            "UPDATE articles SET analysis_version = ?1, analysis = ?2, countries = ?3 WHERE id = ?4",
-            params![version, pack(json), about.join(" "), id],
-        )?;
         self.tx
-            .execute("DELETE FROM article_countries WHERE article_id = ?1", [id])?;
+            .prepare_cached(
+                "UPDATE articles SET analysis_version = ?1, analysis = ?2, countries = ?3 \
+                 WHERE id = ?4",
+            )?
+            .execute(params![version, pack(json), about.join(" "), id])?;
         self.tx
-            .execute("DELETE FROM article_entities WHERE article_id = ?1", [id])?;
+            .prepare_cached("DELETE FROM article_countries WHERE article_id = ?1")?
+            .execute([id])?;
+        self.tx
+            .prepare_cached("DELETE FROM article_entities WHERE article_id = ?1")?
+            .execute([id])?;
         let mut insert_country = self.tx.prepare_cached(
             "INSERT OR REPLACE INTO article_countries (article_id, code, published, score, mentions, about) \
              VALUES (?1, ?2, (SELECT published FROM articles WHERE id = ?1), ?3, ?4, ?5)",

@@ -21,11 +21,8 @@ impl Writer<'_> {
     pub fn with_content_hash(&self, content_hash: &str) -> Result<Option<ArticleId>> {
         Ok(self
             .tx
-            .query_row(
-                "SELECT id FROM articles WHERE content_hash = ?1",
-                [content_hash],
-                |row| row.get(0),
-            )
+            .prepare_cached("SELECT id FROM articles WHERE content_hash = ?1")?
+            .query_row([content_hash], |row| row.get(0))
             .optional()?)
     }
 

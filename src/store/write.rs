@@ -3,7 +3,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
-use super::packed::pack;
+use super::packed::{body_and_original, pack_original};
 use super::{Result, fold_for_search};
 use crate::article::{ArticleId, NewArticle};
 
@@ -43,11 +43,10 @@ impl<'a> Writer<'a> {
         if let Some(external_id) = &article.external_id {
             let found = self
                 .tx
-                .query_row(
+                .prepare_cached(
                     "SELECT id FROM articles WHERE external_id = ?1 AND source IS ?2 LIMIT 1",
-                    params![external_id, article.source],
-                    |row| row.get(0),
-                )
+                )?
+                .query_row(params![external_id, article.source], |row| row.get(0))
                 .optional()?;
             if found.is_some() {
                 return Ok(found);
@@ -56,11 +55,8 @@ impl<'a> Writer<'a> {
         if let Some(url) = &article.url {
             let found = self
                 .tx
-                .query_row(
-                    "SELECT id FROM articles WHERE url = ?1 LIMIT 1",
-                    [url],
-                    |row| row.get(0),
-                )
+                .prepare_cached("SELECT id FROM articles WHERE url = ?1 LIMIT 1")?
+                .query_row([url], |row| row.get(0))
                 .optional()?;
             if found.is_some() {
                 return Ok(found);
@@ -101,7 +97,11 @@ impl<'a> Writer<'a> {
             .prepare_cached(
                 "INSERT INTO article_texts (article_id, body, original) VALUES (?1, ?2, ?3)",
             )?
-            .execute(params![id, article.body, pack(&article.original)])?;
+            .execute(params![
+                id,
+                article.body,
+                pack_original(&article.original, &article.body)
+            ])?;
         self.index(id, &article.title, &article.body)?;
         Ok(InsertOutcome::Added(id))
     }
@@ -116,10 +116,11 @@ impl<'a> Writer<'a> {
     /// Marks article `id` read and/or starred (imports from other readers carry these states);
     /// never clears a state already set.
     pub fn mark(&self, id: ArticleId, read: bool, starred: bool) -> Result<()> {
-        self.tx.execute(
-            "UPDATE articles SET read = max(read, ?2), starred = max(starred, ?3) WHERE id = ?1",
-            params![id, read, starred],
-        )?;
+        self.tx
+            .prepare_cached(
+                "UPDATE articles SET read = max(read, ?2), starred = max(starred, ?3) WHERE id = ?1",
+            )?
+            .execute(params![id, read, starred])?;
         Ok(())
     }
 
@@ -139,9 +140,15 @@ impl<'a> Writer<'a> {
                 .query_row("SELECT title FROM articles WHERE id = ?1", [id], |row| {
                     row.get(0)
                 })?;
+        // An original stored without its body gets it back first: the body changes.
+        let (_, original) = self.tx.query_row(
+            "SELECT body, original FROM article_texts WHERE article_id = ?1",
+            [id],
+            |row| body_and_original(row, 0),
+        )?;
         self.tx.execute(
-            "UPDATE article_texts SET body = ?1 WHERE article_id = ?2",
-            params![body, id],
+            "UPDATE article_texts SET body = ?1, original = ?2 WHERE article_id = ?3",
+            params![body, pack_original(&original, body), id],
         )?;
         self.tx
             .execute("DELETE FROM articles_fts WHERE rowid = ?1", [id])?;

@@ -68,3 +68,29 @@ fn an_original_stored_as_plain_text_still_loads() {
         .expect("update");
     assert_eq!(store.load(id).expect("load").original, long);
 }
+
+#[test]
+fn an_original_stored_without_its_body_survives_a_change_of_body() {
+    let (_dir, mut store) = temp_store();
+    let body = "Le Kenya et le Brésil ont signé un accord commercial.\n\nFin. ".repeat(20);
+    let new = NewArticle {
+        original: format!("Accord\n\n{body}\n\nAbonnez-vous à notre lettre."),
+        ..article("Accord", &body, None)
+    };
+    let id = add(&mut store, &new);
+    let size: usize = store
+        .conn
+        .query_row("SELECT length(original) FROM article_texts", [], |row| {
+            row.get(0)
+        })
+        .expect("size");
+    assert!(size < 100, "the body is not stored twice: {size} bytes");
+    assert_eq!(store.load(id).expect("load").original, new.original);
+    // A trailer cut later changes the body: the original stays as imported.
+    let writer = store.writer().expect("writer");
+    writer.set_body(id, "Le Kenya et le Brésil.").expect("body");
+    writer.commit().expect("commit");
+    let loaded = store.load(id).expect("load");
+    assert_eq!(loaded.body, "Le Kenya et le Brésil.");
+    assert_eq!(loaded.original, new.original);
+}
