@@ -49,6 +49,13 @@ pub(super) fn retry_busy<T>(mut step: impl FnMut() -> rusqlite::Result<T>) -> ru
 /// The first bytes of every SQLite database.
 pub const SQLITE_MAGIC: &[u8] = b"SQLite format 3\0";
 
+/// The write-ahead log beside the store at `path`.
+fn wal_path(path: &Path) -> std::path::PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push("-wal");
+    name.into()
+}
+
 /// Refuses a file that SQLite would reject or misread, before SQLite opens it: anything but an
 /// SQLite header, or fewer bytes than the header says the database holds. An absent or empty file
 /// becomes a new store.
@@ -78,7 +85,10 @@ pub(super) fn check_header(path: &Path) -> Result<(), StoreError> {
     // (older writers did not keep it).
     let pages = u64::from(be32(28));
     let expected = page_size * pages;
-    if be32(92) == be32(24) && len < expected {
+    // A checkpoint cut short (a full disk) may leave page 1 telling the new size before the
+    // file grew to it; the pages are still in the write-ahead log, which SQLite reads first.
+    let log_len = wal_path(path).metadata().map_or(0, |meta| meta.len());
+    if be32(92) == be32(24) && len < expected && log_len == 0 {
         return Err(StoreError::Truncated {
             path: path.to_path_buf(),
             len,

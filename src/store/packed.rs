@@ -55,8 +55,8 @@ pub(super) fn pack_original<'a>(original: &'a str, body: &str) -> ToSqlOutput<'a
             let mut bytes = vec![tag];
             bytes.extend_from_slice(&offset.to_le_bytes());
             let mut encoder = DeflateEncoder::new(bytes, Compression::fast());
-            if encoder.write_all(original[..at].as_bytes()).is_ok()
-                && encoder.write_all(original[at + len..].as_bytes()).is_ok()
+            if encoder.write_all(&original.as_bytes()[..at]).is_ok()
+                && encoder.write_all(&original.as_bytes()[at + len..]).is_ok()
                 && let Ok(bytes) = encoder.finish()
             {
                 return ToSqlOutput::Owned(Value::Blob(bytes));
