@@ -19,6 +19,7 @@ pub mod decode;
 pub mod feed;
 pub mod format;
 pub mod html;
+pub mod item_key;
 pub mod json;
 pub mod newsboat;
 pub mod opml;
