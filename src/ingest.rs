@@ -19,6 +19,7 @@ pub mod decode;
 pub mod feed;
 pub mod format;
 pub mod html;
+pub mod item_key;
 pub mod json;
 pub mod newsboat;
 pub mod opml;
@@ -126,6 +127,27 @@ pub enum Input {
     Stdin,
 }
 
+impl Input {
+    /// The name an article from this input goes by when it names no source: `stdin`, a
+    /// folder's name, a file's stem (`reuters-2020.jsonl` → `reuters-2020`).
+    pub fn name(&self) -> Option<String> {
+        let path = match self {
+            Self::Stdin => return Some("stdin".to_string()),
+            Self::Path(path) if path.is_dir() => {
+                // `.` and `..` have no name of their own: their real path has.
+                let real = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+                return real
+                    .file_name()
+                    .map(|name| name.to_string_lossy().into_owned());
+            }
+            Self::Path(path) => path,
+        };
+        path.file_stem()
+            .map(|stem| stem.to_string_lossy().trim().to_string())
+            .filter(|stem| !stem.is_empty())
+    }
+}
+
 /// Told of each problem: `true` when the item was skipped, `false` for a warning.
 type ProblemCallback<'a> = Box<dyn FnMut(&Problem, bool) + 'a>;
 
@@ -163,6 +185,9 @@ pub struct Importer<'a> {
     peak_buffered: usize,
     /// What an article lacking them gets (`kiosk import --source NAME --lang CODE`).
     defaults: Defaults,
+    /// The source of articles that name none and get none from `defaults`: the name of the
+    /// input being imported (see [`Input::name`]).
+    input_name: Option<String>,
     pub report: ImportReport,
 }
 
@@ -188,6 +213,7 @@ impl<'a> Importer<'a> {
             batch: BATCH,
             peak_buffered: 0,
             defaults: Defaults::default(),
+            input_name: None,
             report: ImportReport::default(),
         })
     }
@@ -242,8 +268,16 @@ impl<'a> Importer<'a> {
         self.report
     }
 
-    /// Imports one input: a file, a folder (recursively) or standard input.
+    /// Imports one input: a file, a folder (recursively) or standard input. Articles that name
+    /// no source, when no default source is set, get the input's name.
     pub fn import(&mut self, input: &Input) -> Result<(), StoreError> {
+        self.input_name = input.name();
+        let imported = self.import_input(input);
+        self.input_name = None;
+        imported
+    }
+
+    fn import_input(&mut self, input: &Input) -> Result<(), StoreError> {
         match input {
             Input::Stdin => self.import_reader("<stdin>", None, std::io::stdin().lock(), None),
             Input::Path(path) if path.is_dir() => {

@@ -1,6 +1,7 @@
 //! `kiosk import --source NAME --lang CODE` on the built binary with a temp store: articles whose
 //! input names no source or language get the given ones, articles that name theirs keep them,
-//! and a code that is not ISO 639-1 is refused before anything is read.
+//! and a code that is not ISO 639-1 is refused before anything is read. Input naming no source
+//! at all takes the name of the file (its stem), of the folder, or `stdin`.
 
 #[path = "support/cli.rs"]
 mod cli;
@@ -56,5 +57,132 @@ fn a_language_that_is_not_a_two_letter_code_is_refused() {
     assert!(
         cli.json_lines(&["list", "--json"]).is_empty(),
         "nothing imported"
+    );
+}
+
+/// Wire copy in the Reuters corpus' shape: an id, a title, a date and a body, no source.
+const REUTERS: &str = concat!(
+    r#"{"id":"5","date":"26-FEB-1987 15:10:44.60","title":"FARM RESERVE PRICES","body":"The U.S. Agriculture Department reported prices."}"#,
+    "\n",
+    r#"{"id":"6","date":"26-FEB-1987 15:14:36.41","title":"GRAIN SHIPS WAITING","body":"Ten grain ships were loading at Portland."}"#,
+    "\n",
+    r#"{"id":"7","title":"Niamey","body":"Le président a parlé à Niamey.","source":"RFI"}"#,
+    "\n",
+);
+
+/// (external id, source) of every stored article, sorted.
+fn sources(cli: &Cli) -> Vec<(String, String)> {
+    let mut rows: Vec<(String, String)> = cli
+        .json_lines(&["list", "--json"])
+        .iter()
+        .map(|row| {
+            let text = |key: &str| row[key].as_str().unwrap_or("").to_string();
+            (text("external_id"), text("source"))
+        })
+        .collect();
+    rows.sort();
+    rows
+}
+
+#[test]
+fn a_file_without_sources_names_its_articles_by_its_stem() {
+    let cli = Cli::new("");
+    let file = cli.write("reuters-2020.jsonl", REUTERS);
+    cli.ok(&["import", &file]);
+    assert_eq!(
+        sources(&cli),
+        [
+            ("5".into(), "reuters-2020".into()),
+            ("6".into(), "reuters-2020".into()),
+            ("7".into(), "RFI".into()),
+        ]
+    );
+    let listed = cli.ok(&["list"]);
+    assert!(listed.contains("reuters-2020"), "{listed}");
+    assert!(
+        !listed
+            .lines()
+            .any(|line| line.split_whitespace().any(|word| word == "-")),
+        "no article listed without a source: {listed}"
+    );
+    assert_eq!(
+        cli.json_lines(&["list", "--json", "source:reuters-2020"])
+            .len(),
+        2
+    );
+}
+
+#[test]
+fn standard_input_without_sources_is_the_source_stdin() {
+    let cli = Cli::new("");
+    let output = cli.run_with_stdin(&["import", "-"], REUTERS.as_bytes());
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert_eq!(
+        sources(&cli),
+        [
+            ("5".into(), "stdin".into()),
+            ("6".into(), "stdin".into()),
+            ("7".into(), "RFI".into()),
+        ]
+    );
+}
+
+#[test]
+fn a_folder_names_the_articles_that_name_no_source() {
+    let cli = Cli::new("");
+    let folder = cli.dir.path().join("wire-desk");
+    std::fs::create_dir_all(folder.join("inbox")).expect("folders");
+    let write = |name: &str, text: &str| std::fs::write(folder.join(name), text).expect("write");
+    write(
+        "2024-03-28-niger.txt",
+        "Niger: talks\n\nThe talks went on in Niamey.\n",
+    );
+    write(
+        "inbox/2024-03-29-mali.txt",
+        "Mali: a road\n\nA road opens near Bamako.\n",
+    );
+    write("more.jsonl", REUTERS);
+    cli.ok(&["import", &folder.display().to_string()]);
+    let by_title: Vec<(String, String)> = {
+        let mut rows: Vec<(String, String)> = cli
+            .json_lines(&["list", "--json"])
+            .iter()
+            .map(|row| {
+                let text = |key: &str| row[key].as_str().unwrap_or("").to_string();
+                (text("title"), text("source"))
+            })
+            .collect();
+        rows.sort();
+        rows
+    };
+    assert_eq!(
+        by_title,
+        [
+            ("FARM RESERVE PRICES".into(), "wire-desk".into()),
+            ("GRAIN SHIPS WAITING".into(), "wire-desk".into()),
+            ("Mali: a road".into(), "inbox".into()),
+            ("Niamey".into(), "RFI".into()),
+            ("Niger: talks".into(), "wire-desk".into()),
+        ],
+        "a text file's own folder names it; the rest take the imported folder's name"
+    );
+}
+
+#[test]
+fn the_source_option_wins_over_the_file_name_and_an_article_s_own_over_both() {
+    let cli = Cli::new("");
+    let file = cli.write("reuters-2020.jsonl", REUTERS);
+    cli.ok(&["import", "--source", "Reuters", &file]);
+    assert_eq!(
+        sources(&cli),
+        [
+            ("5".into(), "Reuters".into()),
+            ("6".into(), "Reuters".into()),
+            ("7".into(), "RFI".into()),
+        ]
     );
 }

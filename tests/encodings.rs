@@ -54,7 +54,9 @@ fn one_bad_byte_keeps_utf8_names_the_line_and_a_clean_reimport_repairs_it() {
     let shown = cli.ok(&["show", "17"]);
     assert!(shown.contains("\u{FFFD}L’été fut sec"), "{shown}");
 
-    let out = import(&cli, "fixed.jsonl", &json_lines(None, str::to_string));
+    // The fixed copy under the same name: articles naming no source are filed under the
+    // file's stem, and an id repairs the copy stored under the same source.
+    let out = import(&cli, "news.jsonl", &json_lines(None, str::to_string));
     assert!(
         out.contains("added 0, duplicates 999, skipped 0, repaired 1"),
         "{out}"
@@ -76,7 +78,9 @@ fn mojibake_copies_give_way_to_the_clean_file_by_id_and_by_content() {
     let text = "Été à Genève\n\nLes autorités ont annoncé la fin de la sécheresse.\n";
     import(&cli, "damaged.txt", as_mojibake(text).as_bytes());
 
-    let out = import(&cli, "fixed.jsonl", &json_lines(None, str::to_string));
+    // The fixed copy under the same name: articles naming no source are filed under the
+    // file's stem, and an id repairs the copy stored under the same source.
+    let out = import(&cli, "news.jsonl", &json_lines(None, str::to_string));
     assert!(
         out.contains("added 0, duplicates 0, skipped 0, repaired 1000"),
         "{out}"

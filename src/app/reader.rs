@@ -21,6 +21,8 @@ pub struct ReaderLine {
     pub text: String,
     /// Byte ranges of `text` that the analysis found an entity in (from its offsets).
     pub marks: Vec<(usize, usize)>,
+    /// The line's paragraph reads right to left, so the reader right-aligns it.
+    pub rtl: bool,
 }
 
 /// The open article (cleaned) and its wrapped lines.
@@ -119,6 +121,7 @@ impl ReaderState {
                         .map(|start| marks_within(marks, start, line.text.len()))
                         .unwrap_or_default(),
                     text: line.text,
+                    rtl: line.rtl,
                 }
             }));
         };

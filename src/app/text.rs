@@ -1,7 +1,43 @@
 //! Untrusted article text made safe for a terminal, and wrapped to a width.
 //! Everything from the store passes through [`clean_line`] or [`clean_text`] before it reaches state.
 
+use unicode_width::UnicodeWidthChar;
+
 pub use crate::untrusted::{clean_line, clean_text};
+
+/// Whether `text` reads right to left: its first strong directional character (a letter, or a
+/// direction mark) is of a right-to-left script (Hebrew, Arabic, Syriac, Thaana, N'Ko and their
+/// neighbours and presentation forms). Digits, punctuation and spaces decide nothing, as in the
+/// Unicode bidirectional algorithm's rule P2; text with no strong character is left to right.
+pub fn is_rtl(text: &str) -> bool {
+    text.chars()
+        .find_map(|c| match c {
+            '\u{200f}' | '\u{61c}' => Some(true), // RIGHT-TO-LEFT MARK, ARABIC LETTER MARK
+            '\u{200e}' => Some(false),            // LEFT-TO-RIGHT MARK
+            // Arabic-Indic digits sit in the Arabic block but are weak: not alphabetic.
+            c if c.is_alphabetic() => Some(is_rtl_script(c)),
+            _ => None,
+        })
+        .unwrap_or(false)
+}
+
+/// Hebrew to Arabic Extended-A (Syriac, Thaana, N'Ko, Samaritan, Mandaic between them), the
+/// Hebrew and Arabic presentation forms, and the historic right-to-left scripts of the SMP.
+fn is_rtl_script(c: char) -> bool {
+    matches!(c,
+        '\u{0590}'..='\u{08ff}'
+        | '\u{fb1d}'..='\u{fdff}'
+        | '\u{fe70}'..='\u{feff}'
+        | '\u{10800}'..='\u{10fff}'
+        | '\u{1e800}'..='\u{1efff}')
+}
+
+/// The columns `text` takes in a terminal: each character's own width, as the buffer places
+/// them one by one. (`UnicodeWidthStr::width` counts some pairs, such as Arabic lam-alef, as
+/// one ligature column, which is not what a cell grid shows.)
+pub fn display_width(text: &str) -> usize {
+    text.chars().map(|c| c.width().unwrap_or(0)).sum()
+}
 
 /// Wraps clean text to `width` columns: each paragraph (a run of non-empty lines) is wrapped on
 /// its own, blank lines between paragraphs are kept as one empty line.
@@ -18,6 +54,8 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 pub struct WrappedLine {
     pub start: Option<usize>,
     pub text: String,
+    /// The line's paragraph reads right to left (see [`is_rtl`]): every line of it is.
+    pub rtl: bool,
 }
 
 /// [`wrap`], with where each line starts in `text`.
@@ -35,8 +73,10 @@ pub fn wrap_at(text: &str, width: usize) -> Vec<WrappedLine> {
             lines.push(WrappedLine {
                 start: None,
                 text: String::new(),
+                rtl: false,
             });
         }
+        let rtl = is_rtl(paragraph);
         for line in paragraph.lines() {
             let options = textwrap::Options::new(width).break_words(true);
             let mut cursor = 0;
@@ -52,6 +92,7 @@ pub fn wrap_at(text: &str, width: usize) -> Vec<WrappedLine> {
                 lines.push(WrappedLine {
                     start: Some(offset(line) + at),
                     text: piece.into_owned(),
+                    rtl,
                 });
             }
         }
@@ -145,6 +186,60 @@ mod tests {
         let lines = wrap(arabic, 16);
         assert!(lines.iter().all(|line| line.width() <= 16));
         assert_eq!(lines.join(" "), arabic);
+    }
+
+    #[test]
+    fn direction_is_the_first_strong_characters() {
+        assert!(is_rtl("أعلنت الحكومة"));
+        assert!(is_rtl("שלום עולם"));
+        assert!(is_rtl("ܫܠܡܐ"), "Syriac");
+        assert!(is_rtl("ދިވެހި"), "Thaana");
+        assert!(is_rtl("ߒߞߏ"), "N'Ko");
+        assert!(!is_rtl("Niger: le CNSP"));
+        assert!(!is_rtl(""));
+        assert!(
+            !is_rtl("2024 — 12, (3)"),
+            "no strong character: left to right"
+        );
+    }
+
+    #[test]
+    fn digits_and_punctuation_first_do_not_decide() {
+        assert!(is_rtl("2024: أعلنت الحكومة"));
+        assert!(is_rtl("«١٢٣» — قال الرئيس"), "Arabic-Indic digits are weak");
+        assert!(!is_rtl("١٢٣ Niger"));
+        assert!(
+            is_rtl("\u{200f}CNSP في النيجر"),
+            "a right-to-left mark is strong"
+        );
+    }
+
+    #[test]
+    fn mixed_text_follows_its_first_letter() {
+        assert!(!is_rtl("Le président a dit « أعلنت الحكومة »"));
+        assert!(is_rtl("قال إن ECOWAS والـ CNSP"));
+        assert!(
+            !is_rtl("e\u{301}te\u{301} שלום"),
+            "a combining accent does not decide"
+        );
+    }
+
+    #[test]
+    fn display_width_counts_each_character() {
+        assert_eq!(display_width("RFI"), 3);
+        assert_eq!(display_width("北京"), 4);
+        assert_eq!(display_width("e\u{301}te\u{301}"), 3);
+        // Lam-alef is two cells in the buffer; the ligature rule of the str width counts one.
+        assert_eq!(display_width("لا"), 2);
+    }
+
+    #[test]
+    fn wrapped_lines_carry_their_paragraphs_direction() {
+        let text = "Niger first\n\nأعلنت الحكومة يوم الثلاثاء عن إصلاح جديد";
+        let lines = wrap_at(text, 16);
+        assert!(!lines[0].rtl);
+        assert!(!lines[1].rtl, "the blank line between");
+        assert!(lines.len() > 3 && lines[2..].iter().all(|line| line.rtl));
     }
 
     #[test]

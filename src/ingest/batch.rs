@@ -35,7 +35,9 @@ impl Importer<'_> {
         for item in items {
             match item {
                 Ok(mut draft) => {
-                    draft.source = draft.source.or_else(|| self.defaults.source.clone());
+                    draft.source = (draft.source)
+                        .or_else(|| self.defaults.source.clone())
+                        .or_else(|| self.input_name.clone());
                     draft.lang = draft.lang.or_else(|| self.defaults.lang.clone());
                     draft.cap_title();
                     drafts.push(draft);

@@ -4,7 +4,7 @@
 use feed_rs::model::{Entry, Feed, Text};
 
 use super::json::Item;
-use super::{Draft, date, decode, html};
+use super::{Draft, date, decode, html, item_key};
 
 /// A parsed feed document: its title and one item per entry.
 #[derive(Debug)]
@@ -47,6 +47,8 @@ pub fn parse_new(bytes: &[u8], known: impl FnMut(EntryKey<'_>) -> bool) -> Resul
     };
     let parser = feed_rs::parser::Builder::new()
         .timestamp_parser(timestamp)
+        // An entry without a guid keeps an empty id: kiosk keys it itself (see `entry_id`).
+        .id_generator(|_, _, _| String::new())
         .build();
     let feed = parser.parse(text.as_bytes()).map_err(|error| match error {
         feed_rs::parser::ParseFeedError::ParseError(
@@ -89,9 +91,10 @@ fn drafts(feed: Feed, mut known: impl FnMut(EntryKey<'_>) -> bool) -> Parsed {
         .into_iter()
         .enumerate()
         .filter(|(_, entry)| {
+            let id = entry_id(entry, None);
             let key = EntryKey {
                 feed_title: title.as_deref(),
-                id: Some(entry.id.as_str()).filter(|id| !id.is_empty()),
+                id: id.as_deref(),
                 url: entry_url(entry).map(|link| link.href.as_str()),
             };
             let is_known = known(key);
@@ -113,6 +116,23 @@ fn drafts(feed: Feed, mut known: impl FnMut(EntryKey<'_>) -> bool) -> Parsed {
         note: None,
         known: skipped,
     }
+}
+
+/// The entry's guid, else [`item_key::guidless`]'s key from its link, title (`title` when the
+/// caller has made it, else the entry's own) and publication date.
+fn entry_id(entry: &Entry, title: Option<&str>) -> Option<String> {
+    if !entry.id.is_empty() {
+        return Some(entry.id.clone());
+    }
+    let own_title = || entry.title.as_ref().map(plain_text).unwrap_or_default();
+    let title = title.map_or_else(own_title, str::to_string);
+    let published = entry.published.map(utc_text);
+    let url = entry_url(entry).map(|link| link.href.as_str());
+    item_key::guidless(url, &title, published.as_deref())
+}
+
+fn utc_text(date: chrono::DateTime<chrono::Utc>) -> String {
+    date.format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
 /// The entry's link: its alternate (or unqualified) one, else its first.
@@ -169,6 +189,7 @@ fn entry_draft(entry: Entry, source: Option<&str>, lang: Option<&str>) -> Result
             .or_else(|| url.clone())
             .ok_or("no title, content or link")?;
     }
+    let external_id = entry_id(&entry, Some(&title));
     let original = if html.is_empty() {
         title.clone()
     } else {
@@ -178,14 +199,11 @@ fn entry_draft(entry: Entry, source: Option<&str>, lang: Option<&str>) -> Result
         title,
         paragraphs,
         original,
-        external_id: Some(entry.id).filter(|id| !id.is_empty()),
+        external_id,
         source: source.map(str::to_string),
         url,
         author: authors(&entry.authors),
-        published: entry
-            .published
-            .or(entry.updated)
-            .map(|date| date.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
+        published: entry.published.or(entry.updated).map(utc_text),
         lang: entry
             .language
             .as_deref()

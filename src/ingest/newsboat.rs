@@ -7,7 +7,7 @@ use rusqlite::types::ValueRef;
 use rusqlite::{Connection, OpenFlags, Row as SqlRow};
 
 use super::json::Item;
-use super::{Draft, date, feed};
+use super::{Draft, date, feed, item_key};
 use crate::store::NewSubscription;
 
 /// Subscriptions from a newsboat `urls` file, and a warning per line that was not one.
@@ -191,18 +191,25 @@ impl Row {
         let Some(title) = title else {
             return Err((position, "no title, content or link".to_string()));
         };
+        let url = self.url.filter(|u| !u.is_empty());
+        let published = (self.published)
+            .filter(|&seconds| seconds > 0)
+            .and_then(date::from_unix_seconds);
+        let external_id = item_key::newsboat(
+            self.guid.as_deref(),
+            url.as_deref(),
+            &title,
+            published.as_deref(),
+        );
         Ok(Draft {
             original: format!("{title}\n\n{html}"),
             title,
             paragraphs,
-            external_id: self.guid.filter(|g| !g.is_empty()),
+            external_id,
             source: self.source,
-            url: self.url.filter(|u| !u.is_empty()),
+            url,
             author: self.author.filter(|a| !a.trim().is_empty()),
-            published: self
-                .published
-                .filter(|&seconds| seconds > 0)
-                .and_then(date::from_unix_seconds),
+            published,
             read: self.unread == Some(0),
             starred: self.flags.is_some_and(|flags| !flags.trim().is_empty()),
             position,

@@ -9,6 +9,7 @@ use ratatui::widgets::{List, ListItem, ListState, StatefulWidget, Widget};
 use unicode_width::UnicodeWidthChar;
 
 use crate::app::list::ArticleListState;
+use crate::app::text::is_rtl;
 use crate::article::ArticleSummary;
 use crate::store::Sort;
 use crate::theme::Theme;
@@ -41,7 +42,8 @@ impl<'a> ArticleList<'a> {
         self
     }
 
-    fn row(&self, index: u64, columns: Columns) -> ListItem<'a> {
+    /// Row `index` in `width` columns: a right-to-left title ends at the right edge.
+    fn row(&self, index: u64, columns: Columns, width: usize) -> ListItem<'a> {
         let Some(row) = self.state.row(index) else {
             return ListItem::new(Line::from("  …").style(self.theme.read));
         };
@@ -81,7 +83,12 @@ impl<'a> ArticleList<'a> {
                 self.theme.meta,
             ));
         }
-        spans.push(Span::styled(row.title.clone(), style));
+        let title = if is_rtl(&row.title) {
+            right_aligned(&row.title, width.saturating_sub(columns.used()))
+        } else {
+            row.title.clone()
+        };
+        spans.push(Span::styled(title, style));
         ListItem::new(Line::from(spans))
     }
 }
@@ -113,7 +120,7 @@ impl Widget for ArticleList<'_> {
             .collect();
         let columns = Columns::fit(usize::from(inner.width), &visible, self.this_year);
         let items: Vec<ListItem> = (state.offset..end)
-            .map(|index| self.row(index, columns))
+            .map(|index| self.row(index, columns, usize::from(inner.width)))
             .collect();
         let selected = usize::try_from(state.selected.saturating_sub(state.offset)).ok();
         let mut list_state = ListState::default().with_selected(selected);
@@ -230,6 +237,20 @@ fn abbreviate(text: &str, columns: usize) -> String {
 
 /// `text` cut or padded to exactly `columns` display columns.
 pub fn fit(text: &str, columns: usize) -> String {
+    let (mut out, used) = cut(text, columns);
+    out.extend(std::iter::repeat_n(' ', columns - used));
+    out
+}
+
+/// `text` cut to `columns` display columns and padded before it, so that it ends at the last
+/// column: a right-to-left title's start (its first words) stays on the right.
+fn right_aligned(text: &str, columns: usize) -> String {
+    let (cut, used) = cut(text, columns);
+    " ".repeat(columns - used) + &cut
+}
+
+/// The longest start of `text` within `columns` display columns, and the columns it takes.
+fn cut(text: &str, columns: usize) -> (String, usize) {
     let mut out = String::new();
     let mut used = 0;
     for c in text.chars() {
@@ -240,8 +261,7 @@ pub fn fit(text: &str, columns: usize) -> String {
         used += width;
         out.push(c);
     }
-    out.extend(std::iter::repeat_n(' ', columns - used));
-    out
+    (out, used)
 }
 
 pub use crate::app::text::thousands;
@@ -255,6 +275,14 @@ mod tests {
         assert_eq!(fit("RFI", 5), "RFI  ");
         assert_eq!(fit("Reuters Africa", 8), "Reuters ");
         assert_eq!(fit("北京日报", 5), "北京 ");
+    }
+
+    #[test]
+    fn right_aligned_titles_end_at_the_last_column() {
+        assert_eq!(right_aligned("شلا", 6), "   شلا");
+        assert_eq!(right_aligned("北京日报", 5), " 北京");
+        assert_eq!(right_aligned("e\u{301}te\u{301}", 4), " e\u{301}te\u{301}");
+        assert_eq!(right_aligned("abc", 0), "");
     }
 
     #[test]

@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::app::reader::{LineKind, ReaderLine, ReaderState};
+use crate::app::text::display_width;
 use crate::theme::Theme;
 
 use super::pane_block;
@@ -28,7 +29,8 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn line(&self, line: &'a ReaderLine) -> Line<'a> {
+    /// The styled line, right-aligned in `width` columns when its paragraph reads right to left.
+    fn line(&self, line: &'a ReaderLine, width: usize) -> Line<'a> {
         let (kind, text) = (line.kind, line.text.as_str());
         let base = match kind {
             LineKind::Title => self.theme.title,
@@ -42,13 +44,21 @@ impl<'a> Reader<'a> {
             ),
             (self.state.terms.as_slice(), self.theme.hit),
         ];
-        Line::from(highlight(
+        let mut spans = highlight(
             text,
             &line.marks,
             base.patch(self.theme.entity),
             &layers,
             base,
-        ))
+        );
+        if line.rtl {
+            // Padding by each character's width, not `Line::right_aligned`: that measures the
+            // line as a string, and counts a lam-alef pair as one column where the buffer
+            // gives it two, so Arabic lines would overflow the pane by one cell per pair.
+            let pad = width.saturating_sub(display_width(text));
+            spans.insert(0, Span::raw(" ".repeat(pad)));
+        }
+        Line::from(spans)
     }
 }
 
@@ -73,8 +83,17 @@ impl Widget for Reader<'_> {
             .skip(state.scroll)
             .take(usize::from(inner.height));
         for (y, line) in (inner.y..).zip(visible) {
-            let row = Rect::new(inner.x, y, inner.width, 1);
-            self.line(line).render(row, buf);
+            // Span by span at the column the buffer reached, not `Line::render`: it places each
+            // span after the previous one's string width, which unicode-width makes one column
+            // short per Arabic lam-alef, so the next span would overwrite the last cell.
+            let mut x = inner.x;
+            for span in self.line(line, usize::from(inner.width)).spans {
+                let room = usize::from(inner.right().saturating_sub(x));
+                if room == 0 {
+                    break;
+                }
+                (x, _) = buf.set_stringn(x, y, &span.content, room, span.style);
+            }
         }
     }
 }
