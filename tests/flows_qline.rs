@@ -184,7 +184,7 @@ fn tab_completes_countries_by_name_in_any_language_and_by_code() {
     assert!(all.contains(&"Nigeria".to_string()), "{all:?}");
     h.press("<tab>");
     assert_eq!(line(&h), "country:Nigeria");
-    h.press("<ctrl-u> country:south<space>af <tab>");
+    h.press("<ctrl-u> country:\"south<space>af <tab>");
     assert_eq!(
         line(&h),
         "country:\"South Africa\"",
@@ -207,8 +207,9 @@ fn tab_completes_countries_by_name_in_any_language_and_by_code() {
 #[test]
 fn tab_completes_entities_from_the_store_by_any_name() {
     let mut h = Harness::sample(140, 40);
+    // The ECOWAS's own name starts otherwise: the alias typed after shows.
     h.press("/ <ctrl-u> org:cede <tab>");
-    assert_eq!(line(&h), "org:CEDEAO");
+    assert_eq!(line(&h), "org:cedeao");
     h.press("<enter>");
     assert!(!h.listed_ids().is_empty());
     assert_eq!(h.listed_ids(), h.cli_ids("org:CEDEAO"));

@@ -133,7 +133,11 @@ fn the_candidates_tab_cycles_show_above_the_line_at_80_columns() {
     let selected = state.view.theme.selected;
     let highlighted: String = (0..80)
         .map(|x| &buffer[(x, 22)])
-        .filter(|cell| cell.style() == ratatui::style::Style::reset().patch(selected))
+        .filter(|cell| {
+            cell.modifier.contains(selected.add_modifier)
+                && selected.bg.is_none_or(|bg| cell.bg == bg)
+                && selected.fg.is_none_or(|fg| cell.fg == fg)
+        })
         .map(ratatui::buffer::Cell::symbol)
         .collect();
     assert_eq!(highlighted, completion.current());
