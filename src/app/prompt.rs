@@ -210,7 +210,7 @@ impl AppState {
         prompt
             .input
             .replace(target.range.clone(), &candidates[selected]);
-        prompt.completion = (last > 0).then(|| Completion {
+        prompt.completion = (last > 0).then_some(Completion {
             start: target.range.start,
             candidates,
             selected,
