@@ -375,6 +375,11 @@ pub fn country_names(code: &str) -> Vec<&'static str> {
     names
 }
 
+/// Every country's ISO 3166-1 alpha-2 code, in code order (the query line completes them).
+pub fn country_codes() -> impl Iterator<Item = &'static str> {
+    COUNTRY_NAMES.iter().map(|country| country.code)
+}
+
 /// The names of a country in the given languages (CLDR locales), its short forms (which carry
 /// no locale, e.g. "EE. UU.") and its code: what the country picker matches typing against.
 pub fn country_names_in(code: &str, langs: &[&str]) -> Vec<&'static str> {

@@ -2,11 +2,13 @@
 //! No IO, clock or terminal here: those are requested as an [`Effect`] and performed by the runtime.
 
 mod action;
+pub mod complete;
 pub mod daily;
 mod effect;
 mod filters;
 mod full_text;
 pub mod help;
+pub mod history;
 mod housekeeping;
 pub mod layout;
 pub mod line_edit;
@@ -15,6 +17,7 @@ pub mod list;
 mod ops;
 mod pending;
 pub mod picker;
+pub mod prompt;
 pub mod reader;
 pub mod sidebar;
 mod tagging;
@@ -53,11 +56,8 @@ pub enum Overlay {
     Help {
         scroll: usize,
     },
-    /// The query line opened by `/`, or the command line opened by `:` (`command`).
-    Prompt {
-        input: line_edit::LineEdit,
-        command: bool,
-    },
+    /// The query line opened by `/`, or the command line opened by `:`.
+    Prompt(prompt::Prompt),
     /// The country picker opened by `c`.
     Picker(picker::PickerState),
     /// The open article's links, numbered, opened by `L`: the selected row.
@@ -174,6 +174,8 @@ pub struct AppState {
     pub restoring: Option<Vec<Query>>,
     /// The article open when the last run ended and its scroll position, until it opens again.
     pub restoring_article: Option<(ArticleId, usize)>,
+    /// What was entered on the query and command lines, kept across runs.
+    pub history: history::Histories,
 }
 
 impl AppState {
@@ -282,16 +284,10 @@ fn apply(state: &mut AppState, action: Action) -> Option<Effect> {
             // The chips as text, to edit or extend: Enter makes them the filters again.
             let query = state.query().to_string();
             let input = if query.is_empty() { query } else { query + " " };
-            state.overlay = Some(Overlay::Prompt {
-                input: input.into(),
-                command: false,
-            });
+            state.overlay = Some(Overlay::Prompt(prompt::Prompt::query(input)));
         }
         Action::Command => {
-            state.overlay = Some(Overlay::Prompt {
-                input: line_edit::LineEdit::default(),
-                command: true,
-            });
+            state.overlay = Some(Overlay::Prompt(prompt::Prompt::command("")));
         }
         Action::CountryPicker => return state.open_picker(),
         Action::NextCountry | Action::PrevCountry => {
@@ -394,6 +390,29 @@ fn apply(state: &mut AppState, action: Action) -> Option<Effect> {
         Action::PromptClear => {
             state.edit_line(|line| line.set(""));
             state.recheck_prompt();
+        }
+        Action::PromptHistory(older) => {
+            state.walk_history(older);
+            state.recheck_prompt();
+        }
+        Action::PromptComplete(forward) => {
+            let effect = state.complete(forward);
+            state.recheck_prompt();
+            return effect;
+        }
+        Action::NamesFound {
+            line,
+            forward,
+            names,
+        } => {
+            state.names_found(&line, forward, &names);
+            state.recheck_prompt();
+        }
+        Action::HistoryRestored { query, command } => {
+            state.history = history::Histories {
+                query: history::History::from_entries(query),
+                command: history::History::from_entries(command),
+            };
         }
         Action::PromptCancel => state.overlay = None,
         Action::PromptSubmit => {

@@ -9,11 +9,13 @@ use ratatui::crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 
+mod lines;
+
 pub use crate::app::HelpSection;
-use crate::app::line_edit::Edit;
 use crate::app::{Action, AppState, Focus, Overlay};
 use crate::config::KeysConfig;
 pub use crate::config::keys::{Pane, default_bindings};
+use lines::{links_action, picker_action, prompt_action};
 
 /// A key with its modifiers, normalised so `G` and `shift-g` are the same key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -234,7 +236,7 @@ impl Keymap {
 
     fn key_action(&self, state: &AppState, key: Key) -> Option<Action> {
         match &state.overlay {
-            Some(Overlay::Prompt { .. }) => return prompt_action(key),
+            Some(Overlay::Prompt(_)) => return prompt_action(key),
             Some(Overlay::Picker(_)) => return picker_action(key),
             Some(Overlay::Confirm { .. }) => {
                 let yes = matches!(key.code, KeyCode::Char('y') | KeyCode::Enter);
@@ -294,6 +296,7 @@ impl Keymap {
                     lines,
                 }
             })
+            .chain(std::iter::once(lines::line_help()))
             .collect()
     }
 }
@@ -396,58 +399,6 @@ fn fold_same_description(
         _ => lines.push((keys, description)),
     }
     lines
-}
-
-/// The query and command lines: readline's editing keys (see [`Edit`]).
-fn prompt_action(key: Key) -> Option<Action> {
-    let edit = |edit| Action::PromptEdit(edit);
-    Some(match (key.code, key.ctrl, key.alt) {
-        (KeyCode::Enter, ..) => Action::PromptSubmit,
-        (KeyCode::Esc, ..) | (KeyCode::Char('c' | 'g'), true, _) => Action::PromptCancel,
-        (KeyCode::Backspace, ..) | (KeyCode::Char('h'), true, _) => edit(Edit::Backspace),
-        (KeyCode::Delete, ..) | (KeyCode::Char('d'), true, _) => edit(Edit::Delete),
-        (KeyCode::Left, _, false) | (KeyCode::Char('b'), true, _) => edit(Edit::Left),
-        (KeyCode::Right, _, false) | (KeyCode::Char('f'), true, _) => edit(Edit::Right),
-        (KeyCode::Home, ..) | (KeyCode::Char('a'), true, _) => edit(Edit::Start),
-        (KeyCode::End, ..) | (KeyCode::Char('e'), true, _) => edit(Edit::End),
-        (KeyCode::Left, _, true) | (KeyCode::Char('b'), _, true) => edit(Edit::WordLeft),
-        (KeyCode::Right, _, true) | (KeyCode::Char('f'), _, true) => edit(Edit::WordRight),
-        (KeyCode::Char('w'), true, _) => edit(Edit::KillWordBack),
-        (KeyCode::Char('u'), true, _) => edit(Edit::KillToStart),
-        (KeyCode::Char('k'), true, _) => edit(Edit::KillToEnd),
-        (KeyCode::Char(c), false, false) => Action::PromptInput(c),
-        _ => Action::Noop,
-    })
-}
-
-/// The picker: typing narrows (Space is text: `south africa`), arrows (or Ctrl-n/p) move,
-/// Tab or Ctrl-Space marks several, Enter applies.
-fn picker_action(key: Key) -> Option<Action> {
-    Some(match key.code {
-        KeyCode::Down => Action::PickerMove(1),
-        KeyCode::Up => Action::PickerMove(-1),
-        KeyCode::Char('n' | 'j') if key.ctrl => Action::PickerMove(1),
-        KeyCode::Char('p' | 'k') if key.ctrl => Action::PickerMove(-1),
-        KeyCode::PageDown => Action::PickerMove(10),
-        KeyCode::PageUp => Action::PickerMove(-10),
-        KeyCode::Tab => Action::PickerMark,
-        KeyCode::Char(' ') if key.ctrl => Action::PickerMark,
-        _ => return prompt_action(key),
-    })
-}
-
-/// The link list: j/k or arrows move, Enter or a digit opens, q, Esc or L closes.
-fn links_action(key: Key) -> Action {
-    match key.code {
-        KeyCode::Char('j') | KeyCode::Down | KeyCode::Tab => Action::LinksMove(1),
-        KeyCode::Char('k') | KeyCode::Up | KeyCode::BackTab => Action::LinksMove(-1),
-        KeyCode::Char('G') | KeyCode::End => Action::LinksMove(i16::MAX),
-        KeyCode::Char('g') | KeyCode::Home => Action::LinksMove(i16::MIN),
-        KeyCode::Enter => Action::LinksOpen,
-        KeyCode::Char(c @ '1'..='9') => Action::OpenLink(c as u8 - b'0'),
-        KeyCode::Char('q' | 'L') | KeyCode::Esc => Action::PromptCancel,
-        _ => Action::Noop,
-    }
 }
 
 fn mouse_action(mouse: &MouseEvent) -> Option<Action> {

@@ -179,8 +179,14 @@ impl Query {
 /// store nests terms as a balanced tree, so their number never reaches its depth limit.
 pub const MAX_TERMS: usize = 1024;
 
-const KEYS: &str =
-    "lang, source, since, until, is, country, mentions, entity, person, org, place, tag";
+/// The filter language's keys, as errors list them and the query line completes them.
+pub const KEYS: &[&str] = &[
+    "lang", "source", "since", "until", "is", "country", "mentions", "entity", "person", "org",
+    "place", "tag",
+];
+
+/// The `is:` values (`new` and `flagged` are taken too, as other readers' words for them).
+pub const FLAGS: &[&str] = &["unread", "read", "starred"];
 
 fn parse_filter(
     column: usize,
@@ -233,7 +239,7 @@ fn parse_filter(
         other => {
             return Err(QueryError::new(
                 column,
-                format!("unknown key '{other}:' (known keys: {KEYS})"),
+                format!("unknown key '{other}:' (known keys: {})", KEYS.join(", ")),
             ));
         }
     })

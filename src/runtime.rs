@@ -111,11 +111,15 @@ pub fn start(
     dispatch(&mut state, &mut env, Some(Action::Resize(size.0, size.1)));
     let restored = env.restore();
     dispatch(&mut state, &mut env, Some(restored));
+    let (history, history_problems) = env.restore_history();
+    dispatch(&mut state, &mut env, Some(history));
     // Coming back to the last session's filter is not a change to undo.
     state.undo.clear();
     let first_start = env.first_start();
     if let Some(error) = view_errors.into_iter().next() {
         dispatch(&mut state, &mut env, Some(Action::Failed(error)));
+    } else if let Some(problem) = history_problems.into_iter().next() {
+        dispatch(&mut state, &mut env, Some(Action::Info(problem)));
     } else if first_start {
         dispatch(&mut state, &mut env, Some(Action::Info(WELCOME.into())));
     } else if let Some(counter) = &mut env.counter {

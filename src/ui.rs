@@ -2,6 +2,7 @@
 //! Never mutates state and never fails; a terminal too small to draw in says so.
 
 mod article_list;
+mod completions;
 mod entity_sidebar;
 mod help;
 mod links;
@@ -11,6 +12,7 @@ mod reader;
 mod status;
 
 pub use article_list::ArticleList;
+pub use completions::Completions;
 pub use entity_sidebar::EntitySidebar;
 pub use help::Help;
 pub use map::WorldMap;
@@ -98,7 +100,21 @@ pub fn render(state: &AppState, frame: &mut Frame) {
             frame.render_widget(Clear, popup);
             frame.render_widget(links::Links::new(rows, *selected, theme), popup);
         }
-        Some(Overlay::Prompt { .. } | Overlay::Confirm { .. }) | None => {}
+        Some(Overlay::Prompt(prompt)) => {
+            // The candidates Tab cycles, on the row above the line.
+            if let Some(completion) = &prompt.completion
+                && panes.status.y > 0
+            {
+                let strip = ratatui::layout::Rect {
+                    y: panes.status.y - 1,
+                    height: 1,
+                    ..panes.status
+                };
+                frame.render_widget(Clear, strip);
+                frame.render_widget(Completions::new(completion, theme), strip);
+            }
+        }
+        Some(Overlay::Confirm { .. }) | None => {}
     }
 }
 

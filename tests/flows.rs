@@ -73,19 +73,15 @@ fn a_bad_query_keeps_the_filters_and_says_why() {
     assert!(status.is_error);
     assert!(status.text.contains("column 1"), "{}", status.text);
     // The line stays open holding the text at fault, shown beside the error.
-    assert!(matches!(&h.state.overlay, Some(Overlay::Prompt { input, .. }) if input == "foo:bar"));
+    assert!(matches!(h.state.prompt(), Some(prompt) if prompt.input == "foo:bar"));
 }
 
 #[test]
 fn the_prompt_edits_and_cancels() {
     let mut h = Harness::new(5, 120, 30);
     h.press("/abc<backspace>");
-    assert_eq!(
-        h.state.overlay,
-        Some(Overlay::Prompt {
-            input: "ab".into(),
-            command: false
-        })
+    assert!(
+        matches!(h.state.prompt(), Some(prompt) if prompt.input == "ab" && !prompt.is_command())
     );
     h.press("<esc>");
     assert!(h.state.overlay.is_none() && h.state.filters.is_empty());

@@ -103,3 +103,43 @@ fn sidebar_shows_the_sparkline_and_saved_views() {
     let (state, _env) = start(110, 24, &config);
     insta::assert_snapshot!(screen(&state).backend());
 }
+
+#[test]
+fn the_candidates_tab_cycles_show_above_the_line_at_80_columns() {
+    let (mut state, mut env) = start(80, 24, &Config::default());
+    press(&mut state, &mut env, "/country:s <tab> <tab>");
+    let completion = state
+        .prompt()
+        .and_then(|prompt| prompt.completion.clone())
+        .expect("candidates");
+    assert!(
+        completion.candidates.len() > 10,
+        "{:?}",
+        completion.candidates
+    );
+    let terminal = screen(&state);
+    let buffer = terminal.backend().buffer();
+    let strip: String = (0..80).map(|x| buffer[(x, 22)].symbol()).collect();
+    let more = strip
+        .split_whitespace()
+        .last()
+        .and_then(|last| last.strip_prefix('+'));
+    assert!(
+        more.and_then(|n| n.parse::<usize>().ok())
+            .is_some_and(|n| n > 0),
+        "the strip ends with +N: {strip}"
+    );
+    // The selected candidate, and only it, carries the selection's style.
+    let selected = state.view.theme.selected;
+    let highlighted: String = (0..80)
+        .map(|x| &buffer[(x, 22)])
+        .filter(|cell| {
+            cell.modifier.contains(selected.add_modifier)
+                && selected.bg.is_none_or(|bg| cell.bg == bg)
+                && selected.fg.is_none_or(|fg| cell.fg == fg)
+        })
+        .map(ratatui::buffer::Cell::symbol)
+        .collect();
+    assert_eq!(highlighted, completion.current());
+    insta::assert_snapshot!(terminal.backend());
+}

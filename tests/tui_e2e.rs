@@ -512,3 +512,34 @@ fn a_text_browser_takes_the_terminal_reads_a_key_and_gives_it_back() {
     });
     tmux.quit_and_check_restored();
 }
+
+#[test]
+fn the_query_line_completes_a_key_and_up_brings_back_the_last_run_query() {
+    let Some(tmux) = Tmux::start_sized("qline", 100, 30) else {
+        return;
+    };
+    let articles: Vec<NewArticle> = (1..=3).map(fixtures::article).collect();
+    fixtures::import(&tmux.path("kiosk.db"), &articles);
+    tmux.launch();
+    tmux.wait_text("Articles (3)");
+    tmux.keys(&["/"]);
+    tmux.run(&["send-keys", "-t", "e2e", "-l", "cou"]);
+    tmux.keys(&["Tab"]);
+    tmux.wait_text("/ country:");
+    tmux.keys(&["C-u"]);
+    tmux.type_line("lang:fr");
+    tmux.wait_text("Articles (1");
+    // The filter cleared: only the history can bring `lang:fr` back after the restart.
+    tmux.keys(&["/", "C-u", "Enter"]);
+    tmux.wait_text("Articles (3)");
+    tmux.quit_and_check_restored();
+    tmux.type_line("clear");
+    tmux.wait_for("a cleared shell", |screen| !screen.contains("KIOSK-EXITED"));
+    tmux.launch();
+    tmux.wait_text("Articles (3)");
+    tmux.keys(&["/", "Up"]);
+    tmux.wait_text("/ lang:fr");
+    tmux.keys(&["Enter"]);
+    tmux.wait_text("Articles (1");
+    tmux.quit_and_check_restored();
+}

@@ -85,6 +85,22 @@ pub enum Action {
     PromptClear,
     PromptSubmit,
     PromptCancel,
+    // qline (issue 17): history and completion on the query and command lines.
+    /// Up (`true`, older) or Down through the line's history.
+    PromptHistory(bool),
+    /// Tab (`true`) or Shift-Tab: complete the word before the cursor, or cycle the candidates.
+    PromptComplete(bool),
+    /// The store's entity names for a completion of `line` (the text before the cursor then).
+    NamesFound {
+        line: String,
+        forward: bool,
+        names: Vec<String>,
+    },
+    /// The query and command lines' histories saved by earlier runs, oldest first.
+    HistoryRestored {
+        query: Vec<String>,
+        command: Vec<String>,
+    },
     /// The answer to an [`crate::app::Overlay::Confirm`] question: yes or no.
     Confirm(bool),
     /// The store marked these articles of `filters` read.

@@ -4,6 +4,7 @@
 use crate::article::{ArticleId, ArticleSummary};
 use crate::query::Query;
 
+use super::history::LineKind;
 use super::sidebar::Counts;
 use crate::store::Sort;
 
@@ -104,4 +105,19 @@ pub enum Effect {
     },
     /// Download the web page of article `id` off the UI thread (answered by `FullTextDone`).
     FetchFullText(ArticleId),
+    /// Keep the history of one kind of line for the next start (oldest first), then perform
+    /// `then`: what the Enter that added to it does.
+    SaveHistory {
+        kind: LineKind,
+        entries: Vec<String>,
+        then: Option<Box<Effect>>,
+    },
+    /// The names of entities of `kind` (any kind when `None`) starting with `typed`, for the
+    /// completion of `line` (answered by `NamesFound`).
+    EntityNames {
+        kind: Option<crate::analyze::EntityKind>,
+        typed: String,
+        line: String,
+        forward: bool,
+    },
 }

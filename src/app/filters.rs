@@ -21,7 +21,7 @@ impl AppState {
     /// Edits the line of the open prompt or picker at its cursor.
     pub fn edit_line(&mut self, edit: impl FnOnce(&mut LineEdit)) {
         match &mut self.overlay {
-            Some(Overlay::Prompt { input, .. }) => edit(input),
+            Some(Overlay::Prompt(prompt)) => prompt.edit(edit),
             Some(Overlay::Picker(picker)) => picker.edit_line(edit),
             _ => {}
         }
@@ -30,44 +30,44 @@ impl AppState {
     /// A "bad query" error goes as soon as the query line parses again, as typed (checked only
     /// while that error shows, so typing costs no parse otherwise).
     pub fn recheck_prompt(&mut self) {
-        let Some(Overlay::Prompt {
-            input,
-            command: false,
-        }) = &self.overlay
-        else {
+        let Some(prompt) = self.prompt().filter(|prompt| !prompt.is_command()) else {
             return;
         };
         let stale = self
             .status
             .as_ref()
             .is_some_and(|status| status.is_error && status.text.starts_with(BAD_QUERY));
-        if stale && Query::parse(input.text()).is_ok() {
+        if stale && Query::parse(prompt.input.text()).is_ok() {
             self.status = None;
         }
     }
 
     /// Enter on the query line makes its text the filters, one chip per term (the line opens
     /// with the current chips, so typing after them adds one); on the command line runs it.
+    /// Either line joins its history.
     pub fn submit_prompt(&mut self) -> Option<Effect> {
-        let Some(Overlay::Prompt { input, command }) = self.overlay.take() else {
+        let Some(Overlay::Prompt(mut prompt)) = self.overlay.take() else {
             return None;
         };
-        if command {
-            let input = input.trim().to_string();
-            return (!input.is_empty())
-                .then(|| self.run_command(&input))
+        let line = prompt.input.trim().to_string();
+        if prompt.is_command() {
+            let done = (!line.is_empty())
+                .then(|| self.run_command(&line))
                 .flatten();
+            return self.remember_line(prompt.kind, &line, done);
         }
         // A mistake keeps the line open as typed, the column counted in it (not in one chip).
-        let filters = match Query::parse(input.text()) {
+        let filters = match Query::parse(prompt.input.text()) {
             Ok(query) => query.into_chips(),
             Err(error) => {
                 self.status = Some(Status::error(format!("{BAD_QUERY} {error}")));
-                self.overlay = Some(Overlay::Prompt { input, command });
+                prompt.completion = None;
+                self.overlay = Some(Overlay::Prompt(prompt));
                 return None;
             }
         };
-        (filters != self.filters).then(|| self.reload_with(filters, self.sort))
+        let reload = (filters != self.filters).then(|| self.reload_with(filters, self.sort));
+        self.remember_line(prompt.kind, &line, reload)
     }
 
     /// `c`: the picker opens at once; its counts follow as [`super::Action::CountriesCounted`].
@@ -215,13 +215,14 @@ impl AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::prompt::Prompt;
 
     fn command(state: &mut AppState, line: &str) -> Option<Effect> {
-        state.overlay = Some(Overlay::Prompt {
-            input: line.into(),
-            command: true,
-        });
-        state.submit_prompt()
+        state.overlay = Some(Overlay::Prompt(Prompt::command(line)));
+        match state.submit_prompt() {
+            Some(Effect::SaveHistory { then, .. }) => then.map(|then| *then),
+            effect => effect,
+        }
     }
 
     #[test]
@@ -244,10 +245,7 @@ mod tests {
     #[test]
     fn a_query_error_goes_once_the_line_parses_again() {
         let mut state = AppState {
-            overlay: Some(Overlay::Prompt {
-                input: "since:".into(),
-                command: false,
-            }),
+            overlay: Some(Overlay::Prompt(Prompt::query("since:".into()))),
             ..AppState::default()
         };
         assert_eq!(state.submit_prompt(), None);

@@ -13,7 +13,7 @@ use crate::query::Query;
 const EXACT: u32 = 1000;
 
 /// The languages whose country names typing matches: those kiosk analyses.
-const LANGUAGES: &[&str] = &["en", "fr", "es", "pt", "de", "ar"];
+pub const LANGUAGES: &[&str] = &["en", "fr", "es", "pt", "de", "ar"];
 
 /// One country of the picker.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -66,10 +66,7 @@ impl AppState {
             self.status = Some(Status::info("no article to tag"));
             return;
         }
-        self.overlay = Some(Overlay::Prompt {
-            input: "tag ".into(),
-            command: true,
-        });
+        self.overlay = Some(Overlay::Prompt(super::prompt::Prompt::command("tag ")));
     }
 
     /// `:tag NAME`: adds the tag to the current article, or removes it when it has it.

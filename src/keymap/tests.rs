@@ -175,7 +175,7 @@ fn bad_bindings_name_the_section_and_entry() {
 fn help_groups_keys_by_action() {
     let keymap = Keymap::new(&KeysConfig::default()).expect("valid");
     let help = keymap.help();
-    assert_eq!(help.len(), 4);
+    assert_eq!(help.len(), 5, "four panes and the lines");
     assert!(
         help[0]
             .lines
@@ -244,6 +244,16 @@ fn the_prompt_has_readline_keys_and_the_picker_marks_with_tab() {
             "{keys}"
         );
     }
+    for (keys, action_wanted) in [
+        ("<up>", Action::PromptHistory(true)),
+        ("<ctrl-p>", Action::PromptHistory(true)),
+        ("<down>", Action::PromptHistory(false)),
+        ("<ctrl-n>", Action::PromptHistory(false)),
+        ("<tab>", Action::PromptComplete(true)),
+        ("<shift-tab>", Action::PromptComplete(false)),
+    ] {
+        assert_eq!(action(&state, keys), Some(action_wanted), "{keys}");
+    }
     state.overlay = Some(Overlay::Picker(Default::default()));
     assert_eq!(action(&state, "<space>"), Some(Action::PromptInput(' ')));
     assert_eq!(action(&state, "<tab>"), Some(Action::PickerMark));
@@ -258,10 +268,9 @@ fn the_prompt_has_readline_keys_and_the_picker_marks_with_tab() {
 /// A state with the query line open and empty.
 fn query_line() -> AppState {
     AppState {
-        overlay: Some(Overlay::Prompt {
-            command: false,
-            input: Default::default(),
-        }),
+        overlay: Some(Overlay::Prompt(crate::app::prompt::Prompt::query(
+            String::new(),
+        ))),
         ..AppState::default()
     }
 }

@@ -10,6 +10,8 @@ use crate::keymap::Keymap;
 use crate::query::Query;
 use crate::store::{Result as StoreResult, Sort, StoreError};
 
+mod history;
+
 pub use super::counter::{CountJob, Counter};
 pub use super::writer::{WriteJob, WriteQueue};
 
@@ -70,6 +72,16 @@ pub trait Library {
         Err(StoreError::Unavailable("tagging"))
     }
     fn set_ui_state(&mut self, key: &str, value: &str) -> StoreResult<()>;
+    /// Up to `limit` names of entities of `kind` (any when `None`) with a name or alias
+    /// starting with `typed` (case and accents aside), for the query line's completion.
+    fn entity_names(
+        &self,
+        _kind: Option<crate::analyze::EntityKind>,
+        _typed: &str,
+        _limit: usize,
+    ) -> StoreResult<Vec<String>> {
+        Ok(Vec::new())
+    }
 }
 
 /// The world outside the store: the browser and the clipboard.
@@ -364,6 +376,27 @@ impl Env {
                         tag,
                         added,
                         undoing: present.is_some(),
+                    })
+                })
+                .map_err(shown),
+            Effect::SaveHistory {
+                kind,
+                entries,
+                then,
+            } => Ok(self.save_history(kind, &entries, then.map(|then| *then))),
+            Effect::EntityNames {
+                kind,
+                typed,
+                line,
+                forward,
+            } => self
+                .library
+                .entity_names(kind, &typed, crate::app::complete::MAX_CANDIDATES)
+                .map(|names| {
+                    Some(Action::NamesFound {
+                        line,
+                        forward,
+                        names,
                     })
                 })
                 .map_err(shown),

@@ -307,6 +307,15 @@ impl Library for Store {
         Store::set_ui_state(self, key, value)
     }
 
+    fn entity_names(
+        &self,
+        kind: Option<EntityKind>,
+        typed: &str,
+        limit: usize,
+    ) -> crate::store::Result<Vec<String>> {
+        Store::entity_names(self, kind, typed, limit)
+    }
+
     fn delete(&mut self, ids: &[ArticleId]) -> crate::store::Result<crate::store::Deleted> {
         Store::delete(self, ids)
     }

@@ -4,7 +4,7 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::{Result, Writer};
+use super::{Result, Store, Writer};
 use crate::analyze::{EntityKind, Names, fold_name, names_of};
 
 /// How many entities of an older store get their names per transaction while it is opened.
@@ -111,6 +111,59 @@ impl Writer<'_> {
         known.surname = None;
         add_names(&self.tx, id, kind, &known)?;
         Ok(())
+    }
+}
+
+/// Entity names by folded prefix: `?1 <= alias < ?2` on the key of `entity_aliases`, the kind
+/// `?3` (any when NULL), entities some article cites, at most `?4` rows in key order.
+pub(super) const ENTITY_NAMES: &str = "SELECT al.alias, e.name FROM entity_aliases al \
+     JOIN entities e ON e.id = al.entity_id \
+     WHERE al.alias >= ?1 AND al.alias < ?2 AND (?3 IS NULL OR al.kind = ?3) \
+     AND EXISTS (SELECT 1 FROM entity_totals t \
+                 WHERE t.entity_id = al.entity_id AND t.articles > 0) \
+     ORDER BY al.alias LIMIT ?4";
+
+/// Alias rows read per name asked for by [`Store::entity_names`].
+const ROWS_PER_NAME: usize = 16;
+
+impl Store {
+    /// Up to `limit` names of entities of `kind` (any when `None`) cited by some article, with a
+    /// name starting with `typed` once folded (case and accents aside), by folded name: the
+    /// entity's own name where it starts so, else the alias that does (`putin` for Vladimir
+    /// Poutine). One index range of `entity_aliases`' key, so a letter costs no more than `limit`
+    /// rows on any archive.
+    pub fn entity_names(
+        &self,
+        kind: Option<EntityKind>,
+        typed: &str,
+        limit: usize,
+    ) -> Result<Vec<String>> {
+        let folded = fold_name(typed);
+        // Every folded name starting with `folded` sorts below this (U+10FFFF is no letter).
+        let past = format!("{folded}\u{10FFFF}");
+        let mut statement = self.conn.prepare_cached(ENTITY_NAMES)?;
+        // An entity has a row per alias (a dozen for an organisation known in many languages):
+        // rows enough for `limit` entities, still one bounded walk of the index.
+        let rows_wanted = i64::try_from(limit.saturating_mul(ROWS_PER_NAME)).unwrap_or(i64::MAX);
+        let rows = statement.query_map(params![folded, past, kind, rows_wanted], |row| {
+            Ok((row.get::<_, String>(0)?, row.get::<_, String>(1)?))
+        })?;
+        let mut names: Vec<String> = Vec::new();
+        for row in rows {
+            let (alias, name) = row?;
+            let shown = if fold_name(&name).starts_with(&folded) {
+                name
+            } else {
+                alias
+            };
+            if !names.contains(&shown) {
+                names.push(shown);
+            }
+            if names.len() == limit {
+                break;
+            }
+        }
+        Ok(names)
     }
 }
 

@@ -407,6 +407,7 @@ mod concurrent_open;
 mod country_index;
 mod keyset;
 mod limits;
+mod names;
 mod packed;
 mod title_sort;
 mod totals;

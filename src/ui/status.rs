@@ -29,9 +29,10 @@ impl Widget for StatusBar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let state = self.state;
         let theme = &state.view.theme;
-        if let Some(Overlay::Prompt { input, command }) = &state.overlay {
+        if let Some(prompt) = state.prompt() {
+            let input = &prompt.input;
             let mut spans = vec![
-                Span::styled(if *command { ":" } else { "/" }, theme.chip),
+                Span::styled(if prompt.is_command() { ":" } else { "/" }, theme.chip),
                 Span::raw(" "),
             ];
             // The error (below) gets what the line leaves; the line scrolls to show the cursor.
