@@ -60,11 +60,24 @@ impl Importer<'_> {
                 _ => self.report.duplicates += 1,
             }
         }
-        // Analysis is the costly part and needs nothing from the store: all cores share it.
+        // The usual language of each source with an article of no declared language, read
+        // once per batch: the analysis then needs nothing from the store.
+        let mut usual = std::collections::HashMap::new();
+        for new in &prepared {
+            if let (None, Some(source)) = (&new.article.lang, &new.article.source)
+                && !usual.contains_key(source)
+            {
+                usual.insert(source.clone(), writer.usual_language(source)?);
+            }
+        }
+        // Analysis is the costly part: all cores share it.
         let analysed: Vec<_> = prepared
             .into_par_iter()
             .map(|mut new| {
-                let analysis = analyse(&mut new.article);
+                let lang = (new.article.source.as_ref())
+                    .and_then(|source| usual.get(source))
+                    .and_then(Option::as_deref);
+                let analysis = analyse(&mut new.article, lang);
                 (new, analysis)
             })
             .collect();
