@@ -214,6 +214,7 @@ fn with_findings<R>(
     homographs::drop_common_words(text, &tokens, &mut hits, lang);
     tickers::drop_company_names(text, &mut hits);
     let lower = also_lower_case(&tokens);
+    homographs::drop_countries_written_as_words(&tokens, &mut hits, &lower);
     let german = lang == Some("de");
     // Which hit owns each token: computed once for every rule below.
     let mut covered = matches::covered(&tokens, &hits);

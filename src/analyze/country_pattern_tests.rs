@@ -110,7 +110,7 @@ fn a_city_territory_is_its_own_country() {
             "MY",
         ),
         (
-            "Ships\nTankers refuelled at Gibraltar before sailing on to Malta.",
+            "Ships\nTankers refuelled at Gibraltar on Monday.",
             "en",
             "GI",
             "ES",
