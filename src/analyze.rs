@@ -4,6 +4,7 @@
 mod aliases;
 mod appositives;
 mod compounds;
+mod credits;
 mod decided;
 mod entities;
 mod fold;
@@ -22,6 +23,7 @@ mod score;
 mod spans;
 mod streets;
 mod tagger;
+mod tickers;
 mod tokens;
 mod zones;
 
@@ -33,7 +35,7 @@ pub use aliases::{Names, fold_name, names_of};
 use gazetteer::{COUNTRY_NAMES, GAZETTEER, Kind};
 
 /// Version of the analyser's output; bump it whenever the output for some text changes.
-pub const ANALYZER_VERSION: u32 = 10;
+pub const ANALYZER_VERSION: u32 = 11;
 
 /// Everything the analyser finds in one article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -48,6 +50,10 @@ pub struct Analysis {
     /// analysed, and offsets stop there.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub truncated: Option<Truncated>,
+    /// The [`Entity::name`]s of the organisations a wire dateline credits ("NIAMEY (Reuters) -"):
+    /// the article's author, kept out of the organisations it is about.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub credits: Vec<String>,
 }
 
 /// How much of a text over the cap was analysed.
@@ -174,7 +180,9 @@ fn analyze_whole(text: &str, title_len: usize, lang: Option<&str>) -> Analysis {
             places: f.places,
             tagged: tagged.as_deref(),
         };
-        entities::build(text, f.tokens, f.hits, &findings, lang)
+        let mut analysis = entities::build(text, f.tokens, f.hits, &findings, lang);
+        analysis.credits = credits::credited(text, title_len, &analysis.mentions);
+        analysis
     })
 }
 
@@ -204,7 +212,9 @@ fn with_findings<R>(
     let zones = zones::zones(text, title_len);
     let mut hits = matches::find(text, &folded, &tokens, &zones);
     homographs::drop_common_words(text, &tokens, &mut hits, lang);
+    tickers::drop_company_names(text, &mut hits);
     let lower = also_lower_case(&tokens);
+    homographs::drop_countries_written_as_words(&tokens, &mut hits, &lower);
     let german = lang == Some("de");
     // Which hit owns each token: computed once for every rule below.
     let mut covered = matches::covered(&tokens, &hits);
@@ -288,6 +298,13 @@ pub mod training {
 /// so that the stored language and the analysis agree.
 pub fn detect_language(text: &str) -> Option<&'static str> {
     language::detect(text)
+}
+
+/// [`detect_language`] for an article of a source that mostly writes `usual`: a text too short
+/// or too bare for its function words to tell (a headline, a table) takes `usual` before a
+/// trigram guess.
+pub fn detect_language_or<'u>(text: &str, usual: Option<&'u str>) -> Option<&'u str> {
+    language::detect_or(text, usual)
 }
 
 /// The capitalised words of an article that it also writes in lower case: common words, not

@@ -186,3 +186,34 @@ fn the_source_option_wins_over_the_file_name_and_an_article_s_own_over_both() {
         ]
     );
 }
+
+/// A source's articles in prose, then a results table of the same source with no language.
+const TABLE_AFTER_PROSE: [&str; 2] = [
+    r#"{"id":"p-1","source":"Le Fil","title":"Le marché","body":"Les ventes de la société ont augmenté cette année dans tous les pays où elle est présente, selon ses dirigeants qui ont parlé aux journalistes."}"#,
+    r#"{"id":"t-1","source":"Le Fil","title":"ACME 4T","body":"ACME 12 345 11 002\n\nBNP 3 100 3 050\n\nEDF 98 90"}"#,
+];
+
+#[test]
+fn a_table_with_no_language_takes_its_sources_usual_one() {
+    let cli = Cli::new("");
+    let prose = cli.write("prose.jsonl", TABLE_AFTER_PROSE[0]);
+    cli.ok(&["import", &prose]);
+    let table = cli.write("table.jsonl", TABLE_AFTER_PROSE[1]);
+    cli.ok(&["import", &table]);
+    let langs: Vec<(String, String)> = cli
+        .json_lines(&["list", "--json"])
+        .iter()
+        .map(|row| {
+            let text = |key: &str| row[key].as_str().unwrap_or("").to_string();
+            (text("external_id"), text("lang"))
+        })
+        .collect();
+    assert!(langs.contains(&("p-1".into(), "fr".into())), "{langs:?}");
+    assert!(langs.contains(&("t-1".into(), "fr".into())), "{langs:?}");
+    // Without prose of its source before, the table has no language rather than a guess.
+    let alone = Cli::new("");
+    let table = alone.write("table.jsonl", TABLE_AFTER_PROSE[1]);
+    alone.ok(&["import", &table]);
+    let rows = alone.json_lines(&["list", "--json"]);
+    assert!(rows[0]["lang"].is_null(), "{rows:?}");
+}

@@ -55,3 +55,123 @@ fn a_family_name_of_a_person_named_in_full_is_no_town() {
     let a = analyze("The conference opened in Bonn on Monday.", 0, Some("en"));
     assert!(codes(&a).contains(&"DE"), "{:?}", a.countries);
 }
+
+/// The countries of `text`, whose first line is its title.
+fn countries_of(text: &str, lang: &str) -> Vec<String> {
+    let title_len = text.find('\n').unwrap_or(0);
+    let a = analyze(text, title_len, Some(lang));
+    a.countries.into_iter().map(|c| c.code).collect()
+}
+
+/// Asserts that `text`'s first country is `code` and that `never` is none of its countries.
+fn assert_first_and_never(text: &str, lang: &str, code: &str, never: &str) {
+    let c = countries_of(text, lang);
+    assert_eq!(c.first().map(String::as_str), Some(code), "{text}: {c:?}");
+    assert!(!c.iter().any(|x| x == never), "{text}: {c:?}");
+}
+
+#[test]
+fn a_city_territory_is_its_own_country() {
+    for (text, lang, code, never) in [
+        (
+            "Stocks slip\nShares fell in Hong Kong on Monday as traders sold property stocks.",
+            "en",
+            "HK",
+            "CN",
+        ),
+        (
+            "STOCKS FALL\nHONG KONG, March 3 - The index fell 2 pct in thin trade.",
+            "en",
+            "HK",
+            "CN",
+        ),
+        (
+            "Bourse\nLa Bourse de Hong Kong a reculé lundi après trois séances de hausse.",
+            "fr",
+            "HK",
+            "CN",
+        ),
+        (
+            "Casinos\nCasinos in Macau reported higher revenue for the third month.",
+            "en",
+            "MO",
+            "BR",
+        ),
+        (
+            "Banques\nLes banques de Luxembourg ont annoncé des bénéfices en hausse.",
+            "fr",
+            "LU",
+            "BE",
+        ),
+        (
+            "Puerto\nEl puerto de Singapur recibió más buques que nunca este año.",
+            "es",
+            "SG",
+            "MY",
+        ),
+        (
+            "Ships\nTankers refuelled at Gibraltar on Monday.",
+            "en",
+            "GI",
+            "ES",
+        ),
+        (
+            "Fair\nThe prince of Monaco opened the yacht fair on Thursday.",
+            "en",
+            "MC",
+            "FR",
+        ),
+    ] {
+        assert_first_and_never(text, lang, code, never);
+    }
+}
+
+#[test]
+fn a_town_before_its_state_or_province_is_in_that_country() {
+    for (text, code, never) in [
+        (
+            "JABIL SALES RISE\nST. PETERSBURG, Fla., March 3 - Jabil Circuit said sales rose.",
+            "US",
+            "RU",
+        ),
+        (
+            "BDM WINS CONTRACT\nVIENNA, Va., March 3 - BDM International said it won a contract.",
+            "US",
+            "AT",
+        ),
+        (
+            "SOFTWARE MAKER EARNINGS\nDUBLIN, Calif., March 3 - The company said profits rose.",
+            "US",
+            "IE",
+        ),
+        (
+            "INSURER NAMES CHIEF\nLONDON, Ontario, March 3 - The insurer named a new chief.",
+            "CA",
+            "GB",
+        ),
+        (
+            "Plant to close\nThe glass plant in Toledo, Ohio, will close next year, the firm said.",
+            "US",
+            "ES",
+        ),
+    ] {
+        assert_first_and_never(text, "en", code, never);
+    }
+    // The same in running text of other languages.
+    for (text, lang, code, never) in [
+        (
+            "Fábrica\nLa fábrica de Toledo, Ohio, cerrará el año que viene.",
+            "es",
+            "US",
+            "ES",
+        ),
+        (
+            "Usine\nL'usine de London, Ontario, fermera l'an prochain.",
+            "fr",
+            "CA",
+            "GB",
+        ),
+    ] {
+        assert_first_and_never(text, lang, code, never);
+    }
+}

@@ -160,6 +160,8 @@ fn build_from<'a>(
                     .any(|k| k.kind == EntityKind::Person && !k.from_hit)
             }
         };
+        // A currency's country names the money, not the place ("SWISS FRANC NOTE").
+        let displaced = displaced || score::names_a_currency(text, hit);
         if let (Some(code), false) = (code, displaced) {
             score::add(&mut tallies, code, &e, hit.zone, hit.start);
         }
@@ -237,6 +239,7 @@ fn build_from<'a>(
         entities,
         mentions,
         truncated: None,
+        credits: Vec::new(),
     }
 }
 

@@ -90,6 +90,30 @@ pub(super) fn drop_common_words(
     });
 }
 
+/// Drops the one-word hits on a country that the article also writes in lower case, where the
+/// capital says nothing: in a headline in capitals or at a sentence start ("CORN LEAD U.S. FARM
+/// PAYMENTS" beside "corn farmers": a language's name of some country, here a common word).
+/// A dateline's place stays a place.
+pub(super) fn drop_countries_written_as_words(
+    tokens: &[Token],
+    hits: &mut Vec<Hit>,
+    lower: &super::gazetteer::FastSet<&str>,
+) {
+    if lower.is_empty() {
+        return;
+    }
+    hits.retain(|h| {
+        let t = &tokens[h.token];
+        let one_word = h.start == t.start && h.end == t.end;
+        let bare_capital = t.shouting || t.starts_sentence;
+        !(one_word
+            && bare_capital
+            && h.zone != Zone::Dateline
+            && h.kind() == Kind::Country
+            && lower.contains(t.folded))
+    });
+}
+
 #[cfg(test)]
 mod tests {
     use crate::analyze::analyze;
@@ -117,6 +141,26 @@ mod tests {
         assert!(!c.contains(&"PH".to_string()), "{c:?}");
         let c = codes("Os presos ganharam a Liberdade depois do julgamento.", "pt");
         assert_eq!(c.len(), 0, "{c:?}");
+    }
+
+    #[test]
+    fn a_headline_word_the_article_writes_in_lower_case_is_that_word() {
+        let text = "RICE, CORN LEAD FARM PAYMENTS\nWASHINGTON, March 24 - Rice and corn farmers \
+                    will get the largest payments, the U.S. Agriculture Department said.";
+        let a = analyze(text, 29, Some("en"));
+        let c: Vec<&str> = a.countries.iter().map(|c| c.code.as_str()).collect();
+        assert_eq!(c, ["US"], "{:?}", a.countries);
+        // Without the word in lower case, a country in a capitals headline stays the country.
+        let a = analyze(
+            "TURKEY RAISES WHEAT IMPORTS\nThe ministry said so.",
+            27,
+            Some("en"),
+        );
+        assert!(
+            a.countries.iter().any(|c| c.code == "TR"),
+            "{:?}",
+            a.countries
+        );
     }
 
     #[test]

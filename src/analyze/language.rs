@@ -302,6 +302,27 @@ pub fn detect(text: &str) -> Option<&'static str> {
     }
 }
 
+/// [`detect`] for a text whose source mostly writes `usual`: where the function words do not
+/// settle it in a Latin script (a headline, a table, a short brief), `usual` wins over a
+/// trigram guess; another script is still the trigram detector's to judge.
+pub fn detect_or<'u>(text: &str, usual: Option<&'u str>) -> Option<&'u str> {
+    let Some(usual) = usual else {
+        return detect(text);
+    };
+    match guess(text) {
+        Guess::Clear(lang) => Some(lang),
+        Guess::NoProse => Some(usual),
+        Guess::Unclear if other_script(super::prefix(text, 400)) => detect(text),
+        Guess::Unclear => Some(usual),
+    }
+}
+
+/// Whether `text` has letters of a script other than Latin (Arabic, Cyrillic...).
+fn other_script(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_alphabetic() && !c.is_ascii() && !is_latin(c))
+}
+
 /// Reads the function words and figures of the opening of `text`.
 fn guess(text: &str) -> Guess {
     // Words in capitals (a headline, a dateline's town: "DES MOINES") are counted apart: they
@@ -528,6 +549,25 @@ mod tests {
             Guess::Clear("de")
         );
         assert_eq!(guess("Pay April 3, 12 vs 40"), Guess::NoProse);
+    }
+
+    #[test]
+    fn a_text_too_bare_to_tell_takes_its_sources_language() {
+        let table = "ACME WIDGETS Q3 RESULTS\nNet 12,345 vs 11,002\nShares 3,100,000 vs 3,050,000";
+        assert_eq!(detect_or(table, Some("en")), Some("en"));
+        assert_eq!(
+            detect_or("Niamey, Moscou, Washington", Some("fr")),
+            Some("fr")
+        );
+        // A short brief in a language kiosk lists no function words for: the source's, not a guess.
+        assert_eq!(detect_or("Zabe a Nijar gobe", Some("ha")), Some("ha"));
+        // Clear prose and another script speak for themselves.
+        let fr = "Le ministre a dit lundi que les discussions avec le syndicat sont terminées et \
+                  qu'il est temps pour un vote dans le pays.";
+        assert_eq!(detect_or(fr, Some("en")), Some("fr"));
+        let ar = "قال الرئيس إن المحادثات مع النقابات انتهت وإن الوقت قد حان للتصويت على القانون";
+        assert_eq!(detect_or(ar, Some("en")), detect(ar));
+        assert_eq!(detect_or(table, None), None);
     }
 
     #[test]

@@ -200,6 +200,10 @@ fn accept(
         if pattern.flags & UPPER != 0 && entity.kind != Kind::Country && !surface.contains('.') {
             return false;
         }
+        // "GODZILLA AS JAPAN'S FAVOURITE": a country's short form that spells a function word.
+        if pattern.flags & UPPER != 0 && HEADLINE_WORDS.contains(&pattern.text) {
+            return false;
+        }
         if entity.kind == Kind::City && !entity.is_capital && entity.population < 1_000_000 {
             return false;
         }
@@ -258,6 +262,14 @@ fn accept(
 }
 
 /// Prepositions of place in kiosk's languages (folded), which announce a place name.
+/// Short words of English, French and Spanish headlines that some country's short form in
+/// capitals spells ("AS", "IN", "EN"): in a headline in capitals they are the words.
+const HEADLINE_WORDS: &[&str] = &[
+    "a", "am", "an", "as", "at", "au", "be", "by", "de", "do", "du", "el", "en", "et", "go", "he",
+    "if", "in", "is", "it", "la", "le", "me", "my", "no", "of", "on", "or", "se", "so", "to", "un",
+    "up", "we", "y",
+];
+
 const LOCATIVES: &[&str] = &[
     "in", "at", "near", "from", "to", "of", "outside", "around", "a", "en", "de", "pres", "vers",
     "dans", "em", "no", "na", "desde", "hacia", "cerca", "bei", "nach", "aus", "von", "im", "zu",

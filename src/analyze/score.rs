@@ -112,6 +112,87 @@ fn state_after(text: &str, hit: &Hit, next: &Hit) -> Option<&'static str> {
     }
 }
 
+/// Currency words, in lower case: a country or demonym naming one ("Swiss franc", "U.S. dlrs",
+/// "franc suisse", "dólares estadounidenses") says what money is counted in, not where the story
+/// is. Words that are also common words elsewhere ("won", "real", "mark") are left out.
+const CURRENCIES: &[&str] = &[
+    "baht",
+    "cruzado",
+    "cruzados",
+    "dinar",
+    "dinars",
+    "dirham",
+    "dirhams",
+    "dlr",
+    "dlrs",
+    "dollar",
+    "dollars",
+    "dólar",
+    "dólares",
+    "dollaro",
+    "escudo",
+    "escudos",
+    "euro",
+    "euros",
+    "franc",
+    "francs",
+    "franco",
+    "francos",
+    "guilder",
+    "guilders",
+    "krona",
+    "kronor",
+    "krone",
+    "kroner",
+    "lira",
+    "lire",
+    "livre",
+    "livres",
+    "peseta",
+    "pesetas",
+    "peso",
+    "pesos",
+    "pound",
+    "pounds",
+    "rand",
+    "ringgit",
+    "riyal",
+    "riyals",
+    "rouble",
+    "roubles",
+    "ruble",
+    "rubles",
+    "rupee",
+    "rupees",
+    "schilling",
+    "schillings",
+    "shilling",
+    "shillings",
+    "sterling",
+    "yen",
+    "yuan",
+    "zloty",
+];
+
+/// Whether the hit is a currency's country ("SWISS FRANC", "U.S. dlrs", "franc suisse"): the
+/// word after it, or for a demonym the word before it, is a currency.
+pub fn names_a_currency(text: &str, hit: &Hit) -> bool {
+    let is_currency = |word: &str| {
+        let word = word.trim_matches(|c: char| !c.is_alphabetic());
+        word.len() >= 3 && CURRENCIES.contains(&word.to_lowercase().as_str())
+    };
+    let after = text[hit.end..].split_whitespace().next();
+    if after.is_some_and(is_currency) {
+        return true;
+    }
+    let demonym = GAZETTEER.entity(hit.pattern.ids[0]).kind == Kind::Demonym;
+    demonym
+        && text[..hit.start]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(is_currency)
+}
+
 /// Evidence from unambiguous hits only, used to resolve the ambiguous ones.
 pub fn support(hits: &[Hit]) -> FastMap<&'static str, f32> {
     // Looked up only, never walked: the fast hash cannot change an order.

@@ -1,6 +1,8 @@
 //! Storing parsed items a batch at a time: duplicate and trailer checks in order, the analysis
 //! on every core, then one write transaction per batch.
 
+use std::collections::HashMap;
+
 use rayon::prelude::*;
 
 use super::prepare::{Prepared, analyse, clean_and_hash, prepare, restrip_source};
@@ -70,12 +72,23 @@ impl Importer<'_> {
                 _ => self.report.duplicates += 1,
             }
         }
-        // Analysis is the costly part and needs nothing from the store: it runs on every core a
-        // chunk at a time while this thread writes the chunks already analysed, in input order.
-        // The channel holds a chunk or two, so memory stays bounded by the batch.
+        // The usual language of each source with an article of no declared language, read
+        // once per batch: the analysis then needs nothing from the store.
+        let mut usual = HashMap::new();
+        for new in &prepared {
+            if let (None, Some(source)) = (&new.article.lang, &new.article.source)
+                && !usual.contains_key(source)
+            {
+                usual.insert(source.clone(), writer.usual_language(source)?);
+            }
+        }
+        // Analysis is the costly part: it runs on every core a chunk at a time while this thread
+        // writes the chunks already analysed, in input order. The channel holds a chunk or two,
+        // so memory stays bounded by the batch.
         std::thread::scope(|scope| {
             let (send, analysed) = std::sync::mpsc::sync_channel(AHEAD_CHUNKS);
-            scope.spawn(move || analyse_in_chunks(prepared, &send));
+            let usual = &usual;
+            scope.spawn(move || analyse_in_chunks(prepared, usual, &send));
             for (new, analysis) in analysed.iter().flatten() {
                 let Prepared {
                     article,
@@ -146,6 +159,7 @@ const AHEAD_CHUNKS: usize = 2;
 /// early when the writer has stopped listening (a failed write).
 fn analyse_in_chunks(
     prepared: Vec<Prepared>,
+    usual: &HashMap<String, Option<String>>,
     send: &std::sync::mpsc::SyncSender<Vec<(Prepared, crate::analyze::Analysis)>>,
 ) {
     let mut rest = prepared.into_iter().peekable();
@@ -154,7 +168,10 @@ fn analyse_in_chunks(
         let analysed = chunk
             .into_par_iter()
             .map(|mut new| {
-                let analysis = analyse(&mut new.article);
+                let lang = (new.article.source.as_ref())
+                    .and_then(|source| usual.get(source))
+                    .and_then(Option::as_deref);
+                let analysis = analyse(&mut new.article, lang);
                 (new, analysis)
             })
             .collect();

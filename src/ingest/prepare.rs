@@ -150,11 +150,12 @@ impl Draft {
     }
 }
 
-/// Detects the language where none was declared, and analyses: the costly, parallel part.
-pub(super) fn analyse(article: &mut NewArticle) -> crate::analyze::Analysis {
+/// Detects the language where none was declared (a text too bare to tell takes `usual`, its
+/// source's usual language), and analyses: the costly, parallel part.
+pub(super) fn analyse(article: &mut NewArticle, usual: Option<&str>) -> crate::analyze::Analysis {
     if article.lang.is_none() {
         let sample = format!("{}\n{}", article.title, article.body);
-        article.lang = crate::analyze::detect_language(&sample).map(str::to_string);
+        article.lang = crate::analyze::detect_language_or(&sample, usual).map(str::to_string);
     }
     analyze_article(&article.title, &article.body, article.lang.as_deref())
 }

@@ -6,7 +6,7 @@ use rusqlite::{OptionalExtension, params};
 use super::packed::{Packed, pack};
 use super::plan::{Matching, Shape};
 use super::{Result, Store, Writer};
-use crate::analyze::{ANALYZER_VERSION, Analysis, EntityKind};
+use crate::analyze::{ANALYZER_VERSION, Analysis, EntityKind, fold_name};
 use crate::article::ArticleId;
 use crate::query::Query;
 
@@ -289,6 +289,27 @@ impl Store {
     }
 }
 
+/// Whether `entity` is who wrote the article rather than what it is about: the organisation
+/// its source is (`Reuters` in Reuters' wires, `BBC` in "BBC News") or that its dateline credits.
+/// Such an entity stays in the article's analysis but out of the counts over articles, so the
+/// sidebar's top organisations are not each source's own name.
+fn is_authors_own(
+    entity: &crate::analyze::Entity,
+    source: Option<&str>,
+    credits: &[String],
+) -> bool {
+    if entity.kind != EntityKind::Organization {
+        return false;
+    }
+    if credits.contains(&entity.name) {
+        return true;
+    }
+    let Some(source) = source else { return false };
+    let (name, source) = (fold_name(&entity.name), fold_name(source));
+    // The source's name or its first words ("BBC" of "BBC News", not "News" of it).
+    !name.is_empty() && (source == name || source.starts_with(&format!("{name} ")))
+}
+
 /// How many entities [`Store::entity_counts`] and [`Store::entity_counts_per_kind`] keep.
 #[derive(Clone, Copy)]
 enum Top {
@@ -309,10 +330,18 @@ impl Writer<'_> {
                 about: country.about,
             })
             .collect();
+        let source: Option<String> = self
+            .tx
+            .query_row("SELECT source FROM articles WHERE id = ?1", [id], |row| {
+                row.get(0)
+            })
+            .optional()?
+            .flatten();
         let entities: Vec<EntityRow> = analysis
             .entities
             .iter()
             .filter(|entity| entity.kind != EntityKind::Country)
+            .filter(|entity| !is_authors_own(entity, source.as_deref(), &analysis.credits))
             .map(|entity| EntityRow {
                 kind: entity.kind,
                 name: entity.name.clone(),

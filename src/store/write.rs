@@ -133,6 +133,19 @@ impl<'a> Writer<'a> {
         )?)
     }
 
+    /// The language most of `source`'s stored articles are in, from the facet totals: what a
+    /// new article of it too short to tell is taken to be in.
+    pub fn usual_language(&self, source: &str) -> Result<Option<String>> {
+        Ok(self
+            .tx
+            .prepare_cached(
+                "SELECT lang FROM article_facets WHERE source = ?1 AND lang IS NOT NULL \
+                 GROUP BY lang HAVING sum(articles) > 0 ORDER BY sum(articles) DESC, lang LIMIT 1",
+            )?
+            .query_row([source], |row| row.get(0))
+            .optional()?)
+    }
+
     /// Replaces an article's clean body (after trailer rules changed) and re-indexes it.
     pub fn set_body(&self, id: ArticleId, body: &str) -> Result<()> {
         let title: String =

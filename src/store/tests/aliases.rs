@@ -111,6 +111,7 @@ fn forms_an_article_writes_become_names() {
         }],
         mentions: vec![mention(long), mention("UFC")],
         truncated: None,
+        credits: Vec::new(),
     };
     let writer = store.writer().expect("writer");
     writer.save_analysis(id, &analysis).expect("analysis");
