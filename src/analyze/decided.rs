@@ -5,7 +5,7 @@ use super::EntityKind;
 use super::entities::Findings;
 use super::gazetteer::Kind;
 use super::matches::Hit;
-use super::name_cues::is_function_word;
+use super::name_cues::{is_event_word, is_function_word};
 use super::orgs::{OrgMention, is_org_word};
 use super::people::PersonMention;
 use super::places::PlaceMention;
@@ -97,12 +97,11 @@ pub(super) fn decide(text: &str, hits: &[Hit], found: &Findings, tagged: &[Span]
             && is_org_word(&name.to_lowercase());
         // A name a rule found elsewhere is that thing here too: the one-sense pass settles it.
         let found_elsewhere = rule_names.contains(name);
-        // "the Clyde shipyards": an English article before a word makes it no person.
-        let article = text[..span.start]
-            .trim_end()
-            .rsplit([' ', '\n'])
-            .next()
-            .is_some_and(|w| matches!(w, "the" | "a" | "an"));
+        // "the Clyde shipyards": an English article before a word makes it no person; nor does
+        // an award or event word ("le Prix Goncourt", "the Battle of Ypres").
+        let before = text[..span.start].trim_end().rsplit([' ', '\n']).next();
+        let article = before
+            .is_some_and(|w| matches!(w, "the" | "a" | "an") || is_event_word(&w.to_lowercase()));
         if lone_cue || span.kind == EntityKind::Person && article {
             continue;
         }
