@@ -35,7 +35,7 @@ pub use aliases::{Names, fold_name, names_of};
 use gazetteer::{COUNTRY_NAMES, GAZETTEER, Kind};
 
 /// Version of the analyser's output; bump it whenever the output for some text changes.
-pub const ANALYZER_VERSION: u32 = 11;
+pub const ANALYZER_VERSION: u32 = 12;
 
 /// Everything the analyser finds in one article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -149,7 +149,7 @@ pub enum EntityKind {
 /// A text longer than [`max_bytes`] is analysed on its first part, which the result says.
 pub fn analyze(text: &str, title_len: usize, lang: Option<&str>) -> Analysis {
     let part = analysed_part(text, max_bytes());
-    let mut analysis = analyze_whole(part, title_len.min(part.len()), lang);
+    let mut analysis = analyze_whole(tagger::shipped, part, title_len.min(part.len()), lang);
     if part.len() < text.len() {
         analysis.truncated = Some(Truncated {
             analysed_bytes: part.len(),
@@ -159,7 +159,13 @@ pub fn analyze(text: &str, title_len: usize, lang: Option<&str>) -> Analysis {
     analysis
 }
 
-fn analyze_whole(text: &str, title_len: usize, lang: Option<&str>) -> Analysis {
+/// Analyses a text with the tagger model `model` gives, asked for only when the tagger runs.
+fn analyze_whole<'m>(
+    model: impl FnOnce() -> &'m tagger::Model,
+    text: &str,
+    title_len: usize,
+    lang: Option<&str>,
+) -> Analysis {
     let lang = match lang {
         Some(l) => Some(l.to_string()),
         None => language::detect(text).map(str::to_string),
@@ -169,10 +175,18 @@ fn analyze_whole(text: &str, title_len: usize, lang: Option<&str>) -> Analysis {
     with_findings(text, title_len, code.as_deref(), |f| {
         // The trained tagger adds the names the rules miss; the rules' findings are among its
         // features. Languages it was not trained on, and caseless scripts, keep the rules alone.
-        let trained = matches!(code.as_deref(), Some("en" | "pt" | "de"));
+        let trained = matches!(code.as_deref(), Some("en" | "pt" | "de" | "fr"));
         let tagged = (trained && tagger::applies(f.tokens)).then(|| {
             let marks = tagger::rule_marks(f.tokens, f.people, f.orgs, f.places);
-            tagger::tag(f.tokens, f.hits, f.covered, f.lower, &marks, german)
+            tagger::tag(
+                model(),
+                f.tokens,
+                f.hits,
+                f.covered,
+                f.lower,
+                &marks,
+                german,
+            )
         });
         let findings = entities::Findings {
             people: f.people,
@@ -271,7 +285,13 @@ fn with_findings<R>(
 pub mod training {
     pub use super::tagger::features::{Features, Scored};
     pub use super::tagger::train::{Example, Settings, train};
-    pub use super::tagger::{Model, OUTSIDE, SLOT, TAGS, allowed, decode};
+    pub use super::tagger::{Model, OUTSIDE, SLOT, TAGS, allowed};
+
+    /// The analysis of a whole text with another tagger model than the shipped one: for
+    /// evaluating a model just trained (`KIOSK_NER_MODEL` in `tests/analyze_eval.rs`).
+    pub fn analyze_with(model: &Model, text: &str, lang: Option<&str>) -> super::Analysis {
+        super::analyze_whole(|| model, text, 0, lang)
+    }
 
     /// Each token's byte span and the features of every token.
     pub fn prepare(text: &str, lang: Option<&str>) -> (Vec<(usize, usize)>, Features) {

@@ -2,12 +2,13 @@
 //! country labels, detected languages and exact-span NER. Prints the scores; the floors sit just below the current
 //! scores to catch regressions (the targets are higher: see the README).
 //! Run: `cargo test --release --test analyze_eval -- --nocapture` (KIOSK_CORPUS overrides the path,
-//! KIOSK_EVAL_LIMIT cuts the Reuters articles).
+//! KIOSK_EVAL_LIMIT cuts the Reuters articles, KIOSK_NER_MODEL scores another tagger model file).
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+use kiosk::analyze::training::{Model, analyze_with};
 use kiosk::analyze::{EntityKind, analyze};
 
 fn corpus() -> Option<PathBuf> {
@@ -228,7 +229,12 @@ impl Quotes {
 /// Exact-span scores per kind: gold spans from the tags (MISC ignored), predicted spans from the
 /// analyser's mentions. Each document is analysed whole, as kiosk analyses an article: its
 /// sentences' tokens joined by spaces, one paragraph per sentence.
-fn ner(name: &str, docs: &[Doc], lang: &str) -> HashMap<&'static str, Counts> {
+fn ner(
+    name: &str,
+    docs: &[Doc],
+    lang: &str,
+    model: Option<&Model>,
+) -> HashMap<&'static str, Counts> {
     let mut counts: HashMap<&'static str, Counts> = HashMap::new();
     if std::env::var_os("KIOSK_EVAL_DUMP").is_some() {
         eprintln!("== {name}");
@@ -268,7 +274,10 @@ fn ner(name: &str, docs: &[Doc], lang: &str) -> HashMap<&'static str, Counts> {
                 gold.insert((st, spans.len(), k));
             }
         }
-        let a = analyze(&text, 0, Some(lang));
+        let a = match model {
+            Some(model) => analyze_with(model, &text, Some(lang)),
+            None => analyze(&text, 0, Some(lang)),
+        };
         let tok_at = |b: usize| spans.iter().position(|&(s, e)| b >= s && b < e);
         let tok_end = |b: usize| {
             spans
@@ -335,6 +344,10 @@ fn dump(tokens: &[&str], gold: &HashSet<Span>, pred: &HashSet<Span>) {
     }
 }
 
+/// Tokens at the head of the Europeana French dev file that the tagger trains on; the same
+/// number as in examples/train_ner.rs.
+const EUROPEANA_TRAINED: usize = 82_400;
+
 #[test]
 fn evaluate_on_dev_corpora() {
     let Some(dir) = corpus() else { return };
@@ -343,10 +356,18 @@ fn evaluate_on_dev_corpora() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(usize::MAX);
     let (f1, top1) = reuters(&dir, limit);
+    // A cut run (KIOSK_EVAL_LIMIT) is for a quick look at the NER table, not a Reuters score.
     assert!(
-        f1 > 0.918 && top1 > 0.968,
+        limit < usize::MAX || f1 > 0.918 && top1 > 0.968,
         "Reuters country scores regressed: F1 {f1:.3}, first {top1:.3}"
     );
+    // KIOSK_NER_MODEL=FILE scores a model just trained instead of the shipped one (the
+    // Reuters and language scores stay the shipped model's).
+    let trained = std::env::var_os("KIOSK_NER_MODEL").map(|path| {
+        let bytes = std::fs::read(&path).expect("KIOSK_NER_MODEL names a readable file");
+        Model::parse(&bytes).expect("KIOSK_NER_MODEL is a model file")
+    });
+    let model = trained.as_ref();
     let ner_dir = dir.join("ner");
     // Every set is scored and printed before any floor fails, so one run shows the whole table.
     let mut below = Vec::new();
@@ -356,22 +377,30 @@ fn evaluate_on_dev_corpora() {
         }
     };
     let uner = read_iob(&ner_dir.join("uner-en_pud-ud-test.iob2"), (1, 2), '\t');
-    let c = ner("uner-en_pud (1000 sentences)", &uner, "en");
-    floor("UNER F1", c["ALL"].prf().2, 0.67);
+    let c = ner("uner-en_pud (1000 sentences)", &uner, "en", model);
+    floor("UNER F1", c["ALL"].prf().2, 0.68);
     let wiki = read_iob(&ner_dir.join("wikigold.conll.txt"), (0, 1), ' ');
-    let c = ner("wikigold", &wiki, "en");
-    floor("wikigold F1", c["ALL"].prf().2, 0.685);
+    let c = ner("wikigold", &wiki, "en", model);
+    floor("wikigold F1", c["ALL"].prf().2, 0.69);
     floor("wikigold PER F1", c["PER"].prf().2, 0.76);
-    floor("wikigold ORG F1", c["ORG"].prf().2, 0.51);
+    floor("wikigold ORG F1", c["ORG"].prf().2, 0.52);
     floor("wikigold LOC F1", c["LOC"].prf().2, 0.75);
     let europeana = read_iob(&ner_dir.join("europeana-fr-bnf-dev.bio"), (0, 1), ' ');
     // No sentence or article boundaries there: running text cut into windows of about an
     // article's length (400 tokens), each analysed whole.
+    // The first EUROPEANA_TRAINED tokens are the tagger's French training text
+    // (examples/train_ner.rs): only the rest is the French measure.
     let flat: Sentence = europeana.into_iter().flatten().flatten().collect();
-    let windows: Vec<Doc> = flat.chunks(400).map(|w| vec![w.to_vec()]).collect();
-    let c = ner("europeana-fr (400-token windows)", &windows, "fr");
+    let held_out = &flat[EUROPEANA_TRAINED.min(flat.len())..];
+    let windows: Vec<Doc> = held_out.chunks(400).map(|w| vec![w.to_vec()]).collect();
+    let c = ner(
+        "europeana-fr held-out part (400-token windows)",
+        &windows,
+        "fr",
+        model,
+    );
     println!("europeana-fr recall {:.3}", c["ALL"].prf().1);
-    floor("Europeana F1", c["ALL"].prf().2, 0.56);
+    floor("Europeana F1", c["ALL"].prf().2, 0.585);
     assert!(
         below.is_empty(),
         "NER scores regressed: {}",

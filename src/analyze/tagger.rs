@@ -1,9 +1,11 @@
-//! The trained name tagger: an averaged perceptron over hashed features, decoded greedily left to
-//! right with the previous tag as a feature, labelling people, organisations and places (BIO).
+//! The trained name tagger: an averaged perceptron over hashed features, Viterbi-decoded with the
+//! previous tag as a feature, labelling people, organisations and places (BIO).
 //! The model is `assets/ner.model`, trained by `examples/train_ner.rs`.
 
+mod document;
 pub mod features;
 pub mod train;
+pub mod viterbi;
 
 use std::sync::LazyLock;
 
@@ -14,15 +16,13 @@ use super::orgs::OrgMention;
 use super::people::PersonMention;
 use super::places::PlaceMention;
 use super::tokens::Token;
-use features::{Features, Scored, feature, rule};
+use features::{Scored, rule};
 
 /// Tags: 0 is outside; then B and I of PER, ORG and LOC.
 pub const TAGS: usize = 7;
 /// Weights per feature bucket: the tags padded to 8 so that a bucket is one aligned load.
 pub const SLOT: usize = 8;
 pub const OUTSIDE: u8 = 0;
-/// The tag before the first token.
-const START: u32 = 15;
 
 const MAGIC: &[u8; 4] = b"KNR1";
 
@@ -105,47 +105,6 @@ pub fn allowed(scored: Scored, prev: u8, tag: u8) -> bool {
     }
 }
 
-/// Greedy left-to-right decoding. `score` adds the weights of a token's features (static and
-/// previous-tag ones) to the tag scores; `history` sees each token's features and predicted tag
-/// and returns the tag the next token sees as previous (the prediction when tagging, the gold
-/// tag when training).
-pub fn decode(
-    f: &Features,
-    mut score: impl FnMut(&[u32], &mut [f32; SLOT]),
-    mut history: impl FnMut(usize, &[u32], u8) -> u8,
-) -> Vec<u8> {
-    let mut tags = vec![OUTSIDE; f.scored.len()];
-    let mut prev = OUTSIDE;
-    let mut first = true;
-    let mut scratch: Vec<u32> = Vec::with_capacity(64);
-    for (i, &scored) in f.scored.iter().enumerate() {
-        if scored == Scored::Never || scored == Scored::Inside && prev == OUTSIDE {
-            prev = OUTSIDE;
-            first = false;
-            continue;
-        }
-        scratch.clear();
-        scratch.extend_from_slice(f.of(i));
-        let p = if first { START } else { u32::from(prev) };
-        scratch.push(feature(90, p));
-        scratch.push(feature(91, p << 8 | u32::from(f.shape[i])));
-        let mut scores = [0f32; SLOT];
-        score(&scratch, &mut scores);
-        let mut best = OUTSIDE;
-        #[allow(clippy::cast_possible_truncation)] // TAGS is 7
-        let end = TAGS as u8;
-        for tag in 1..end {
-            if allowed(scored, prev, tag) && scores[usize::from(tag)] > scores[usize::from(best)] {
-                best = tag;
-            }
-        }
-        tags[i] = best;
-        prev = history(i, &scratch, best);
-        first = false;
-    }
-    tags
-}
-
 /// Rule findings per token, as features.
 pub fn rule_marks(
     tokens: &[Token],
@@ -210,19 +169,13 @@ pub fn applies(tokens: &[Token]) -> bool {
     cased * 2 > tokens.len()
 }
 
-/// Tags the names of an analysed text with the shipped model.
-pub fn tag(
-    tokens: &[Token],
-    hits: &[Hit],
-    covered: &[Option<usize>],
-    lower: &FastSet<&str>,
-    marks: &[u8],
-    german: bool,
-) -> Vec<Span> {
-    tag_with(&MODEL, tokens, hits, covered, lower, marks, german)
+/// The shipped model, parsed on first use.
+pub fn shipped() -> &'static Model {
+    &MODEL
 }
 
-fn tag_with(
+/// Tags the names of an analysed text with `model`.
+pub fn tag(
     model: &Model,
     tokens: &[Token],
     hits: &[Hit],
@@ -232,7 +185,7 @@ fn tag_with(
     german: bool,
 ) -> Vec<Span> {
     let f = features::extract(tokens, hits, covered, lower, marks, german);
-    let tags = decode(&f, |h, s| model.add(h, s), |_, _, tag| tag);
+    let tags = viterbi::viterbi(&f, |h, s| model.add(h, s));
     spans(tokens, &tags)
 }
 

@@ -174,6 +174,8 @@ pub fn extract(
             inside_caps.insert(t.folded);
         }
     }
+    let seen_as = super::document::seen_as(tokens, &scored, hits, covered, marks);
+    let runs = super::document::runs(tokens, &scored);
     let mut offsets = Vec::with_capacity(n + 1);
     let mut hashes = Vec::with_capacity(n * 8);
     offsets.push(0);
@@ -201,6 +203,13 @@ pub fn extract(
                 | u32::from(t.starts_sentence) << 1
                 | u32::from(lower.contains(t.folded)) << 2;
             hashes.push(feature(80, elsewhere));
+            if let Some(&seen) = seen_as.get(t.folded) {
+                hashes.push(feature(81, u32::from(seen)));
+            }
+            // The run of capitalised words the token is in: its length and the token's place.
+            let (len, place) = runs[i];
+            hashes.push(feature(82, u32::from(len) << 4 | u32::from(place)));
+            hashes.push(feature(83, u32::from(len) << 8 | words[i]));
             // German capitalises every noun: its bias and case features get weights of their own.
             if german {
                 for k in [0, 2, 6, 7] {

@@ -1,6 +1,7 @@
 //! Tests of the tagger: decoding constraints, spans, model files, training determinism, and the
 //! tagger's names in an analysis.
 
+use super::features::Features;
 use super::train::{Example, Settings, train};
 use super::*;
 
@@ -87,44 +88,83 @@ fn a_tiny_training_run_is_deterministic_and_learns() {
     assert_eq!(a, b, "two runs give the same bytes");
     let model = Model::parse(&a).expect("parses");
     let (tokens, f) = features_of(text);
-    let tags = decode(&f, |h, s| model.add(h, s), |_, _, t| t);
+    let tags = viterbi::viterbi(&f, |h, s| model.add(h, s));
     assert_eq!(tags, gold_of(&tokens));
 }
 
-#[test]
-fn the_tagger_adds_only_names_that_no_rule_or_hit_touches() {
-    let text = "Quorvex met Ann Lee in Paris.";
-    let rule_person = PersonMention {
-        start: 12,
-        end: 19,
-        title: None,
+fn person(start: usize, end: usize, title: Option<&str>) -> PersonMention {
+    PersonMention {
+        start,
+        end,
+        title: title.map(str::to_string),
         country: None,
         known: false,
-    };
+    }
+}
+
+fn span(start: usize, end: usize, kind: EntityKind) -> Span {
+    Span { start, end, kind }
+}
+
+/// The organisations and the number of people and places `decide` keeps.
+fn decide_on(
+    text: &str,
+    people: &[PersonMention],
+    places: &[PlaceMention],
+    tagged: &[Span],
+) -> (Vec<String>, usize, usize) {
     let findings = crate::analyze::entities::Findings {
-        people: std::slice::from_ref(&rule_person),
+        people,
         orgs: &[],
-        places: &[],
+        places,
         tagged: None,
     };
+    let decided = crate::analyze::decided::decide(text, &[], &findings, tagged);
+    let orgs = decided.orgs.iter().map(|o| o.name.clone()).collect();
+    (orgs, decided.people.len(), decided.places.len())
+}
+
+#[test]
+fn the_tagger_adds_names_and_keeps_the_rules_on_a_disagreement() {
+    let text = "Quorvex met Ann Lee in Paris.";
     let tagged = [
-        Span {
-            start: 0,
-            end: 7,
-            kind: EntityKind::Organization,
-        },
-        // Overlaps the rules' person: the rules keep it.
-        Span {
-            start: 12,
-            end: 15,
-            kind: EntityKind::Place,
-        },
+        span(0, 7, EntityKind::Organization),
+        // Shorter than the rules' person and inside it: the rules keep it.
+        span(12, 15, EntityKind::Place),
     ];
-    let decided = crate::analyze::decided::decide(text, &[], &findings, &tagged);
-    let orgs: Vec<&str> = decided.orgs.iter().map(|o| o.name.as_str()).collect();
+    let (orgs, people, places) = decide_on(text, &[person(12, 19, None)], &[], &tagged);
     assert_eq!(orgs, ["Quorvex"]);
-    assert!(decided.places.is_empty());
-    assert_eq!(decided.people.len(), 1);
+    assert_eq!((people, places), (1, 0));
+}
+
+#[test]
+fn a_longer_tagged_name_replaces_the_one_finding_it_covers() {
+    let text = "Staff of Quorvex Lee Holdings and the Ministry met.";
+    let tagged = [span(9, 29, EntityKind::Organization)];
+    let (orgs, people, _) = decide_on(text, &[person(9, 20, None)], &[], &tagged);
+    assert_eq!(orgs, ["Quorvex Lee Holdings"]);
+    assert_eq!(people, 0);
+    // A lone cue word is no organisation.
+    let (orgs, _, _) = decide_on(text, &[], &[], &[span(38, 46, EntityKind::Organization)]);
+    assert!(orgs.is_empty(), "{orgs:?}");
+}
+
+#[test]
+fn a_tagged_name_never_swallows_two_findings_or_a_titled_person() {
+    let text = "Ann Lee and Bo Wen Trust";
+    let two = [person(0, 7, None), person(12, 18, None)];
+    let (orgs, people, _) = decide_on(text, &two, &[], &[span(0, 24, EntityKind::Organization)]);
+    assert!(orgs.is_empty());
+    assert_eq!(people, 2);
+    let titled = [person(12, 18, Some("Dr"))];
+    let (orgs, people, _) = decide_on(
+        text,
+        &titled,
+        &[],
+        &[span(12, 24, EntityKind::Organization)],
+    );
+    assert!(orgs.is_empty());
+    assert_eq!(people, 1);
 }
 
 #[test]

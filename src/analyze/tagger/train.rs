@@ -1,11 +1,10 @@
-//! Training of the tagger: an averaged perceptron over the same features and decoder that tagging
-//! uses, deterministic (integer updates, a fixed shuffle seed), so a run reproduces its model
+//! Training of the tagger: a structured averaged perceptron (Collins 2002) over the same features
+//! and Viterbi decoder that tagging uses, deterministic (integer updates, a fixed shuffle seed), so a run reproduces its model
 //! byte for byte.
 
-use std::cell::RefCell;
-
 use super::features::{Features, Scored};
-use super::{Model, OUTSIDE, SLOT, allowed, decode};
+use super::viterbi::{prev_features, viterbi};
+use super::{Model, OUTSIDE, SLOT, allowed};
 
 /// One training text: its features and a gold tag per token.
 pub struct Example {
@@ -62,12 +61,46 @@ impl Perceptron {
         self.w[k] += by;
     }
 
-    fn update(&mut self, hashes: &[u32], gold: u8, predicted: u8) {
+    /// Adds `by` to the weights of `tag` for each feature.
+    fn update(&mut self, hashes: &[u32], tag: u8, by: i32) {
         for &h in hashes {
             let at = Model::bucket(self.bits, h) * SLOT;
-            self.bump(at + usize::from(gold), 1);
-            self.bump(at + usize::from(predicted), -1);
+            self.bump(at + usize::from(tag), by);
         }
+    }
+
+    fn add(&self, hashes: &[u32], scores: &mut [f32; SLOT]) {
+        for &h in hashes {
+            let at = Model::bucket(self.bits, h) * SLOT;
+            for (s, w) in scores.iter_mut().zip(&self.w[at..at + SLOT]) {
+                #[allow(clippy::cast_precision_loss)] // i32 weights of a few thousand steps
+                let w = *w as f32;
+                *s += w;
+            }
+        }
+    }
+
+    /// Moves the weights toward the gold tags of one text and away from the predicted ones,
+    /// where the two disagree on a tag or on the tag before it; returns the tokens wrong.
+    fn learn(&mut self, f: &Features, gold: &[u8], predicted: &[u8]) -> u64 {
+        self.step += 1;
+        let mut errors = 0;
+        for (i, (&g, &p)) in gold.iter().zip(predicted).enumerate() {
+            let before = |tags: &[u8]| (i > 0).then(|| tags[i - 1]);
+            if g == p && before(gold) == before(predicted) {
+                continue;
+            }
+            if g != p {
+                errors += 1;
+                self.update(f.of(i), g, 1);
+                self.update(f.of(i), p, -1);
+            }
+            if f.scored[i] != Scored::Never {
+                self.update(&prev_features(f, i, before(gold)), g, 1);
+                self.update(&prev_features(f, i, before(predicted)), p, -1);
+            }
+        }
+        errors
     }
 
     fn averaged(mut self) -> Vec<f32> {
@@ -99,13 +132,13 @@ pub fn train(
     mut report: impl FnMut(u32, u64),
 ) -> Vec<u8> {
     let size = SLOT << settings.bits;
-    let p = RefCell::new(Perceptron {
+    let mut p = Perceptron {
         bits: settings.bits,
         w: vec![0; size],
         sum: vec![0; size],
         stamp: vec![0; size],
         step: 0,
-    });
+    };
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut state = settings.seed | 1;
     for epoch in 0..settings.epochs {
@@ -117,32 +150,10 @@ pub fn train(
         let mut errors = 0u64;
         for &e in &order {
             let ex = &examples[e];
-            decode(
-                &ex.features,
-                |hashes, scores| {
-                    let p = p.borrow();
-                    for &h in hashes {
-                        let at = Model::bucket(p.bits, h) * SLOT;
-                        for (s, w) in scores.iter_mut().zip(&p.w[at..at + SLOT]) {
-                            #[allow(clippy::cast_precision_loss)] // i32 weights of a few i16 steps
-                            let w = *w as f32;
-                            *s += w;
-                        }
-                    }
-                },
-                |i, hashes, predicted| {
-                    let mut p = p.borrow_mut();
-                    p.step += 1;
-                    let gold = ex.gold[i];
-                    if predicted != gold {
-                        errors += 1;
-                        p.update(hashes, gold, predicted);
-                    }
-                    gold
-                },
-            );
+            let predicted = viterbi(&ex.features, |hashes, scores| p.add(hashes, scores));
+            errors += p.learn(&ex.features, &ex.gold, &predicted);
         }
         report(epoch, errors);
     }
-    Model::serialize(settings.bits, &p.into_inner().averaged())
+    Model::serialize(settings.bits, &p.averaged())
 }
