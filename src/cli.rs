@@ -214,7 +214,15 @@ fn usage(error: impl Into<anyhow::Error>) -> Failure {
 
 /// Parses the arguments and runs the command.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) if !error.use_stderr() => error.exit(),
+        Err(error) => {
+            // A usage error quotes the argument, which may hold C1 controls or bidi overrides.
+            eprint!("{}", clean_text(&error.render().to_string()));
+            return ExitCode::from(2);
+        }
+    };
     match run(cli) {
         Ok(status) => ExitCode::from(status),
         Err(failure) => {

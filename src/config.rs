@@ -84,13 +84,27 @@ pub struct ImportConfig {
     pub trailer_patterns: Vec<String>,
     /// A paragraph found verbatim in this many articles of one source is treated as a trailer.
     pub repeated_paragraph_threshold: usize,
+    /// The most bytes one article may take in a streamed JSON input (a JSON line, an element of
+    /// an array): a longer one is refused with one line and the rest of the input goes on.
+    pub max_line_bytes: u64,
+    /// The most bytes of a file read whole (a text, feed, page, OPML, JSON not in UTF-8, one
+    /// pretty-printed object): a larger one is refused with one line, the next file goes on.
+    pub max_file_bytes: u64,
 }
+
+/// [`ImportConfig::max_line_bytes`] by default: 16 MiB, sixteen times the analysis cap.
+pub const DEFAULT_MAX_LINE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// [`ImportConfig::max_file_bytes`] by default: 256 MiB (a feed of thousands of items fits).
+pub const DEFAULT_MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 impl Default for ImportConfig {
     fn default() -> Self {
         Self {
             trailer_patterns: default_trailer_patterns(),
             repeated_paragraph_threshold: 3,
+            max_line_bytes: DEFAULT_MAX_LINE_BYTES,
+            max_file_bytes: DEFAULT_MAX_FILE_BYTES,
         }
     }
 }

@@ -21,6 +21,7 @@ pub mod format;
 pub mod html;
 pub mod item_key;
 pub mod json;
+pub mod limits;
 pub mod newsboat;
 pub mod opml;
 mod prepare;
@@ -181,6 +182,8 @@ pub struct Importer<'a> {
     /// Bytes read, shared with the counting readers of streamed inputs.
     bytes: Arc<AtomicU64>,
     batch: usize,
+    /// How many bytes one article and one file read whole may take.
+    limits: limits::Limits,
     /// The most items held at once waiting for their batch (tests check it stays within one).
     peak_buffered: usize,
     /// What an article lacking them gets (`kiosk import --source NAME --lang CODE`).
@@ -211,6 +214,7 @@ impl<'a> Importer<'a> {
             progress: Progress::default(),
             bytes: Arc::default(),
             batch: BATCH,
+            limits: limits::Limits::from_config(config),
             peak_buffered: 0,
             defaults: Defaults::default(),
             input_name: None,

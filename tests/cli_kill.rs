@@ -1,7 +1,7 @@
-//! A crash mid-import loses at most the batch in flight (issue 18): kiosk is SIGKILLed right
-//! after it says (test-only `KIOSK_TEST_COMMITS`) that a batch is committed; the store must be
-//! intact, hold at least what was committed, and a second import must complete it with no
-//! duplicate.
+//! A crash mid-import loses at most the batch in flight (issues 18, 19): kiosk is SIGKILLed
+//! right after it says (test-only `KIOSK_TEST_COMMITS`) that its first, fifth or eleventh batch
+//! is committed; the store must be intact, hold at least what was committed, and a second
+//! import must complete it with no duplicate.
 
 #[path = "support/cli.rs"]
 mod cli;
@@ -29,8 +29,30 @@ fn count(cli: &Cli) -> usize {
         .len()
 }
 
+/// After how many committed batches (of 12) each run is killed; `KIOSK_TEST_KILL_POINTS=1,2,…`
+/// tries more (each point is a fresh store).
+fn kill_points() -> Vec<usize> {
+    std::env::var("KIOSK_TEST_KILL_POINTS")
+        .ok()
+        .map(|points| {
+            points
+                .split(',')
+                .filter_map(|p| p.trim().parse().ok())
+                .collect()
+        })
+        .unwrap_or_else(|| vec![1, 5, 11])
+}
+
 #[test]
 fn a_killed_import_keeps_its_commits_and_a_rerun_completes_it_exactly() {
+    for point in kill_points() {
+        killed_after(point);
+    }
+}
+
+/// SIGKILLs an import once it has said `point` batches are committed, then checks the store
+/// and completes the import.
+fn killed_after(point: usize) {
     let cli = Cli::new("");
     let file = cli.write("many.jsonl", &articles());
     let env = [("KIOSK_TEST_COMMITS", "1"), ("KIOSK_TEST_BATCH", "50")];
@@ -39,8 +61,9 @@ fn a_killed_import_keeps_its_commits_and_a_rerun_completes_it_exactly() {
     let committed: usize = stderr
         .lines()
         .map_while(Result::ok)
-        .find_map(|line| line.strip_prefix("committed ")?.parse().ok())
-        .expect("a batch is committed");
+        .filter_map(|line| line.strip_prefix("committed ")?.parse().ok())
+        .nth(point - 1)
+        .unwrap_or_else(|| panic!("{point} batches committed"));
     child.kill().expect("SIGKILL");
     child.wait().expect("reaped");
 
@@ -48,16 +71,16 @@ fn a_killed_import_keeps_its_commits_and_a_rerun_completes_it_exactly() {
     let check: String = conn
         .query_row("PRAGMA integrity_check", [], |row| row.get(0))
         .expect("integrity_check");
-    assert_eq!(check, "ok");
+    assert_eq!(check, "ok", "killed after {point}");
     drop(conn);
     let kept = count(&cli);
     assert!(
         (committed..=ARTICLES).contains(&kept),
-        "{kept} kept, {committed} committed"
+        "killed after {point}: {kept} kept, {committed} committed"
     );
 
     cli.ok(&["import", &file]);
-    assert_eq!(count(&cli), ARTICLES);
+    assert_eq!(count(&cli), ARTICLES, "killed after {point}");
     let mut ids: Vec<String> = cli
         .json_lines(&["list", "--json", "--limit", "100000"])
         .iter()
@@ -65,5 +88,5 @@ fn a_killed_import_keeps_its_commits_and_a_rerun_completes_it_exactly() {
         .collect();
     ids.sort();
     ids.dedup();
-    assert_eq!(ids.len(), ARTICLES);
+    assert_eq!(ids.len(), ARTICLES, "killed after {point}");
 }

@@ -233,3 +233,51 @@ fn json_output_escapes_c1_and_bidi_characters_and_parses_back() {
         assert_eq!(leaks(&out), [], "{command:?}: {out:?}");
     }
 }
+
+/// stdout and stderr of a command that may fail, together.
+fn all_output(cli: &Cli, args: &[&str]) -> String {
+    let output = cli.run(args);
+    String::from_utf8_lossy(&output.stdout).into_owned() + &String::from_utf8_lossy(&output.stderr)
+}
+
+#[test]
+fn fetch_lines_warnings_and_errors_quoting_input_print_clean() {
+    let base = server::start(|request| match request.path.as_str() {
+        "/evil.xml" => server::Response::new(200, hostile_feed()),
+        _ => server::Response::new(404, ""),
+    });
+    let cli = Cli::new("");
+    cli.ok(&["feeds", "add", &format!("{base}/evil.xml")]);
+    // The second fetch names the feed by its (hostile) title, and a feed that fails by its URL.
+    cli.ok(&["feeds", "add", &format!("{base}/gone{HOSTILE}.xml")]);
+    for round in 1..=2 {
+        let fetched = all_output(&cli, &["fetch"]);
+        assert!(
+            fetched.contains("fetched 2 feeds"),
+            "fetch {round}: {fetched}"
+        );
+        assert_eq!(leaks(&fetched), [], "fetch {round}: {fetched:?}");
+    }
+    let date = serde_json::to_string(HOSTILE).expect("json");
+    let lines = format!(
+        "{{\"title\": \"Dated\", \"date\": {date}}}\n{{\"title\": {date}, \"date\": [1]}}\n{{\"body\": {date}}}\n"
+    );
+    let path = cli.write(&format!("w{HOSTILE}.jsonl"), &lines);
+    let imported = all_output(&cli, &["import", &path]);
+    assert!(imported.contains("unrecognised date"), "{imported}");
+    assert_eq!(leaks(&imported), [], "import: {imported:?}");
+    for args in [
+        &["list", &format!("nope:{HOSTILE}")][..],
+        &["list", &format!("\"{HOSTILE}")],
+        &["feeds", "add", &format!("ftp://x/{HOSTILE}")],
+        &["feeds", "remove", HOSTILE],
+        &["show", HOSTILE],
+        &["entities", &format!("nope:{HOSTILE}")],
+        &["fetch", HOSTILE],
+        &["analyze", &format!("missing{HOSTILE}.txt")],
+    ] {
+        let printed = all_output(&cli, args);
+        assert!(!printed.is_empty(), "{args:?} says something");
+        assert_eq!(leaks(&printed), [], "{args:?}: {printed:?}");
+    }
+}

@@ -8,6 +8,7 @@ use super::clean::{paragraphs, sanitize};
 use super::date::from_unix_seconds;
 
 mod array;
+mod guard;
 mod lines;
 
 pub use lines::read_batches;

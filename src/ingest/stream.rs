@@ -54,15 +54,22 @@ impl Importer<'_> {
         if head.len() as u64 == HEAD_BYTES && streams_as_json(&head, promised) {
             let chained = std::io::Cursor::new(head).chain(reader);
             let buffered = BufReader::with_capacity(BUFFER_BYTES, chained);
-            let batch = self.batch;
-            let peak =
-                json::read_batches(buffered, batch, |items| self.store_items(location, items))?;
+            let (batch, limits) = (self.batch, self.limits);
+            let peak = json::read_batches(buffered, batch, limits, |items| {
+                self.store_items(location, items)
+            })?;
             self.peak_buffered = self.peak_buffered.max(peak);
             return Ok(());
         }
         let mut bytes = head;
-        if let Err(error) = reader.read_to_end(&mut bytes) {
+        // One byte past the limit tells a file over it, without reading (or holding) the rest.
+        let room = self.limits.file.saturating_sub(bytes.len() as u64) + 1;
+        if let Err(error) = (&mut reader).take(room).read_to_end(&mut bytes) {
             self.skip(location, format!("cannot read: {error}"));
+            return Ok(());
+        }
+        if bytes.len() as u64 > self.limits.file {
+            self.skip(location, self.limits.file_refusal("a file read whole"));
             return Ok(());
         }
         self.import_bytes(location, path, &bytes, promised)

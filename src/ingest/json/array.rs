@@ -2,11 +2,14 @@
 //! objects never sit in memory at once (each batch is parsed, stored and dropped in turn).
 
 use std::fmt;
+use std::io::{BufRead, Read};
 
 use serde::de::{Deserializer as _, SeqAccess, Visitor};
 use serde_json::Value;
 
+use super::guard::Guard;
 use super::{Item, error_text, from_value};
+use crate::ingest::limits::Limits;
 
 /// Parses the array `read` holds (text from a string, or bytes from a file or stdin, which
 /// starts with `[`), handing items to `each` in batches of `batch`. Returns the most items held
@@ -38,6 +41,67 @@ pub(super) fn parse_array<'de, E>(
             format!("line {}", error.line() + first_line - 1),
             format!("invalid JSON: {}", error_text(&error)),
         )));
+    }
+    let peak = elements.peak.max(elements.buffer.len());
+    if !elements.buffer.is_empty() {
+        (elements.each)(std::mem::take(&mut elements.buffer))?;
+    }
+    Ok(peak)
+}
+
+/// Parses a streamed array like [`parse_array`], through a [`Guard`]: an element over
+/// `limits.line` bytes is refused with one item naming its line and size, skipped without being
+/// held, and the parse goes on with the next element.
+pub(super) fn parse_array_stream<E>(
+    reader: impl BufRead,
+    first_line: usize,
+    batch: usize,
+    limits: Limits,
+    each: &mut impl FnMut(Vec<Item>) -> Result<(), E>,
+) -> Result<usize, E> {
+    let mut guard = Guard::new(reader, limits.line);
+    let mut elements = Elements {
+        batch: batch.max(1),
+        each,
+        buffer: Vec::new(),
+        peak: 0,
+        count: 0,
+        stopped: None,
+    };
+    // The first parse reads the array's own `[`; a restart after a skipped element reads one
+    // put in front of the rest, so its lines count from the guard's line then.
+    let mut restart = false;
+    let mut lines_before = first_line - 1;
+    loop {
+        let prefix: &[u8] = if restart { b"[" } else { b"" };
+        let mut reader = serde_json::Deserializer::from_reader(prefix.chain(&mut guard));
+        let parsed = reader
+            .deserialize_seq(&mut elements)
+            .and_then(|()| reader.end());
+        if let Some(error) = elements.stopped.take() {
+            return Err(error);
+        }
+        if guard.tripped {
+            elements.count += 1;
+            let line = first_line + guard.element_line();
+            let (more, size) = match guard.skip_element() {
+                Ok(skipped) => skipped,
+                Err(_) => (false, limits.line + 1),
+            };
+            let why = limits.line_refusal(&format!("item {}", elements.count), size);
+            elements.buffer.push(Err((format!("line {line}"), why)));
+            if more {
+                restart = true;
+                lines_before = first_line - 1 + guard.newlines();
+                continue;
+            }
+        } else if let Err(error) = parsed {
+            elements.buffer.push(Err((
+                format!("line {}", error.line() + lines_before),
+                format!("invalid JSON: {}", error_text(&error)),
+            )));
+        }
+        break;
     }
     let peak = elements.peak.max(elements.buffer.len());
     if !elements.buffer.is_empty() {
