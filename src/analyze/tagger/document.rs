@@ -49,14 +49,14 @@ pub fn runs(tokens: &[Token], scored: &[Scored]) -> Vec<(u8, u8)> {
             .find(|&k| scored[k] == Scored::Never || !tokens[k].joined)
             .unwrap_or(n);
         let len = u8::try_from((end - i).min(6)).expect("at most 6");
-        for k in i..end {
+        for (k, slot) in out.iter_mut().enumerate().take(end).skip(i) {
             let place = match (k == i, k + 1 == end) {
                 (true, true) => 0,
                 (true, false) => 1,
                 (false, false) => 2,
                 (false, true) => 3,
             };
-            out[k] = (len, place);
+            *slot = (len, place);
         }
         i = end;
     }
