@@ -387,5 +387,11 @@ fn the_query_line_completes_a_key_and_up_brings_back_the_last_run_query() {
     tmux.wait_text("/ lang:fr");
     tmux.keys(&["Enter"]);
     tmux.wait_text("Articles (1");
+    // Editing with the terminal's own key codes: Home, then a negation typed before the query.
+    tmux.keys(&["/", "Home"]);
+    tmux.run(&["send-keys", "-t", "e2e", "-l", "-"]);
+    tmux.wait_text("/ -lang:fr");
+    tmux.keys(&["Enter"]);
+    tmux.wait_text("Articles (2");
     tmux.quit_and_check_restored();
 }
