@@ -9,6 +9,7 @@ use rusqlite::{Connection, OpenFlags, Row as SqlRow};
 use super::json::Item;
 use super::{Draft, date, feed, item_key};
 use crate::store::NewSubscription;
+use crate::untrusted::clean_line;
 
 /// Subscriptions from a newsboat `urls` file, and a warning per line that was not one.
 ///
@@ -78,7 +79,13 @@ pub fn read_cache(path: &Path) -> Result<(Vec<NewSubscription>, CacheItems), Str
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
     let conn = Connection::open_with_flags(path, flags)
         .map_err(|error| format!("cannot open as a newsboat cache: {error}"))?;
-    let not_newsboat = |error: rusqlite::Error| format!("not a newsboat cache.db: {error}");
+    // SQLite's message can quote the damaged file's own schema text: one clean line of it.
+    let not_newsboat = |error: rusqlite::Error| {
+        format!(
+            "not a newsboat cache.db: {}",
+            clean_line(&error.to_string())
+        )
+    };
     let mut statement = conn
         .prepare("SELECT rssurl, title FROM rss_feed ORDER BY rssurl")
         .map_err(not_newsboat)?;
@@ -244,6 +251,25 @@ mod tests {
             .expect("db");
         let error = read_cache(&path).expect_err("not newsboat");
         assert!(error.starts_with("not a newsboat cache.db"), "{error}");
+    }
+
+    /// A fuzz run found a damaged schema whose SQLite error quoted a line break of the file.
+    #[test]
+    fn a_damaged_schema_is_refused_in_one_clean_line() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("cache.db");
+        Connection::open(&path)
+            .and_then(|c| {
+                c.execute_batch(
+                    "CREATE TABLE rss_feed (rssurl, title);
+                     PRAGMA writable_schema = ON;
+                     UPDATE sqlite_master SET sql = 'CREATE TABLE \n\x1b[31m' WHERE name = 'rss_feed';",
+                )
+            })
+            .expect("db");
+        let error = read_cache(&path).expect_err("damaged");
+        assert!(error.starts_with("not a newsboat cache.db"), "{error}");
+        assert!(!error.chars().any(char::is_control), "{error:?}");
     }
 
     /// Fuzz runs found that one blob in a title refused the whole cache, and that a feed URL
