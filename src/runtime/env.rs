@@ -3,105 +3,21 @@
 
 use std::sync::mpsc::{self, Receiver};
 
-use crate::app::sidebar::{Counts, EntityCount};
-use crate::app::{Action, Effect, FlagWrite, Reloaded};
-use crate::article::{Article, ArticleId, ArticleSummary};
+use crate::app::{Action, Effect, FlagWrite};
+use crate::article::ArticleId;
 use crate::keymap::Keymap;
 use crate::query::Query;
-use crate::store::{Result as StoreResult, Sort, StoreError};
+use crate::store::StoreError;
 
 mod history;
+mod library;
+mod reload;
+mod saved;
+
+pub use library::{Library, System};
 
 pub use super::counter::{CountJob, Counter};
 pub use super::writer::{WriteJob, WriteQueue};
-
-/// What the TUI needs from an article store, for parsed queries (the chips ANDed).
-pub trait Library {
-    /// Articles matching `query`.
-    fn count(&self, query: &Query) -> StoreResult<u64>;
-    /// [`Library::count`] when it is cheap enough for a frame; `None` when it needs a scan, which
-    /// the list then leaves to the [`Counter`] thread.
-    fn quick_count(&self, query: &Query) -> StoreResult<Option<u64>> {
-        self.count(query).map(Some)
-    }
-    fn summaries(
-        &self,
-        query: &Query,
-        sort: Sort,
-        offset: u64,
-        limit: u64,
-    ) -> StoreResult<Vec<ArticleSummary>>;
-    fn position_of(&self, query: &Query, sort: Sort, id: ArticleId) -> StoreResult<Option<u64>>;
-    fn load(&self, id: ArticleId) -> StoreResult<Article>;
-    /// The stored countries and entities of one article, most cited first; empty if unanalysed.
-    fn article_entities(&self, id: ArticleId) -> StoreResult<Vec<EntityCount>>;
-    /// Byte ranges of the entity mentions the analysis found in the article's analysed text
-    /// (title, blank line, body), for the reader to highlight.
-    fn article_mentions(&self, _id: ArticleId) -> StoreResult<Vec<(usize, usize)>> {
-        Ok(Vec::new())
-    }
-    fn set_read(&mut self, id: ArticleId, read: bool) -> StoreResult<()>;
-    fn set_starred(&mut self, id: ArticleId, starred: bool) -> StoreResult<()>;
-    /// Marks every unread article matching `filters` read; returns the ids that changed.
-    fn mark_read(&mut self, query: &Query) -> StoreResult<Vec<ArticleId>>;
-    /// Sets the read flag of each of `ids` (undoing [`Library::mark_read`]).
-    fn set_read_many(&mut self, ids: &[ArticleId], read: bool) -> StoreResult<()>;
-    /// Changes when another process commits to the store.
-    fn data_version(&self) -> StoreResult<i64>;
-    /// How many articles were analysed by an older analyser than this kiosk's.
-    fn stale_analysis(&self) -> StoreResult<u64> {
-        Ok(0)
-    }
-    /// Sidebar counts for `query`, with the unread articles of each saved view (name, query).
-    fn counts(&self, query: &Query, views: &[(String, Query)]) -> StoreResult<Counts>;
-    /// Every country the archive's articles are about, with how many of those match `query`,
-    /// most first (the country picker and `]`/`[`).
-    fn country_list(&self, query: &Query) -> StoreResult<Vec<(String, u64)>>;
-    fn ui_state(&self, key: &str) -> StoreResult<Option<String>>;
-    /// Deletes the articles `ids` for good (see [`crate::store::Store::delete`]).
-    fn delete(&mut self, _ids: &[ArticleId]) -> StoreResult<crate::store::Deleted> {
-        Err(StoreError::Unavailable("deleting"))
-    }
-    /// Puts back what [`Library::delete`] took.
-    fn restore(&mut self, _deleted: &crate::store::Deleted) -> StoreResult<()> {
-        Err(StoreError::Unavailable("restoring"))
-    }
-    /// Adds (`true`) or removes tag `tag` of article `id`; `None` toggles. Returns whether it
-    /// was added, or a sentence when nothing could change (a tag of the article's feed).
-    fn set_tag(&mut self, _id: ArticleId, _tag: &str, _present: Option<bool>) -> StoreResult<bool> {
-        Err(StoreError::Unavailable("tagging"))
-    }
-    fn set_ui_state(&mut self, key: &str, value: &str) -> StoreResult<()>;
-    /// Up to `limit` names of entities of `kind` (any when `None`) with a name or alias
-    /// starting with `typed` (case and accents aside), for the query line's completion.
-    fn entity_names(
-        &self,
-        _kind: Option<crate::analyze::EntityKind>,
-        _typed: &str,
-        _limit: usize,
-    ) -> StoreResult<Vec<String>> {
-        Ok(Vec::new())
-    }
-}
-
-/// The world outside the store: the browser and the clipboard.
-pub trait System {
-    fn open_url(&mut self, url: &str) -> Result<(), String>;
-    /// The command of a text browser for `url`, which the runtime runs in the terminal in
-    /// kiosk's place (see [`Env::take_foreground`]); `None` opens it with [`System::open_url`].
-    fn terminal_command(&mut self, _url: &str) -> Option<Result<std::process::Command, String>> {
-        None
-    }
-    fn copy(&mut self, text: &str) -> Result<(), String>;
-}
-
-/// Keys under which the UI state is persisted in the store.
-const FILTERS_KEY: &str = "tui.filters";
-const SELECTED_KEY: &str = "tui.selected";
-const STARTED_KEY: &str = "tui.started";
-const SORT_KEY: &str = "tui.sort";
-/// The open article and the reader's scroll: `ID SCROLL`, empty when none was open.
-const OPEN_KEY: &str = "tui.open";
 
 /// Performs effects; owns the store handle and the keymap.
 pub struct Env {
@@ -162,43 +78,6 @@ impl Env {
             config_file: None,
             typed_ahead: Vec::new(),
         }
-    }
-
-    /// The filter and selection saved by the last run (chips as text), as the first action; a
-    /// chip that no longer parses drops them all.
-    pub fn restore(&self) -> Action {
-        let filters = self
-            .library
-            .ui_state(FILTERS_KEY)
-            .ok()
-            .flatten()
-            .and_then(|text| serde_json::from_str::<Vec<String>>(&text).ok())
-            .and_then(|chips| {
-                let chips: Result<Vec<Query>, _> =
-                    chips.iter().map(|chip| Query::parse(chip)).collect();
-                chips.ok()
-            })
-            .unwrap_or_default();
-        let saved = |key| self.library.ui_state(key).ok().flatten();
-        let open = saved(OPEN_KEY).and_then(|text| {
-            let (id, scroll) = text.split_once(' ')?;
-            Some((id.parse().ok()?, scroll.parse().ok()?))
-        });
-        Action::Restored {
-            filters,
-            selected: saved(SELECTED_KEY).and_then(|id| id.parse().ok()),
-            sort: saved(SORT_KEY).map_or_else(Sort::default, |text| Sort::from_saved(&text)),
-            open,
-        }
-    }
-
-    /// True the first time the TUI runs on this store (then remembered in the store).
-    pub fn first_start(&mut self) -> bool {
-        let started = self.library.ui_state(STARTED_KEY).ok().flatten().is_some();
-        if !started {
-            let _ = self.library.set_ui_state(STARTED_KEY, "1");
-        }
-        !started
     }
 
     /// `Refresh` when another process changed the store since the last look.
@@ -413,89 +292,6 @@ impl Env {
         result.unwrap_or_else(|message| Some(Action::Failed(message)))
     }
 
-    /// Counts the list, places the selection and loads the rows around it. The selected article
-    /// stays selected when it is in the new list's first window, or when the filters only
-    /// widened (a chip removed, a reload): narrowing a million-article list jumps to its top
-    /// rather than search the new list for the old article, which would cost more than a frame.
-    fn reload(
-        &mut self,
-        filters: Vec<Query>,
-        sort: Sort,
-        keep: Option<ArticleId>,
-        len: u64,
-    ) -> StoreResult<Option<Action>> {
-        let query = &Query::all(&filters);
-        // With a counter thread, a count that needs a scan comes later (`Action::Totalled`).
-        let total = match self.counter {
-            Some(_) => self.library.quick_count(query)?,
-            None => Some(self.library.count(query)?),
-        };
-        let first = self.library.summaries(query, sort, 0, len)?;
-        let first_len = first.len() as u64;
-        let widened = self
-            .shown
-            .as_ref()
-            .is_none_or(|shown| filters.iter().all(|filter| shown.contains(filter)));
-        let position = match keep {
-            Some(id) => match first.iter().position(|row| row.id == id) {
-                Some(at) => Some(at as u64),
-                None if widened => self.library.position_of(query, sort, id)?,
-                None => None,
-            },
-            None => None,
-        };
-        let selected = position.unwrap_or(0);
-        let mut start = selected.saturating_sub(len / 3);
-        let rows = if selected < len - len / 3 {
-            start = 0;
-            first
-        } else {
-            self.library.summaries(query, sort, start, len)?
-        };
-        self.shown = Some(filters.clone());
-        // A window cut short ends the list: that is the count, no scan needed.
-        let total = total.or_else(|| {
-            let end = start + rows.len() as u64;
-            (first_len < len)
-                .then_some(first_len)
-                .or(((rows.len() as u64) < len).then_some(end))
-        });
-        let counts = match &mut self.counter {
-            Some(counter) => {
-                if total.is_none() {
-                    counter.request(CountJob::Total(filters.clone()));
-                }
-                counter.request(CountJob::Sidebar {
-                    filters: filters.clone(),
-                    views: self.views.clone(),
-                });
-                None
-            }
-            None => Some(self.library.counts(query, &self.views)?),
-        };
-        self.last_version = self.library.data_version().ok();
-        Ok(Some(Action::Reloaded(Box::new(Reloaded {
-            filters,
-            sort,
-            total,
-            selected,
-            start,
-            rows,
-            counts,
-        }))))
-    }
-
-    /// Runs `job` on the counter thread (its answer comes later) or, without one, right here.
-    fn count(&mut self, job: CountJob) -> Option<Action> {
-        match &mut self.counter {
-            Some(counter) => {
-                counter.request(job);
-                None
-            }
-            None => Some(job.run(self.library.as_ref())),
-        }
-    }
-
     /// Saves (`query` given) or deletes the view `name` in the config file.
     fn change_view(&mut self, name: &str, query: Option<&str>) -> Result<Option<Action>, String> {
         let Some(path) = &self.config_file else {
@@ -510,34 +306,6 @@ impl Env {
             views: self.views.clone(),
             message,
         }))
-    }
-
-    fn save(
-        &mut self,
-        filters: &[Query],
-        selected: Option<ArticleId>,
-        sort: Sort,
-        open: Option<(ArticleId, usize)>,
-    ) -> Result<Option<Action>, String> {
-        let chips: Vec<String> = filters.iter().map(ToString::to_string).collect();
-        let filters = serde_json::to_string(&chips).map_err(|e| e.to_string())?;
-        let selected = selected.map(|id| id.to_string()).unwrap_or_default();
-        let open = open
-            .map(|(id, scroll)| format!("{id} {scroll}"))
-            .unwrap_or_default();
-        let saved = [
-            (FILTERS_KEY, filters),
-            (SELECTED_KEY, selected),
-            (SORT_KEY, sort.to_saved()),
-            (OPEN_KEY, open),
-        ];
-        let saved = saved.map(|(key, value)| {
-            self.write(WriteJob::UiState {
-                key: key.into(),
-                value,
-            })
-        });
-        Ok(saved.into_iter().flatten().next())
     }
 
     /// Queues `job` for the writer thread or, without one, writes it here; answers as the
