@@ -244,29 +244,27 @@ mod tests {
 
     #[test]
     fn a_file_that_is_not_a_cache_is_one_line_error() {
+        let (_dir, path) = cache_with("CREATE TABLE x (y);");
+        let error = read_cache(&path).expect_err("not newsboat");
+        assert!(error.starts_with("not a newsboat cache.db"), "{error}");
+    }
+
+    /// A file `cache.db` in a new temporary folder (kept while the guard lives), made by `sql`.
+    fn cache_with(sql: &str) -> (tempfile::TempDir, std::path::PathBuf) {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("cache.db");
         Connection::open(&path)
-            .and_then(|c| c.execute_batch("CREATE TABLE x (y);"))
+            .and_then(|c| c.execute_batch(sql))
             .expect("db");
-        let error = read_cache(&path).expect_err("not newsboat");
-        assert!(error.starts_with("not a newsboat cache.db"), "{error}");
+        (dir, path)
     }
 
     /// A fuzz run found a damaged schema whose SQLite error quoted a line break of the file.
     #[test]
     fn a_damaged_schema_is_refused_in_one_clean_line() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("cache.db");
-        Connection::open(&path)
-            .and_then(|c| {
-                c.execute_batch(
-                    "CREATE TABLE rss_feed (rssurl, title);
+        let (_dir, path) = cache_with("CREATE TABLE rss_feed (rssurl, title);
                      PRAGMA writable_schema = ON;
-                     UPDATE sqlite_master SET sql = 'CREATE TABLE \n\x1b[31m' WHERE name = 'rss_feed';",
-                )
-            })
-            .expect("db");
+                     UPDATE sqlite_master SET sql = 'CREATE TABLE \n\x1b[31m' WHERE name = 'rss_feed';");
         let error = read_cache(&path).expect_err("damaged");
         assert!(error.starts_with("not a newsboat cache.db"), "{error}");
         assert!(!error.chars().any(char::is_control), "{error:?}");
@@ -276,12 +274,8 @@ mod tests {
     /// listed twice read its items twice.
     #[test]
     fn cells_of_unexpected_types_cost_only_themselves() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("cache.db");
-        Connection::open(&path)
-            .and_then(|c| {
-                c.execute_batch(
-                    "CREATE TABLE rss_feed (rssurl, title);
+        let (_dir, path) = cache_with(
+            "CREATE TABLE rss_feed (rssurl, title);
                      CREATE TABLE rss_item (id, guid, title, author, url, feedurl, pubDate,
                          content, unread, flags, enclosure_url, deleted);
                      INSERT INTO rss_feed VALUES (x'68747470', 7), ('http', 'Wire'), ('http', '');
@@ -289,9 +283,7 @@ mod tests {
                          '1700000000', x'3c703e42616d616b6f3c2f703e', 'no', 3.5, NULL, NULL);
                      INSERT INTO rss_item VALUES ('two', 'g2', 'Niger', 'A', 'http://a.test/2',
                          'http', 1700000000.5, 'Niamey', 0, '', NULL, 0);",
-                )
-            })
-            .expect("db");
+        );
         let (feeds, items) = read_cache(&path).expect("read despite odd cells");
         assert_eq!(feeds.len(), 3);
         assert_eq!(feeds[2].url, "http", "a blob URL read as text");

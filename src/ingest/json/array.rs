@@ -21,14 +21,7 @@ pub(super) fn parse_array<'de, E>(
     batch: usize,
     each: &mut impl FnMut(Vec<Item>) -> Result<(), E>,
 ) -> Result<usize, E> {
-    let mut elements = Elements {
-        batch: batch.max(1),
-        each,
-        buffer: Vec::new(),
-        peak: 0,
-        count: 0,
-        stopped: None,
-    };
+    let mut elements = Elements::new(batch, each);
     let mut reader = serde_json::Deserializer::new(read);
     let parsed = reader
         .deserialize_seq(&mut elements)
@@ -60,14 +53,7 @@ pub(super) fn parse_array_stream<E>(
     each: &mut impl FnMut(Vec<Item>) -> Result<(), E>,
 ) -> Result<usize, E> {
     let mut guard = Guard::new(reader, limits.line);
-    let mut elements = Elements {
-        batch: batch.max(1),
-        each,
-        buffer: Vec::new(),
-        peak: 0,
-        count: 0,
-        stopped: None,
-    };
+    let mut elements = Elements::new(batch, each);
     // The first parse reads the array's own `[`; a restart after a skipped element reads one
     // put in front of the rest, so its lines count from the guard's line then.
     let mut restart = false;
@@ -118,6 +104,20 @@ struct Elements<'a, F, E> {
     count: usize,
     /// The error `each` returned (a full disk): reading stops there.
     stopped: Option<E>,
+}
+
+impl<'a, F, E> Elements<'a, F, E> {
+    /// Elements handed to `each` in batches of `batch` (at least one).
+    fn new(batch: usize, each: &'a mut F) -> Self {
+        Self {
+            batch: batch.max(1),
+            each,
+            buffer: Vec::new(),
+            peak: 0,
+            count: 0,
+            stopped: None,
+        }
+    }
 }
 
 impl<'de, F, E> Visitor<'de> for &mut Elements<'_, F, E>
