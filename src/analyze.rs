@@ -35,7 +35,7 @@ pub use aliases::{Names, fold_name, names_of};
 use gazetteer::{COUNTRY_NAMES, GAZETTEER, Kind};
 
 /// Version of the analyser's output; bump it whenever the output for some text changes.
-pub const ANALYZER_VERSION: u32 = 12;
+pub const ANALYZER_VERSION: u32 = 13;
 
 /// Everything the analyser finds in one article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -178,7 +178,7 @@ fn analyze_whole<'m>(
         let trained = matches!(code.as_deref(), Some("en" | "pt" | "de" | "fr"));
         let tagged = (trained && tagger::applies(f.tokens)).then(|| {
             let marks = tagger::rule_marks(f.tokens, f.people, f.orgs, f.places);
-            tagger::tag(
+            let mut spans = tagger::tag(
                 model(),
                 f.tokens,
                 f.hits,
@@ -186,7 +186,9 @@ fn analyze_whole<'m>(
                 f.lower,
                 &marks,
                 german,
-            )
+            );
+            spans.retain(|s| !tickers::overlaps_a_mark(s.start, s.end, f.marked));
+            spans
         });
         let findings = entities::Findings {
             people: f.people,
@@ -209,6 +211,8 @@ struct RuleFindings<'t, 'a> {
     people: &'t [people::PersonMention],
     orgs: &'t [orgs::OrgMention],
     places: &'t [places::PlaceMention],
+    /// The company names that tickers or angle brackets mark.
+    marked: &'t [tickers::Marked],
 }
 
 /// Runs the tokenizer, the gazetteer and the rules over `text` and hands their findings to `then`.
@@ -226,7 +230,8 @@ fn with_findings<R>(
     let zones = zones::zones(text, title_len);
     let mut hits = matches::find(text, &folded, &tokens, &zones);
     homographs::drop_common_words(text, &tokens, &mut hits, lang);
-    tickers::drop_company_names(text, &mut hits);
+    let marked = tickers::company_names(text);
+    tickers::drop_company_names(text, &mut hits, &marked);
     let lower = also_lower_case(&tokens);
     homographs::drop_countries_written_as_words(&tokens, &mut hits, &lower);
     let german = lang == Some("de");
@@ -242,6 +247,17 @@ fn with_findings<R>(
     if lang == Some("fr") {
         orgs.extend(french_orgs::find(text, &tokens, |i| covered[i].is_some()));
     }
+    orgs.extend(
+        marked
+            .iter()
+            .filter(|m| m.name.0 < m.name.1)
+            .map(|m| orgs::OrgMention {
+                start: m.name.0,
+                end: m.name.1,
+                name: text[m.name.0..m.name.1].to_string(),
+                alias: None,
+            }),
+    );
     let mut places = places::find(&tokens);
     let (named_orgs, regions) = compounds::find(english, text, &tokens, &hits, &covered);
     orgs.extend(named_orgs);
@@ -276,6 +292,7 @@ fn with_findings<R>(
         people: &people,
         orgs: &orgs,
         places: &places,
+        marked: &marked,
     })
 }
 

@@ -1,5 +1,6 @@
 //! Flow tests of the sidebar's top entities: a source's own name and the agency its datelines
-//! credit stay out of the list's top organisations but show in the open article; the bundled
+//! credit stay out of the list's top organisations but show in the open article and are found
+//! by `entity:`; the bundled
 //! sample archive's top entities hold none of the common words once read as names.
 
 #[path = "support/fixtures.rs"]
@@ -90,6 +91,16 @@ fn a_source_and_its_dateline_agency_are_not_what_its_articles_are_about() {
     };
     assert_eq!(count("Reuters"), Some(1), "{orgs:?}");
     assert_eq!(count("World Bank"), Some(4), "{orgs:?}");
+    // Out of the counts but not out of reach: `entity:` and `org:` find a source's own wires
+    // and the agency's.
+    let matching = |query: &str| {
+        h.store()
+            .count(&kiosk::query::Query::parse(query).expect("query"))
+            .expect("count")
+    };
+    assert_eq!(matching("entity:Reuters"), 4);
+    assert_eq!(matching("org:AFP"), 1);
+    assert_eq!(matching("org:Reuters -source:Reuters"), 1);
     // The open wire still names its agency among its organisations.
     h.press("G <enter>");
     assert_eq!(h.open_title().as_deref(), Some("Wire 0"));

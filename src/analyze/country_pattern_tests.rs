@@ -175,3 +175,40 @@ fn a_town_before_its_state_or_province_is_in_that_country() {
         assert_first_and_never(text, lang, code, never);
     }
 }
+
+#[test]
+fn a_town_named_again_without_its_state_is_the_same_town() {
+    for (text, lang) in [
+        (
+            "Insurer raises payout\nLONDON, Ontario, March 3 - London Life Insurance Co said \
+             it raised its dividend. London Life shares rose.",
+            "en",
+        ),
+        (
+            "Usine\nL'usine de London, Ontario, fermera. Les ouvriers de London sont inquiets.",
+            "fr",
+        ),
+    ] {
+        assert_first_and_never(text, lang, "CA", "GB");
+    }
+    // Without the state, London is London.
+    assert_first_and_never("Talks\nThe talks in London ended.", "en", "GB", "CA");
+}
+
+#[test]
+fn a_short_by_name_of_a_city_in_a_capitals_headline_is_a_word() {
+    // "Hang" is a by-name of Hangzhou; "HANG SENG" the Hong Kong index.
+    assert_first_and_never(
+        "HANG SENG INDEX FALLS\nHONG KONG, March 3 - The index fell 20 points.",
+        "en",
+        "HK",
+        "CN",
+    );
+    // A capital's old name in capitals is the capital.
+    assert_first_and_never(
+        "KIEV TALKS RESUME\nThe talks resumed on Monday.",
+        "en",
+        "UA",
+        "RU",
+    );
+}

@@ -91,8 +91,8 @@ fn build_from<'a>(
     let mut evidence = Vec::with_capacity(hits.len());
     let mut drafts: Vec<Draft> =
         Vec::with_capacity(hits.len() + orgs.len() + people.len() + places.len());
-    for (h, hit) in hits.iter().enumerate() {
-        let (id, code) = score::resolve_in(text, hits, h, &support);
+    let resolved = score::resolve_all(text, hits, &support);
+    for ((h, hit), &(id, code)) in hits.iter().enumerate().zip(&resolved) {
         let e = GAZETTEER.entity(id);
         evidence.push((hit, e, code));
         let (kind, priority) = match e.kind {

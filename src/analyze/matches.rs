@@ -207,6 +207,16 @@ fn accept(
         if entity.kind == Kind::City && !entity.is_capital && entity.population < 1_000_000 {
             return false;
         }
+        // "HANG SENG": a short by-name of a city ("Hang" of Hangzhou) is a word there; its own
+        // name ("WUHAN") and a capital's old name ("KIEV") are the city.
+        let short = surface.chars().filter(|c| c.is_alphabetic()).count() <= 4;
+        if entity.kind == Kind::City
+            && !entity.is_capital
+            && short
+            && super::fold::fold_str(entity.name) != pattern.text
+        {
+            return false;
+        }
     }
     // "UN DISCOURS", "AU CONSEIL": a short acronym beside other words in capitals is a word of
     // a heading (French "un", "au"), not the organisation.

@@ -66,34 +66,54 @@ pub fn resolve(hit: &Hit, support: &FastMap<&'static str, f32>) -> u32 {
     best
 }
 
-/// The entity a hit stands for and the country it is evidence for: [`resolve`], except that a
-/// town followed by its state or province ("VIENNA, Va.", "Paris, Texas", "LONDON, Ontario")
+/// The entity each hit stands for and the country it is evidence for: [`resolve`], except that
+/// a town followed by its state or province ("VIENNA, Va.", "Paris, Texas", "LONDON, Ontario")
 /// is in that state's country — its namesake there if the gazetteer has one, else the state's
 /// country alone, never the foreign namesake. In a dateline a country may follow too
-/// ("DEN BOSCH, Netherlands"); in running text a list of places may not be read so.
-pub fn resolve_in(
+/// ("DEN BOSCH, Netherlands"); in running text a list of places may not be read so. The same
+/// town named again in the article without its state is that town too ("London Life" after
+/// "LONDON, Ontario"): one sense per article.
+pub fn resolve_all(
     text: &str,
     hits: &[Hit],
-    k: usize,
     support: &FastMap<&'static str, f32>,
-) -> (u32, Option<&'static str>) {
-    let hit = &hits[k];
-    let id = resolve(hit, support);
-    let e = GAZETTEER.entity(id);
-    if e.kind != Kind::City {
-        return (id, e.code);
+) -> Vec<(u32, Option<&'static str>)> {
+    let mut placed: FastMap<&str, (u32, Option<&'static str>)> = FastMap::default();
+    let mut out: Vec<(u32, Option<&'static str>)> = Vec::with_capacity(hits.len());
+    let mut by_state = vec![false; hits.len()];
+    for (k, hit) in hits.iter().enumerate() {
+        let id = resolve(hit, support);
+        let e = GAZETTEER.entity(id);
+        let state = (e.kind == Kind::City)
+            .then(|| {
+                hits.get(k + 1)
+                    .and_then(|next| state_after(text, hit, next))
+            })
+            .flatten();
+        let Some(code) = state else {
+            out.push((id, e.code));
+            continue;
+        };
+        let namesake = hit.pattern.ids.iter().copied().find(|&i| {
+            let c = GAZETTEER.entity(i);
+            c.kind == Kind::City && c.code == Some(code)
+        });
+        let resolved = (namesake.unwrap_or(id), Some(code));
+        placed.entry(hit.pattern.text).or_insert(resolved);
+        by_state[k] = true;
+        out.push(resolved);
     }
-    let Some(code) = hits
-        .get(k + 1)
-        .and_then(|next| state_after(text, hit, next))
-    else {
-        return (id, e.code);
-    };
-    let namesake = hit.pattern.ids.iter().copied().find(|&i| {
-        let c = GAZETTEER.entity(i);
-        c.kind == Kind::City && c.code == Some(code)
-    });
-    (namesake.unwrap_or(id), Some(code))
+    if !placed.is_empty() {
+        for (k, hit) in hits.iter().enumerate() {
+            if let Some(&resolved) = placed.get(hit.pattern.text)
+                && !by_state[k]
+                && GAZETTEER.entity(out[k].0).kind == Kind::City
+            {
+                out[k] = resolved;
+            }
+        }
+    }
+    out
 }
 
 /// The country of `next` when it is the state, province (or, in a dateline, the country) that

@@ -2,7 +2,9 @@
 //! <BKB>`, `Santa Anita (NYSE: SAR)`) or inside angle brackets (`<MULTI-STEP PRODUCTS INC>`). The
 //! place names inside them name the company, not where the story is.
 
+use super::fold::fold_str;
 use super::matches::Hit;
+use super::zones::Zone;
 
 /// Words before a ticker that end the company's name rather than belong to it: a verb or a
 /// preposition of the headline or sentence ("KUWAIT BUYS STAKE IN SIME DARBY <SIME>").
@@ -14,13 +16,22 @@ const NOT_IN_A_NAME: &[&str] = &[
 /// Name words looked back over from a ticker ("LONDON AND SCOTTISH MARINE OIL PLC <LASL.L>").
 const MAX_NAME_WORDS: usize = 6;
 
-/// Drops the hits inside a company name that a ticker or angle brackets mark.
-pub(super) fn drop_company_names(text: &str, hits: &mut Vec<Hit>) {
+/// A company name that wire copy marks, and the ticker that marks it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Marked {
+    /// The name's byte span: before its ticker, or inside angle brackets.
+    pub(super) name: (usize, usize),
+    /// The ticker's byte span, brackets included (`<BKB>`, `(NYSE: SAR)`), when there is one.
+    pub(super) ticker: Option<(usize, usize)>,
+}
+
+/// The company names in `text` that a ticker or angle brackets mark, in text order.
+pub(super) fn company_names(text: &str) -> Vec<Marked> {
     // Most texts have neither mark: one byte search settles them.
     if !text.contains(['<', '(']) {
-        return;
+        return Vec::new();
     }
-    let mut names: Vec<(usize, usize)> = Vec::new();
+    let mut names = Vec::new();
     for (open, bracket) in text.match_indices(['<', '(']) {
         let close_mark = if bracket == "<" { '>' } else { ')' };
         let rest = &text[open + 1..];
@@ -32,15 +43,54 @@ pub(super) fn drop_company_names(text: &str, hits: &mut Vec<Hit>) {
         }
         let inner = &rest[..close];
         if bracket == "<" && inner.contains(' ') {
-            names.push((open + 1, open + 1 + close));
+            names.push(Marked {
+                name: (open + 1, open + 1 + close),
+                ticker: None,
+            });
         } else if is_ticker(inner, bracket == "<") {
-            names.push((name_start(&text[..open]), open));
+            let start = name_start(&text[..open]);
+            let end = text[..open].trim_end().len();
+            let ticker = Some((open, open + close + 2));
+            let named = start < end && text[start..end].chars().any(char::is_alphabetic);
+            names.push(Marked {
+                name: if named { (start, end) } else { (open, open) },
+                ticker,
+            });
         }
     }
+    names
+}
+
+/// Drops the hits inside a company name that a ticker or angle brackets mark, and inside the
+/// ticker itself. A company named just like a place ("SANTA ANITA <SAR>", "PUEBLO <PII>") is
+/// that company again where the article repeats the name ("Santa Anita Realty said"), but in
+/// the dateline, which says where the story is.
+pub(super) fn drop_company_names(text: &str, hits: &mut Vec<Hit>, names: &[Marked]) {
     if names.is_empty() {
         return;
     }
-    hits.retain(|h| !names.iter().any(|&(s, e)| h.start >= s && h.end <= e));
+    let inside = |h: &Hit, (s, e): (usize, usize)| h.start >= s && h.end <= e;
+    let folded_names: Vec<String> = names
+        .iter()
+        .map(|m| fold_str(&text[m.name.0..m.name.1]))
+        .collect();
+    hits.retain(|h| {
+        let marked = names
+            .iter()
+            .any(|m| inside(h, m.name) || m.ticker.is_some_and(|t| inside(h, t)));
+        let repeated = h.zone != Zone::Dateline && folded_names.iter().any(|n| n == h.pattern.text);
+        !marked && !repeated
+    });
+}
+
+/// Whether a span overlaps a marked name or its ticker: the name is the company's, found by
+/// the mark, and a name the tagger found there is a piece of it or of its symbol ("SAR" of
+/// `<SAR>`).
+pub(super) fn overlaps_a_mark(start: usize, end: usize, names: &[Marked]) -> bool {
+    let overlaps = |(s, e): (usize, usize)| start < e && s < end;
+    names
+        .iter()
+        .any(|m| overlaps(m.name) || m.ticker.is_some_and(overlaps))
 }
 
 /// Whether a mark's inside is a ticker: `BKB`, `HYBD.O` in angle brackets, `NYSE: SAR` in
@@ -146,5 +196,36 @@ mod tests {
         // "(U.S.)" and "(1986)" are no tickers.
         let c = codes("Trade\nThe Treasury (U.S.) said exports to Japan rose (1986).");
         assert!(c.iter().any(|x| x == "US"), "{c:?}");
+    }
+
+    #[test]
+    fn the_marked_name_is_an_organisation_and_its_ticker_no_name() {
+        let text = "SANTA ANITA <SAR> SETS DIVIDEND\nARCADIA, Calif., March 3 - Santa Anita \
+                    Realty said it set a dividend.";
+        let a = analyze(text, text.find('\n').unwrap_or(0), Some("en"));
+        let named = |kind: crate::analyze::EntityKind| -> Vec<&str> {
+            a.mentions
+                .iter()
+                .filter(|m| m.kind == kind)
+                .map(|m| m.text.as_str())
+                .collect()
+        };
+        let orgs = named(crate::analyze::EntityKind::Organization);
+        assert!(orgs.contains(&"SANTA ANITA"), "{:?}", a.mentions);
+        for kind in [
+            crate::analyze::EntityKind::Person,
+            crate::analyze::EntityKind::Place,
+        ] {
+            let found = named(kind);
+            assert!(
+                !found
+                    .iter()
+                    .any(|n| n.contains("SAR") || n.contains("ANITA")),
+                "{:?}",
+                a.mentions
+            );
+        }
+        let c: Vec<&str> = a.countries.iter().map(|c| c.code.as_str()).collect();
+        assert_eq!(c, ["US"], "{:?}", a.countries);
     }
 }

@@ -291,8 +291,8 @@ impl Store {
 
 /// Whether `entity` is who wrote the article rather than what it is about: the organisation
 /// its source is (`Reuters` in Reuters' wires, `BBC` in "BBC News") or that its dateline credits.
-/// Such an entity stays in the article's analysis but out of the counts over articles, so the
-/// sidebar's top organisations are not each source's own name.
+/// Such an entity stays in the article's analysis and its credits (`credits.rs`) but out of the
+/// counts over articles, so the sidebar's top organisations are not each source's own name.
 fn is_authors_own(
     entity: &crate::analyze::Entity,
     source: Option<&str>,
@@ -337,11 +337,13 @@ impl Writer<'_> {
             })
             .optional()?
             .flatten();
-        let entities: Vec<EntityRow> = analysis
+        let (own, entities): (Vec<&crate::analyze::Entity>, Vec<_>) = analysis
             .entities
             .iter()
             .filter(|entity| entity.kind != EntityKind::Country)
-            .filter(|entity| !is_authors_own(entity, source.as_deref(), &analysis.credits))
+            .partition(|entity| is_authors_own(entity, source.as_deref(), &analysis.credits));
+        let entities: Vec<EntityRow> = entities
+            .into_iter()
             .map(|entity| EntityRow {
                 kind: entity.kind,
                 name: entity.name.clone(),
@@ -351,14 +353,19 @@ impl Writer<'_> {
             .collect();
         let json = serde_json::to_string(analysis).unwrap_or_default();
         self.set_analysis(id, ANALYZER_VERSION, &json, &countries, &entities)?;
-        for entity in &entities {
+        self.set_credits(id, &own)?;
+        let named = entities
+            .iter()
+            .map(|e| (e.kind, e.name.as_str()))
+            .chain(own.iter().map(|e| (e.kind, e.name.as_str())));
+        for (kind, name) in named {
             let written: Vec<&str> = analysis
                 .mentions
                 .iter()
-                .filter(|m| m.kind == entity.kind && m.entity == entity.name)
+                .filter(|m| m.kind == kind && m.entity == name)
                 .map(|m| m.text.as_str())
                 .collect();
-            self.learn_written(entity.kind, &entity.name, &written)?;
+            self.learn_written(kind, name, &written)?;
         }
         Ok(())
     }

@@ -133,15 +133,24 @@ impl Sql {
     /// a person whose surname it is when nobody else in the archive is known by it (a full
     /// name's surname, or a full name's short form such as Joe Biden's "Biden"; a lone "Mody"
     /// or "général Mody" says nothing of who that is): an index range of `entity_aliases` for
-    /// the name, then each entity's articles by `article_entities`' index.
+    /// the name, then each entity's articles by `article_entities`' index, and the articles it
+    /// is credited with writing (`article_credits`).
     fn entity(&mut self, kind: Option<EntityKind>, name: &str) -> String {
         let folded = crate::analyze::fold_name(name);
         let alias = self.bind(folded.clone());
-        let kind = match kind {
-            Some(kind) => format!(" AND al.kind = {}", self.bind(kind.name().to_string())),
+        let kind_name = kind.map(|kind| kind.name().to_string());
+        let kind = match &kind_name {
+            Some(name) => format!(" AND al.kind = {}", self.bind(name.clone())),
             None => String::new(),
         };
-        let surname = self.bind(folded);
+        let surname = self.bind(folded.clone());
+        // Placeholders are positional: the credits' half binds its own.
+        let credited_alias = self.bind(folded);
+        let credited_kind = match kind_name {
+            Some(name) => format!(" AND al.kind = {}", self.bind(name)),
+            None => String::new(),
+        };
+        let credited = super::credits::credited_articles(credited_alias, &credited_kind);
         format!(
             "a.id IN (SELECT ae.article_id FROM entity_aliases al \
              CROSS JOIN article_entities ae ON ae.entity_id = al.entity_id \
@@ -149,7 +158,8 @@ impl Sql {
              (SELECT count(DISTINCT s.canonical) FROM entity_aliases s \
               JOIN entity_totals t ON t.entity_id = s.entity_id \
               WHERE s.alias = {surname} AND s.kind = 'person' AND s.canonical <> s.alias \
-              AND t.articles > 0) = 1))"
+              AND t.articles > 0) = 1) \
+             UNION ALL {credited})"
         )
     }
 

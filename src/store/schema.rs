@@ -301,6 +301,18 @@ pub(super) const MIGRATIONS: &[&str] = &[
     CREATE INDEX articles_title_key
         ON articles(ltrim(title, ' «»"''¿¡“”‘’„‚‹›([{-–—…*#.,:;!?') COLLATE NOCASE, id);
     "#,
+    // 12: the organisations credited with writing an article (its source's own name, a
+    // dateline's agency), outside every total: `entity:` finds their articles, the sidebar does
+    // not count them. Filled as articles are analysed (ANALYZER_VERSION 13 marks older
+    // analyses stale).
+    r"
+    CREATE TABLE article_credits (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        entity_id  INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        PRIMARY KEY (entity_id, article_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX article_credits_article ON article_credits(article_id);
+    ",
 ];
 
 /// The schema version this kiosk writes.

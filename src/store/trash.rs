@@ -16,6 +16,7 @@ const TABLES: &[(&str, &str)] = &[
     ("article_texts", "article_id"),
     ("article_countries", "article_id"),
     ("article_entities", "article_id"),
+    ("article_credits", "article_id"),
     ("article_tags", "article_id"),
 ];
 

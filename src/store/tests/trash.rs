@@ -63,6 +63,7 @@ fn delete_removes_every_row_and_total_and_restore_puts_them_back() {
         ("article_texts", "article_id"),
         ("article_countries", "article_id"),
         ("article_entities", "article_id"),
+        ("article_credits", "article_id"),
         ("article_tags", "article_id"),
     ] {
         assert_eq!(rows_of(&store, table, column, gone), 0, "{table}");
