@@ -212,3 +212,24 @@ fn a_short_by_name_of_a_city_in_a_capitals_headline_is_a_word() {
         "RU",
     );
 }
+
+#[test]
+fn a_city_naming_a_pact_or_a_creditors_club_is_no_place() {
+    for text in [
+        "Dollar steady\nWASHINGTON, March 3 - Treasury officials said the Paris accord held and \
+         the dollar was stable.",
+        "Debt talks\nBRASILIA, March 3 - Brazil will meet the Paris Club of creditor nations.",
+        "Currencies\nTOKYO, March 3 - Dealers said the Louvre agreement and the Paris \
+         agreement kept the yen firm.",
+    ] {
+        let c = countries_of(text, "en");
+        assert!(!c.iter().any(|x| x == "FR"), "{text}: {c:?}");
+    }
+    // Talks held in the city are in France.
+    assert_first_and_never(
+        "Talks\nOfficials met in Paris on Monday to discuss the budget.",
+        "en",
+        "FR",
+        "US",
+    );
+}

@@ -256,12 +256,14 @@ fn accept(
             return false;
         }
     }
-    // "Paris Agreement", "Davis Cup": a city naming an event or award is no place there.
+    // "Paris Agreement", "Davis Cup": a city naming an event or award is no place there; nor
+    // one naming a pact in lower case ("the Paris accord") or a creditors' club ("Paris Club").
     if entity.kind == Kind::City
         && let Some(next) = tokens[tok..].iter().find(|t| t.start >= end)
         && next.joined
-        && next.is_cap
-        && super::people::is_event_word(next.folded)
+        && (next.is_cap && super::people::is_event_word(next.folded)
+            || PACT_WORDS.contains(&next.folded)
+            || next.is_cap && next.folded == "club")
     {
         return false;
     }
@@ -270,6 +272,18 @@ fn accept(
     }
     true
 }
+
+/// Words after a city that make it the name of a pact, in any case ("the Louvre accord", "the
+/// Paris agreement"), folded.
+const PACT_WORDS: &[&str] = &[
+    "accord",
+    "accords",
+    "agreement",
+    "agreements",
+    "pact",
+    "protocol",
+    "communique",
+];
 
 /// Prepositions of place in kiosk's languages (folded), which announce a place name.
 /// Short words of English, French and Spanish headlines that some country's short form in
