@@ -233,3 +233,31 @@ fn a_city_naming_a_pact_or_a_creditors_club_is_no_place() {
         "US",
     );
 }
+
+#[test]
+fn a_sea_named_after_a_country_is_no_evidence_for_it() {
+    for (text, lang, code, never) in [
+        (
+            "Rigs idle\nHOUSTON, April 13 - Rigs in the Gulf of Mexico fell this week.",
+            "en",
+            "US",
+            "MX",
+        ),
+        (
+            "Navires\nWASHINGTON, 3 mars - Les navires du golfe du Mexique sont à l'arrêt.",
+            "fr",
+            "US",
+            "MX",
+        ),
+        (
+            "Buques\nWASHINGTON, 3 mar - Los buques del golfo de México siguen parados.",
+            "es",
+            "US",
+            "MX",
+        ),
+    ] {
+        assert_first_and_never(text, lang, code, never);
+    }
+    // The country itself still counts.
+    assert_first_and_never("Trade\nExports to Mexico rose.", "en", "MX", "US");
+}

@@ -268,9 +268,55 @@ fn accept(
         return false;
     }
     if matches!(entity.kind, Kind::Country | Kind::City | Kind::Region) && !in_dateline {
-        return !part_of_person(text, pattern, tokens, tok, end);
+        return !names_a_sea(text, start) && !part_of_person(text, pattern, tokens, tok, end);
     }
     true
+}
+
+/// Words before a country's name that make it a sea's ("the Gulf of Mexico", "la mer du
+/// Japon", "el golfo de México"), folded by hand: the sea is no evidence for the country.
+const SEA_BEFORE: &[&str] = &[
+    "gulf of",
+    "gulf of the",
+    "sea of",
+    "bay of",
+    "strait of",
+    "straits of",
+    "golfe du",
+    "golfe de",
+    "golfe d'",
+    "mer du",
+    "mer de",
+    "golfo de",
+    "golfo del",
+    "mar de",
+    "mar del",
+    "baie de",
+    "bahia de",
+    "bahía de",
+];
+
+/// Whether the place name at `start` is named by a sea before it.
+fn names_a_sea(text: &str, start: usize) -> bool {
+    // The last three words before the name, within a few bytes (a text without spaces must
+    // not be walked back for every name), in lower case: the longest phrase above.
+    let mut from = start.saturating_sub(24);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = text[from..start].trim_end_matches(' ');
+    let tail: String = before
+        .char_indices()
+        .rev()
+        .filter(|(_, c)| *c == ' ' || *c == '\n')
+        .nth(2)
+        .map_or(before, |(at, _)| &before[at + 1..])
+        .to_lowercase();
+    let tail = tail.trim_start();
+    SEA_BEFORE.iter().any(|phrase| {
+        tail.strip_suffix(phrase)
+            .is_some_and(|rest| rest.is_empty() || rest.ends_with([' ', '\n']))
+    })
 }
 
 /// Words after a city that make it the name of a pact, in any case ("the Louvre accord", "the
