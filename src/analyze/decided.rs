@@ -143,14 +143,55 @@ fn judge(
     let first = (inside[0].0, inside[0].1);
     // One finding, possibly found by a rule and the gazetteer both, strictly shorter.
     let one = inside.iter().all(|f| (f.0, f.1) == first);
-    if !one || first.1 > span.end || first == (span.start, span.end) {
-        return Verdict::Keep;
-    }
-
+    // "U.S. Environmental Protection Agency", "New York City Health and Hospitals Corporation":
+    // an organisation's name ending in its cue word holds the places and the shorter
+    // organisation the rules found inside it.
+    let cue_at_end = span.kind == EntityKind::Organization
+        && text[span.start..span.end]
+            .split_whitespace()
+            .next_back()
+            .is_some_and(|w| is_org_word(&w.to_lowercase()));
+    let holds_places_and_orgs = inside.iter().all(|f| {
+        f.1 <= span.end
+            && match f.2 {
+                Source::Hit(k) => matches!(
+                    hits[k].kind(),
+                    Kind::Country | Kind::City | Kind::Region | Kind::Org
+                ),
+                Source::Org(_) | Source::Place(_) => true,
+                Source::Person(_) => false,
+            }
+    });
+    let orgs_inside = inside
+        .iter()
+        .filter(|f| matches!(f.2, Source::Org(_)))
+        .map(|f| (f.0, f.1))
+        .collect::<std::collections::BTreeSet<_>>()
+        .len();
+    let one_name = text[span.start..span.end].split_whitespace().all(|w| {
+        w.chars().next().is_some_and(|c| !c.is_lowercase())
+            || matches!(
+                w,
+                "of" | "and" | "for" | "the" | "on" | "de" | "du" | "des" | "la"
+            )
+    });
     let leading_function_word = text[span.start..span.end]
         .split_whitespace()
         .next()
         .is_some_and(|w| is_function_word(&w.to_lowercase()));
+    if !one
+        && cue_at_end
+        && holds_places_and_orgs
+        && orgs_inside <= 1
+        && one_name
+        && !leading_function_word
+    {
+        return Verdict::Replace(lo, hi);
+    }
+    if !one || first.1 > span.end || first == (span.start, span.end) {
+        return Verdict::Keep;
+    }
+
     let protected = inside.iter().any(|f| match f.2 {
         Source::Person(k) => found.people[k].title.is_some(),
         Source::Hit(k) => match hits[k].kind() {
@@ -229,4 +270,95 @@ fn assemble(
         }
     }
     decided
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn org(text: &str, name: &str) -> OrgMention {
+        let start = text.find(name).expect("name in text");
+        OrgMention {
+            start,
+            end: start + name.len(),
+            name: name.to_string(),
+            alias: None,
+        }
+    }
+
+    fn tagged_org(text: &str, name: &str) -> Span {
+        let start = text.find(name).expect("name in text");
+        Span {
+            start,
+            end: start + name.len(),
+            kind: EntityKind::Organization,
+        }
+    }
+
+    /// The organisations decided when the rules found `places` and `orgs` and the tagger
+    /// `tagged`, as names.
+    fn decided_orgs(text: &str, places: &[&str], orgs: &[&str], tagged: &str) -> Vec<String> {
+        let places: Vec<PlaceMention> = places
+            .iter()
+            .map(|p| {
+                let start = text.find(p).expect("place in text");
+                PlaceMention {
+                    start,
+                    end: start + p.len(),
+                }
+            })
+            .collect();
+        let orgs: Vec<OrgMention> = orgs.iter().map(|o| org(text, o)).collect();
+        let found = Findings {
+            people: &[],
+            orgs: &orgs,
+            places: &places,
+            tagged: None,
+        };
+        let d = decide(text, &[], &found, &[tagged_org(text, tagged)]);
+        d.orgs
+            .iter()
+            .map(|o| text[o.start..o.end].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn an_organisation_ending_in_its_cue_word_holds_the_place_and_the_name_inside() {
+        let text = "Staff of the U.S. Environmental Protection Agency left.";
+        assert_eq!(
+            decided_orgs(
+                text,
+                &["U.S."],
+                &["Environmental Protection Agency"],
+                "U.S. Environmental Protection Agency"
+            ),
+            ["U.S. Environmental Protection Agency"]
+        );
+    }
+
+    #[test]
+    fn two_organisations_a_verb_or_an_article_keep_the_rules_names() {
+        // Two organisations the rules told apart, with a verb between them.
+        let text = "Officials at the Ministry of Finance met Acme Corp executives.";
+        assert_eq!(
+            decided_orgs(
+                text,
+                &[],
+                &["Ministry of Finance", "Acme Corp"],
+                "Ministry of Finance met Acme Corp"
+            ),
+            ["Ministry of Finance", "Acme Corp"]
+        );
+        // A sentence's "The" is not part of the name.
+        let text = "The Berlin Philharmonic Orchestra played.";
+        assert_eq!(
+            decided_orgs(
+                text,
+                &["Berlin"],
+                &["Berlin Philharmonic Orchestra"],
+                "The Berlin Philharmonic Orchestra"
+            ),
+            ["Berlin Philharmonic Orchestra"]
+        );
+    }
 }
