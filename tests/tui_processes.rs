@@ -104,8 +104,11 @@ fn writes_killed_mid_way_keep_every_write_shown_as_done() {
         let pid = kiosk_pid(&tmux).expect("kiosk runs under the pane's shell");
         let killed = Command::new("kill").args(["-KILL", &pid]).status();
         assert!(killed.expect("run kill").success());
-        // The shell says so; kiosk left the terminal raw, so later lines may not show.
-        tmux.wait_text("Killed");
+        // The shell says so; kiosk left the terminal raw, so later lines may not show, and the
+        // word may wrap at the screen's edge wherever the cursor stood: read across lines.
+        tmux.wait_for("the shell's Killed", |screen| {
+            screen.replace('\n', "").contains("Killed")
+        });
         assert_eq!(integrity(&store), "ok", "round {round}");
         for title in &confirmed {
             let is = |what: &str| {
