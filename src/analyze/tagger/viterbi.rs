@@ -10,14 +10,34 @@ const START: u32 = 15;
 /// The features of token `i` that depend on the tag before it (`prev`, `None` at the text's
 /// start): the transition itself and the transition crossed with the token's shape.
 pub fn prev_features(f: &Features, i: usize, prev: Option<u8>) -> [u32; 2] {
+    prev_move(f.shape[i], prev)
+}
+
+/// [`prev_features`] of a token of shape class `shape`.
+pub fn prev_move(shape: u8, prev: Option<u8>) -> [u32; 2] {
     let p = prev.map_or(START, u32::from);
-    [feature(90, p), feature(91, p << 8 | u32::from(f.shape[i]))]
+    [feature(90, p), feature(91, p << 8 | u32::from(shape))]
 }
 
 /// The tag sequence with the highest total score. `score` adds the weights of a set of feature
 /// hashes to the tag scores. Tokens never scored are outside; a run of scored tokens is decoded
 /// as a whole.
-pub fn viterbi(f: &Features, mut score: impl FnMut(&[u32], &mut [f32; SLOT])) -> Vec<u8> {
+pub fn viterbi(f: &Features, score: impl Fn(&[u32], &mut [f32; SLOT])) -> Vec<u8> {
+    viterbi_with(f, &score, |k, prev| {
+        let mut moves = [0f32; SLOT];
+        score(&prev_features(f, k, prev), &mut moves);
+        moves
+    })
+}
+
+/// [`viterbi`] with the scores of the tag-dependent features ([`prev_features`]) of token `k`
+/// after `prev` given by `moves`: a model answers them from a table (`Model::moves`), where
+/// hashing them cost seven lookups a token.
+pub fn viterbi_with(
+    f: &Features,
+    score: impl Fn(&[u32], &mut [f32; SLOT]),
+    moves: impl Fn(usize, Option<u8>) -> [f32; SLOT],
+) -> Vec<u8> {
     let n = f.scored.len();
     let mut tags = vec![OUTSIDE; n];
     let mut i = 0;
@@ -48,12 +68,8 @@ pub fn viterbi(f: &Features, mut score: impl FnMut(&[u32], &mut [f32; SLOT])) ->
                 if before == f32::NEG_INFINITY {
                     continue;
                 }
-                let mut moves = [0f32; SLOT];
                 let at_start = k == 0;
-                score(
-                    &prev_features(f, k, (!at_start).then_some(prev)),
-                    &mut moves,
-                );
+                let moves = moves(k, (!at_start).then_some(prev));
                 for tag in ALL_TAGS {
                     if !allowed(f.scored[k], prev, tag) {
                         continue;
