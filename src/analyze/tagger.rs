@@ -121,7 +121,7 @@ impl Model {
 }
 
 /// Whether `tag` may follow `prev` on a token scored as `scored`.
-pub fn allowed(scored: Scored, prev: u8, tag: u8) -> bool {
+pub const fn allowed(scored: Scored, prev: u8, tag: u8) -> bool {
     if tag == OUTSIDE {
         return true;
     }

@@ -10,14 +10,17 @@ use super::features::{Scored, rule};
 
 /// One sense per document, from the rules and the gazetteer: for each capitalised word form,
 /// the rule kinds ([`rule`]) and gazetteer kinds (from bit 4) of all its occurrences.
+/// `candidates` counts the tokens scored [`Scored::Always`] (the map is sized for them).
 pub fn seen_as<'a>(
     tokens: &[Token<'a>],
     scored: &[Scored],
+    candidates: usize,
     hits: &[Hit],
     covered: &[Option<usize>],
     marks: &[u8],
 ) -> HashMap<&'a str, u8, FastHash> {
-    let mut seen: HashMap<&str, u8, FastHash> = HashMap::default();
+    let mut seen: HashMap<&str, u8, FastHash> =
+        HashMap::with_capacity_and_hasher(candidates, FastHash::default());
     for (i, t) in tokens.iter().enumerate() {
         if scored[i] != Scored::Always {
             continue;

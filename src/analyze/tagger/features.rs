@@ -149,16 +149,22 @@ pub fn extract(
     let mut lex = vec![Lex::default(); n];
     // One sense per document: a word capitalised inside a sentence somewhere is a name there,
     // and likely wherever it opens a sentence too.
-    let mut inside_caps: FastSet<&str> = FastSet::default();
+    // Sized for every scored token, so that building it never rehashes.
+    let candidates = scored.iter().filter(|s| **s == Scored::Always).count();
+    let mut inside_caps: FastSet<&str> =
+        FastSet::with_capacity_and_hasher(candidates, Default::default());
     for (t, s) in tokens.iter().zip(&scored) {
         if *s == Scored::Always && t.is_cap && !t.starts_sentence && !t.shouting {
             inside_caps.insert(t.folded);
         }
     }
-    let seen_as = super::document::seen_as(tokens, &scored, hits, covered, marks);
+    let seen_as = super::document::seen_as(tokens, &scored, candidates, hits, covered, marks);
     let runs = super::document::runs(tokens, &scored);
     let mut offsets = Vec::with_capacity(n + 1);
-    let mut hashes = Vec::with_capacity(n * 8);
+    // At most 52 features a scored token (44 of its own, 4 document ones, 4 German): sized so
+    // that the pushes never reallocate.
+    let to_score = scored.iter().filter(|s| **s != Scored::Never).count();
+    let mut hashes = Vec::with_capacity(to_score * 52);
     offsets.push(0);
     for i in 0..n {
         if scored[i] != Scored::Never {

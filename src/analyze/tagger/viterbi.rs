@@ -4,6 +4,38 @@
 use super::features::{Features, Scored, feature};
 use super::{OUTSIDE, SLOT, TAGS, allowed};
 
+/// The rows of [`ALLOWED`]: how a token is scored.
+const SCORED: [Scored; 3] = [Scored::Never, Scored::Always, Scored::Inside];
+
+const fn scored_row(scored: Scored) -> usize {
+    match scored {
+        Scored::Never => 0,
+        Scored::Always => 1,
+        Scored::Inside => 2,
+    }
+}
+
+/// [`allowed`] as a table: `ALLOWED[scored_row(scored)][prev][tag]` (tags past the seventh never).
+const ALLOWED: [[[bool; SLOT]; TAGS]; 3] = {
+    let mut table = [[[false; SLOT]; TAGS]; 3];
+    let mut row = 0;
+    while row < 3 {
+        let mut prev = 0;
+        while prev < TAGS {
+            let mut tag = 0;
+            while tag < TAGS {
+                #[allow(clippy::cast_possible_truncation)] // below TAGS, 7
+                let allow = allowed(SCORED[row], prev as u8, tag as u8);
+                table[row][prev][tag] = allow;
+                tag += 1;
+            }
+            prev += 1;
+        }
+        row += 1;
+    }
+    table
+};
+
 /// The tag before the first token of a text.
 const START: u32 = 15;
 
@@ -70,12 +102,15 @@ pub fn viterbi_with(
                 }
                 let at_start = k == 0;
                 let moves = moves(k, (!at_start).then_some(prev));
-                for tag in ALL_TAGS {
-                    if !allowed(f.scored[k], prev, tag) {
-                        continue;
-                    }
-                    let t = usize::from(tag);
-                    let total = before + own[t] + moves[t];
+                // Branch-free over the tags (a tag not allowed scores minus infinity, which never
+                // beats `here`), so that the compiler can do the eight at once.
+                let ok = &ALLOWED[scored_row(f.scored[k])][usize::from(prev)];
+                for (t, &ok) in ok.iter().enumerate() {
+                    let total = if ok {
+                        before + own[t] + moves[t]
+                    } else {
+                        f32::NEG_INFINITY
+                    };
                     if total > here[t] {
                         here[t] = total;
                         from[t] = prev;
@@ -111,3 +146,21 @@ const ALL_TAGS: [u8; TAGS] = {
     }
     all
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_allowed_table_is_allowed() {
+        for scored in SCORED {
+            for prev in ALL_TAGS {
+                let row = &ALLOWED[scored_row(scored)][usize::from(prev)];
+                for tag in ALL_TAGS {
+                    assert_eq!(row[usize::from(tag)], allowed(scored, prev, tag));
+                }
+                assert!(!row[TAGS], "the padding tag is never allowed");
+            }
+        }
+    }
+}
