@@ -4,6 +4,7 @@
 use super::super::gazetteer::{FastSet, GAZETTEER, Kind};
 use super::super::matches::Hit;
 use super::super::tokens::Token;
+use super::document::CAPITALISED_INSIDE;
 use super::lexicon::{self, Lex, cue};
 
 /// Whether and how a token is scored: most tokens never are, which is what keeps tagging fast.
@@ -148,16 +149,8 @@ pub fn extract(
     // The word-form facts of each token in a scored token's window, looked up once.
     let mut lex = vec![Lex::default(); n];
     // One sense per document: a word capitalised inside a sentence somewhere is a name there,
-    // and likely wherever it opens a sentence too.
-    // Sized for every scored token, so that building it never rehashes.
+    // and likely wherever it opens a sentence too (a bit of `seen_as`).
     let candidates = scored.iter().filter(|s| **s == Scored::Always).count();
-    let mut inside_caps: FastSet<&str> =
-        FastSet::with_capacity_and_hasher(candidates, Default::default());
-    for (t, s) in tokens.iter().zip(&scored) {
-        if *s == Scored::Always && t.is_cap && !t.starts_sentence && !t.shouting {
-            inside_caps.insert(t.folded);
-        }
-    }
     let seen_as = super::document::seen_as(tokens, &scored, candidates, hits, covered, marks);
     let runs = super::document::runs(tokens, &scored);
     let mut offsets = Vec::with_capacity(n + 1);
@@ -187,12 +180,14 @@ pub fn extract(
                 i,
                 &mut hashes,
             );
-            let elsewhere = u32::from(inside_caps.contains(t.folded))
+            let seen = seen_as.get(t.folded).copied();
+            let inside_caps = seen.is_some_and(|s| s & CAPITALISED_INSIDE != 0);
+            let elsewhere = u32::from(inside_caps)
                 | u32::from(t.starts_sentence) << 1
                 | u32::from(also_lower) << 2;
             hashes.push(feature(80, elsewhere));
-            if let Some(&seen) = seen_as.get(t.folded) {
-                hashes.push(feature(81, u32::from(seen)));
+            if let Some(seen) = seen {
+                hashes.push(feature(81, u32::from(seen & !CAPITALISED_INSIDE)));
             }
             // The run of capitalised words the token is in: its length and the token's place.
             let (len, place) = runs[i];
