@@ -2,7 +2,8 @@
 //! development corpora when present, else on generated text; also the gazetteer load time.
 //! Rates are given per wall-clock second and per second on the CPU (Linux), since a shared
 //! machine stretches the first. Run: `cargo bench --bench analyze`; instruction counts, which
-//! a busy machine does not change, with `scripts/analyze_instructions.sh`.
+//! a busy machine does not change, with `scripts/analyze_instructions.sh`. `KIOSK_BENCH_DUMP=FILE`
+//! writes the analyses as JSON lines, to check that a faster version changes no output.
 
 use std::path::PathBuf;
 use std::time::Instant;
@@ -110,6 +111,18 @@ fn main() {
         .and_then(|n| n.parse().ok())
         .unwrap_or(7_usize)
         .max(1);
+    // KIOSK_BENCH_DUMP=FILE writes every analysis as a JSON line, once, before the timed passes:
+    // two versions of the analyser compared with `cmp` (an optimisation must change no output).
+    if let Some(path) = std::env::var_os("KIOSK_BENCH_DUMP") {
+        let lines: Vec<String> = docs
+            .iter()
+            .map(|d| {
+                let a = analyze(&d.text, d.title_len, d.lang.as_deref());
+                serde_json::to_string(&a).unwrap_or_default()
+            })
+            .collect();
+        std::fs::write(&path, lines.join("\n") + "\n").expect("the dump file is writable");
+    }
     for _ in 0..passes {
         let (t, cpu) = (Instant::now(), cpu_ns());
         let mut found = 0;

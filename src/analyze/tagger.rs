@@ -4,6 +4,7 @@
 
 mod document;
 pub mod features;
+mod lexicon;
 pub mod train;
 pub mod viterbi;
 
@@ -30,7 +31,13 @@ const MAGIC: &[u8; 4] = b"KNR1";
 pub struct Model {
     bits: u32,
     weights: Vec<i16>,
+    /// The scores of the tag-dependent features ([`viterbi::prev_features`]) for every shape
+    /// class and previous tag (or the text's start, [`PREVS`] - 1): `moves[shape * PREVS + prev]`.
+    moves: Vec<[f32; SLOT]>,
 }
+
+/// The previous tags a move table row is for: the tags, then the text's start.
+const PREVS: usize = TAGS + 1;
 
 /// The shipped model, read on first use (the reader's first screen analyses nothing).
 static MODEL: LazyLock<Model> = LazyLock::new(|| {
@@ -52,7 +59,29 @@ impl Model {
             .chunks_exact(2)
             .map(|b| i16::from_le_bytes([b[0], b[1]]))
             .collect();
-        Ok(Model { bits, weights })
+        let mut model = Model {
+            bits,
+            weights,
+            moves: Vec::new(),
+        };
+        model.moves = (0..=u8::MAX)
+            .flat_map(|shape| (0..PREVS).map(move |p| (shape, u8::try_from(p).ok())))
+            .map(|(shape, p)| {
+                let prev = p.filter(|&p| usize::from(p) < TAGS);
+                let mut scores = [0f32; SLOT];
+                model.add(&viterbi::prev_move(shape, prev), &mut scores);
+                scores
+            })
+            .collect();
+        Ok(model)
+    }
+
+    /// The scores of the tag-dependent features of a token of shape class `shape` after
+    /// `prev` (`None` at the text's start): what [`Model::add`] gives for them, from a table.
+    #[inline]
+    pub fn moves(&self, shape: u8, prev: Option<u8>) -> [f32; SLOT] {
+        let p = prev.map_or(PREVS - 1, usize::from).min(PREVS - 1);
+        self.moves[usize::from(shape) * PREVS + p]
     }
 
     /// Writes averaged weights (`SLOT << bits` of them) as a model file, scaled so the largest
@@ -92,7 +121,7 @@ impl Model {
 }
 
 /// Whether `tag` may follow `prev` on a token scored as `scored`.
-pub fn allowed(scored: Scored, prev: u8, tag: u8) -> bool {
+pub const fn allowed(scored: Scored, prev: u8, tag: u8) -> bool {
     if tag == OUTSIDE {
         return true;
     }
@@ -185,7 +214,11 @@ pub fn tag(
     german: bool,
 ) -> Vec<Span> {
     let f = features::extract(tokens, hits, covered, lower, marks, german);
-    let tags = viterbi::viterbi(&f, |h, s| model.add(h, s));
+    let tags = viterbi::viterbi_with(
+        &f,
+        |h, s| model.add(h, s),
+        |k, prev| model.moves(f.shape[k], prev),
+    );
     spans(tokens, &tags)
 }
 

@@ -13,6 +13,9 @@ const NOT_IN_A_NAME: &[&str] = &[
     "to", "with",
 ];
 
+/// Marks read in one text, at most.
+const MAX_MARKS: usize = 64;
+
 /// Name words looked back over from a ticker ("LONDON AND SCOTTISH MARINE OIL PLC <LASL.L>").
 const MAX_NAME_WORDS: usize = 6;
 
@@ -27,27 +30,38 @@ pub(super) struct Marked {
 
 /// The company names in `text` that a ticker or angle brackets mark, in text order.
 pub(super) fn company_names(text: &str) -> Vec<Marked> {
-    // Most texts have neither mark: one byte search settles them.
-    if !text.contains(['<', '(']) {
-        return Vec::new();
-    }
+    // The marks are ASCII: their bytes are searched (memchr, many bytes a step), where a search
+    // for characters decoded the whole text twice.
+    let bytes = text.as_bytes();
     let mut names = Vec::new();
-    for (open, bracket) in text.match_indices(['<', '(']) {
-        let close_mark = if bracket == "<" { '>' } else { ')' };
+    for open in memchr::memchr2_iter(b'<', b'(', bytes) {
+        // An article marks a few companies; a text of thousands of marks is no wire copy,
+        // and every hit is checked against each mark.
+        if names.len() == MAX_MARKS {
+            break;
+        }
+        let bracket = bytes[open];
+        let close_mark = if bracket == b'<' { b'>' } else { b')' };
         let rest = &text[open + 1..];
-        let Some(close) = rest.find([close_mark, '\n', '<', '(']) else {
+        // A mark closes within 60 bytes: looked for no further, so a text of many opening
+        // marks is read once, not once per mark.
+        let Some(close) = rest
+            .bytes()
+            .take(61)
+            .position(|b| matches!(b, b'\n' | b'<' | b'(') || b == close_mark)
+        else {
             continue;
         };
-        if !rest[close..].starts_with(close_mark) || close == 0 || close > 60 {
+        if rest.as_bytes()[close] != close_mark || close == 0 || close > 60 {
             continue;
         }
         let inner = &rest[..close];
-        if bracket == "<" && inner.contains(' ') {
+        if bracket == b'<' && inner.contains(' ') {
             names.push(Marked {
                 name: (open + 1, open + 1 + close),
                 ticker: None,
             });
-        } else if is_ticker(inner, bracket == "<") {
+        } else if is_ticker(inner, bracket == b'<') {
             let start = name_start(&text[..open]);
             let end = text[..open].trim_end().len();
             let ticker = Some((open, open + close + 2));
@@ -115,7 +129,14 @@ fn is_ticker(inner: &str, angle: bool) -> bool {
 /// [`MAX_NAME_WORDS`] words of its line, to a word in lower case (but "of", "and", "&"), a word of
 /// [`NOT_IN_A_NAME`] or punctuation.
 fn name_start(before: &str) -> usize {
-    let line_start = before.rfind('\n').map_or(0, |at| at + 1);
+    // Six words lie within a few hundred bytes: a long line is not searched back for its start.
+    let mut window = before.len().saturating_sub(400);
+    while !before.is_char_boundary(window) {
+        window += 1;
+    }
+    let line_start = before[window..]
+        .rfind('\n')
+        .map_or(window, |at| window + at + 1);
     let mut start = before.len();
     let mut words = 0;
     for (at, word) in

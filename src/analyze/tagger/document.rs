@@ -8,16 +8,24 @@ use super::super::matches::Hit;
 use super::super::tokens::Token;
 use super::features::{Scored, rule};
 
+/// A [`seen_as`] bit (free among the kinds, where [`rule::FIRST`] would be): the form is written
+/// capitalised inside a sentence somewhere (not opening it, not in a headline).
+pub const CAPITALISED_INSIDE: u8 = rule::FIRST;
+
 /// One sense per document, from the rules and the gazetteer: for each capitalised word form,
-/// the rule kinds ([`rule`]) and gazetteer kinds (from bit 4) of all its occurrences.
+/// the rule kinds ([`rule`]) and gazetteer kinds (from bit 4) of all its occurrences, and
+/// [`CAPITALISED_INSIDE`]. `candidates` counts the tokens scored [`Scored::Always`] (the map is
+/// sized for them).
 pub fn seen_as<'a>(
     tokens: &[Token<'a>],
     scored: &[Scored],
+    candidates: usize,
     hits: &[Hit],
     covered: &[Option<usize>],
     marks: &[u8],
 ) -> HashMap<&'a str, u8, FastHash> {
-    let mut seen: HashMap<&str, u8, FastHash> = HashMap::default();
+    let mut seen: HashMap<&str, u8, FastHash> =
+        HashMap::with_capacity_and_hasher(candidates, FastHash::default());
     for (i, t) in tokens.iter().enumerate() {
         if scored[i] != Scored::Always {
             continue;
@@ -28,7 +36,12 @@ pub fn seen_as<'a>(
             Kind::Person => 64,
             Kind::Demonym => 128,
         });
-        let kinds = marks[i] & (rule::PERSON | rule::ORG | rule::PLACE) | gazetteer;
+        let inside = if t.is_cap && !t.starts_sentence && !t.shouting {
+            CAPITALISED_INSIDE
+        } else {
+            0
+        };
+        let kinds = marks[i] & (rule::PERSON | rule::ORG | rule::PLACE) | gazetteer | inside;
         *seen.entry(t.folded).or_default() |= kinds;
     }
     seen
@@ -81,5 +94,19 @@ mod tests {
         // "Bank of England" is one run of three; "Ann" stands alone after the comma.
         assert_eq!(runs[1..5], [(3, 1), (3, 2), (3, 3), (1, 0)]);
         assert_eq!((runs[0], runs[5]), ((0, 0), (0, 0)));
+    }
+
+    #[test]
+    fn a_form_capitalised_inside_a_sentence_is_marked_so() {
+        let text = "Prices rose at Apex. Apex said prices fell. Prices held.";
+        let (_, f) = prepare(text, Some("en"));
+        let folded = fold(text);
+        let tokens = tokenize(text, &folded);
+        let n = tokens.len();
+        let seen = super::seen_as(&tokens, &f.scored, n, &[], &vec![None; n], &vec![0; n]);
+        // "Apex" inside the first sentence; "Prices" only ever opens one.
+        assert_eq!(seen.get("apex").copied(), Some(super::CAPITALISED_INSIDE));
+        assert_eq!(seen.get("prices").copied(), Some(0));
+        assert_eq!(seen.get("rose"), None);
     }
 }

@@ -1,14 +1,11 @@
 //! The tagger's features: hashed facts about each token that may be part of a name (its word,
 //! shape, affixes, neighbours, gazetteer entries, cue lists and the rules' findings).
 
-use super::super::gazetteer::{FastSet, GAZETTEER, Kind, is_given_name};
+use super::super::gazetteer::{FastSet, GAZETTEER, Kind};
 use super::super::matches::Hit;
-use super::super::name_cues::{
-    CENSUS_GIVEN, SAID, SURNAMES, is_event_word, is_function_word, is_title,
-};
-use super::super::orgs::is_org_word;
-use super::super::places::is_place_word;
 use super::super::tokens::Token;
+use super::document::CAPITALISED_INSIDE;
+use super::lexicon::{self, Lex, cue};
 
 /// Whether and how a token is scored: most tokens never are, which is what keeps tagging fast.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,22 +96,6 @@ fn full_shape(word: &str) -> u32 {
     h
 }
 
-fn prefix(word: &str, chars: usize) -> &str {
-    word.char_indices()
-        .nth(chars)
-        .map_or(word, |(at, _)| &word[..at])
-}
-
-fn suffix(word: &str, chars: usize) -> &str {
-    let n = word.chars().count();
-    if n <= chars {
-        return word;
-    }
-    word.char_indices()
-        .nth(n - chars)
-        .map_or(word, |(at, _)| &word[at..])
-}
-
 fn gazetteer_kind(hit: &Hit) -> u32 {
     match GAZETTEER.entity(hit.pattern.ids[0]).kind {
         Kind::Country => 1,
@@ -165,51 +146,53 @@ pub fn extract(
     let n = tokens.len();
     let scored: Vec<Scored> = (0..n).map(|i| scored(tokens, i)).collect();
     let shape: Vec<u8> = tokens.iter().map(flag_shape).collect();
-    let mut words = vec![0u32; n];
+    // The word-form facts of each token in a scored token's window, looked up once.
+    let mut lex = vec![Lex::default(); n];
     // One sense per document: a word capitalised inside a sentence somewhere is a name there,
-    // and likely wherever it opens a sentence too.
-    let mut inside_caps: FastSet<&str> = FastSet::default();
-    for (t, s) in tokens.iter().zip(&scored) {
-        if *s == Scored::Always && t.is_cap && !t.starts_sentence && !t.shouting {
-            inside_caps.insert(t.folded);
-        }
-    }
-    let seen_as = super::document::seen_as(tokens, &scored, hits, covered, marks);
+    // and likely wherever it opens a sentence too (a bit of `seen_as`).
+    let candidates = scored.iter().filter(|s| **s == Scored::Always).count();
+    let seen_as = super::document::seen_as(tokens, &scored, candidates, hits, covered, marks);
     let runs = super::document::runs(tokens, &scored);
     let mut offsets = Vec::with_capacity(n + 1);
-    let mut hashes = Vec::with_capacity(n * 8);
+    // At most 52 features a scored token (44 of its own, 4 document ones, 4 German): sized so
+    // that the pushes never reallocate.
+    let to_score = scored.iter().filter(|s| **s != Scored::Never).count();
+    let mut hashes = Vec::with_capacity(to_score * 52);
     offsets.push(0);
     for i in 0..n {
         if scored[i] != Scored::Never {
             for k in i.saturating_sub(2)..(i + 3).min(n) {
-                if words[k] == 0 {
-                    words[k] = str_hash(tokens[k].folded) | 1;
+                if lex[k].word == 0 {
+                    lex[k] = lexicon::lookup(tokens[k].folded);
                 }
             }
             let at = hashes.len();
+            let t = &tokens[i];
+            let also_lower = lower.contains(t.folded);
             token_features(
                 tokens,
                 hits,
                 covered,
-                lower,
+                also_lower,
                 marks,
                 &shape,
-                &words,
+                &lex,
                 i,
                 &mut hashes,
             );
-            let t = &tokens[i];
-            let elsewhere = u32::from(inside_caps.contains(t.folded))
+            let seen = seen_as.get(t.folded).copied();
+            let inside_caps = seen.is_some_and(|s| s & CAPITALISED_INSIDE != 0);
+            let elsewhere = u32::from(inside_caps)
                 | u32::from(t.starts_sentence) << 1
-                | u32::from(lower.contains(t.folded)) << 2;
+                | u32::from(also_lower) << 2;
             hashes.push(feature(80, elsewhere));
-            if let Some(&seen) = seen_as.get(t.folded) {
-                hashes.push(feature(81, u32::from(seen)));
+            if let Some(seen) = seen {
+                hashes.push(feature(81, u32::from(seen & !CAPITALISED_INSIDE)));
             }
             // The run of capitalised words the token is in: its length and the token's place.
             let (len, place) = runs[i];
             hashes.push(feature(82, u32::from(len) << 4 | u32::from(place)));
-            hashes.push(feature(83, u32::from(len) << 8 | words[i]));
+            hashes.push(feature(83, u32::from(len) << 8 | lex[i].word));
             // German capitalises every noun: its bias and case features get weights of their own.
             if german {
                 for k in [0, 2, 6, 7] {
@@ -233,23 +216,23 @@ fn token_features(
     tokens: &[Token],
     hits: &[Hit],
     covered: &[Option<usize>],
-    lower: &FastSet<&str>,
+    also_lower: bool,
     marks: &[u8],
     shape: &[u8],
-    words: &[u32],
+    lex: &[Lex],
     i: usize,
     out: &mut Vec<u32>,
 ) {
     let t = &tokens[i];
     let n = tokens.len();
-    let f = t.folded;
+    let own = &lex[i];
     let mut push = |template: u32, value: u32| out.push(feature(template, value));
     push(0, 0);
-    push(1, words[i]);
+    push(1, own.word);
     push(2, full_shape(t.text));
-    push(3, str_hash(prefix(f, 3)));
-    push(4, str_hash(suffix(f, 3)));
-    push(5, str_hash(suffix(f, 2)));
+    push(3, own.prefix3);
+    push(4, own.suffix3);
+    push(5, own.suffix2);
     let flags = u32::from(t.starts_sentence)
         | u32::from(t.joined) << 1
         | u32::from(tokens.get(i + 1).is_some_and(|n| n.joined)) << 2
@@ -262,17 +245,17 @@ fn token_features(
             push(10 + slot, 0xffff);
             continue;
         };
-        push(10 + slot, words[k]);
+        push(10 + slot, lex[k].word);
         push(
             20 + slot,
             u32::from(shape[k]) | u32::from(tokens[k.max(i)].joined) << 8,
         );
     }
     if i > 0 {
-        push(30, words[i - 1] ^ words[i].rotate_left(7));
+        push(30, lex[i - 1].word ^ own.word.rotate_left(7));
     }
     if i + 1 < n {
-        push(31, words[i] ^ words[i + 1].rotate_left(7));
+        push(31, own.word ^ lex[i + 1].word.rotate_left(7));
     }
     push(
         32,
@@ -297,32 +280,34 @@ fn token_features(
             push(42 + slot, gazetteer_kind(&hits[h]));
         }
     }
-    // Cue lists.
-    let cues = u32::from(is_given_name(f))
-        | u32::from(CENSUS_GIVEN.contains(f)) << 1
-        | u32::from(SURNAMES.contains(f)) << 2
-        | u32::from(is_org_word(f)) << 3
-        | u32::from(is_place_word(f)) << 4
-        | u32::from(is_function_word(f)) << 5
-        | u32::from(is_title(f)) << 6
-        | u32::from(is_event_word(f)) << 7
-        | u32::from(lower.contains(f)) << 8;
+    // Cue lists: the word's own (bits 0 to 7 of `Lex::cues`), then whether the text also
+    // writes it in lower case.
+    let cues = u32::from(own.cues & 0xff) | u32::from(also_lower) << 8;
     for bit in 0..9 {
         if cues & 1 << bit != 0 {
             push(50 + bit, 1);
         }
     }
-    let near =
-        |k: usize, test: &dyn Fn(&str) -> bool| tokens.get(k).is_some_and(|t| test(t.folded));
-    let context = u32::from(i > 0 && near(i - 1, &is_title))
-        | u32::from(i > 1 && near(i - 2, &is_title)) << 1
-        | u32::from(near(i + 1, &is_org_word)) << 2
-        | u32::from(near(i + 2, &is_org_word)) << 3
-        | u32::from(near(i + 1, &is_place_word)) << 4
-        | u32::from(near(i + 1, &|w| SAID.contains(w))) << 5
-        | u32::from(i > 0 && near(i - 1, &is_given_name)) << 6
-        | u32::from(near(i + 1, &|w| SURNAMES.contains(w))) << 7
-        | u32::from(i > 0 && near(i - 1, &is_place_word)) << 8;
+    // The cues of the neighbours (all inside the window `lex` holds).
+    let near = |k: Option<usize>, flag: u16| {
+        k.and_then(|k| lex.get(k))
+            .is_some_and(|l| l.cues & flag != 0)
+    };
+    let (back1, back2, next1, next2) = (
+        i.checked_sub(1),
+        i.checked_sub(2),
+        Some(i + 1).filter(|&k| k < n),
+        Some(i + 2).filter(|&k| k < n),
+    );
+    let context = u32::from(near(back1, cue::TITLE))
+        | u32::from(near(back2, cue::TITLE)) << 1
+        | u32::from(near(next1, cue::ORG_WORD)) << 2
+        | u32::from(near(next2, cue::ORG_WORD)) << 3
+        | u32::from(near(next1, cue::PLACE_WORD)) << 4
+        | u32::from(near(next1, cue::SAID)) << 5
+        | u32::from(near(back1, cue::GIVEN)) << 6
+        | u32::from(near(next1, cue::SURNAME)) << 7
+        | u32::from(near(back1, cue::PLACE_WORD)) << 8;
     for bit in 0..9 {
         if context & 1 << bit != 0 {
             push(60 + bit, 1);
@@ -343,12 +328,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn shapes_squeeze_runs_and_affixes_respect_characters() {
+    fn shapes_squeeze_runs() {
         assert_eq!(full_shape("McDonald"), full_shape("MaDo"));
         assert_ne!(full_shape("McDonald"), full_shape("Mcdonald"));
-        assert_eq!(prefix("élysée", 3), "ély");
-        assert_eq!(suffix("élysée", 3), "sée");
-        assert_eq!(suffix("ab", 3), "ab");
     }
 
     #[test]

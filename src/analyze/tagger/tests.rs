@@ -178,3 +178,30 @@ fn the_shipped_model_is_the_one_training_declares() {
         "assets/ner.model ({hex}) is not the model assets/README.md declares: retrain or update it"
     );
 }
+
+#[test]
+fn the_move_table_decodes_as_hashing_the_moves_does() {
+    let model = shipped();
+    for text in [
+        "President Joe Biden met Bank of England governor Andrew Bailey in London on Monday.",
+        "Le général Tiani a reçu à Niamey l'ambassadeur des États-Unis.",
+        "OIL PRICES FALL\nShares of General Motors Corp rose, Reuters said.",
+    ] {
+        let (_, f) = features_of(text);
+        let hashed = viterbi::viterbi(&f, |h, s| model.add(h, s));
+        let table = viterbi::viterbi_with(
+            &f,
+            |h, s| model.add(h, s),
+            |k, prev| model.moves(f.shape[k], prev),
+        );
+        assert_eq!(hashed, table, "{text}");
+        assert!(hashed.iter().any(|&t| t != OUTSIDE), "{text}: names found");
+        for shape in [0, 9, 31, 255] {
+            for prev in [None, Some(0), Some(6)] {
+                let mut scores = [0f32; SLOT];
+                model.add(&viterbi::prev_move(shape, prev), &mut scores);
+                assert_eq!(model.moves(shape, prev), scores);
+            }
+        }
+    }
+}

@@ -4,20 +4,72 @@
 use super::features::{Features, Scored, feature};
 use super::{OUTSIDE, SLOT, TAGS, allowed};
 
+/// The rows of [`ALLOWED`]: how a token is scored.
+const SCORED: [Scored; 3] = [Scored::Never, Scored::Always, Scored::Inside];
+
+const fn scored_row(scored: Scored) -> usize {
+    match scored {
+        Scored::Never => 0,
+        Scored::Always => 1,
+        Scored::Inside => 2,
+    }
+}
+
+/// [`allowed`] as a table: `ALLOWED[scored_row(scored)][prev][tag]` (tags past the seventh never).
+const ALLOWED: [[[bool; SLOT]; TAGS]; 3] = {
+    let mut table = [[[false; SLOT]; TAGS]; 3];
+    let mut row = 0;
+    while row < 3 {
+        let mut prev = 0;
+        while prev < TAGS {
+            let mut tag = 0;
+            while tag < TAGS {
+                #[allow(clippy::cast_possible_truncation)] // below TAGS, 7
+                let allow = allowed(SCORED[row], prev as u8, tag as u8);
+                table[row][prev][tag] = allow;
+                tag += 1;
+            }
+            prev += 1;
+        }
+        row += 1;
+    }
+    table
+};
+
 /// The tag before the first token of a text.
 const START: u32 = 15;
 
 /// The features of token `i` that depend on the tag before it (`prev`, `None` at the text's
 /// start): the transition itself and the transition crossed with the token's shape.
 pub fn prev_features(f: &Features, i: usize, prev: Option<u8>) -> [u32; 2] {
+    prev_move(f.shape[i], prev)
+}
+
+/// [`prev_features`] of a token of shape class `shape`.
+pub fn prev_move(shape: u8, prev: Option<u8>) -> [u32; 2] {
     let p = prev.map_or(START, u32::from);
-    [feature(90, p), feature(91, p << 8 | u32::from(f.shape[i]))]
+    [feature(90, p), feature(91, p << 8 | u32::from(shape))]
 }
 
 /// The tag sequence with the highest total score. `score` adds the weights of a set of feature
 /// hashes to the tag scores. Tokens never scored are outside; a run of scored tokens is decoded
 /// as a whole.
-pub fn viterbi(f: &Features, mut score: impl FnMut(&[u32], &mut [f32; SLOT])) -> Vec<u8> {
+pub fn viterbi(f: &Features, score: impl Fn(&[u32], &mut [f32; SLOT])) -> Vec<u8> {
+    viterbi_with(f, &score, |k, prev| {
+        let mut moves = [0f32; SLOT];
+        score(&prev_features(f, k, prev), &mut moves);
+        moves
+    })
+}
+
+/// [`viterbi`] with the scores of the tag-dependent features ([`prev_features`]) of token `k`
+/// after `prev` given by `moves`: a model answers them from a table (`Model::moves`), where
+/// hashing them cost seven lookups a token.
+pub fn viterbi_with(
+    f: &Features,
+    score: impl Fn(&[u32], &mut [f32; SLOT]),
+    moves: impl Fn(usize, Option<u8>) -> [f32; SLOT],
+) -> Vec<u8> {
     let n = f.scored.len();
     let mut tags = vec![OUTSIDE; n];
     let mut i = 0;
@@ -48,18 +100,17 @@ pub fn viterbi(f: &Features, mut score: impl FnMut(&[u32], &mut [f32; SLOT])) ->
                 if before == f32::NEG_INFINITY {
                     continue;
                 }
-                let mut moves = [0f32; SLOT];
                 let at_start = k == 0;
-                score(
-                    &prev_features(f, k, (!at_start).then_some(prev)),
-                    &mut moves,
-                );
-                for tag in ALL_TAGS {
-                    if !allowed(f.scored[k], prev, tag) {
-                        continue;
-                    }
-                    let t = usize::from(tag);
-                    let total = before + own[t] + moves[t];
+                let moves = moves(k, (!at_start).then_some(prev));
+                // Branch-free over the tags (a tag not allowed scores minus infinity, which never
+                // beats `here`), so that the compiler can do the eight at once.
+                let ok = &ALLOWED[scored_row(f.scored[k])][usize::from(prev)];
+                for (t, &ok) in ok.iter().enumerate() {
+                    let total = if ok {
+                        before + own[t] + moves[t]
+                    } else {
+                        f32::NEG_INFINITY
+                    };
                     if total > here[t] {
                         here[t] = total;
                         from[t] = prev;
@@ -95,3 +146,21 @@ const ALL_TAGS: [u8; TAGS] = {
     }
     all
 };
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_allowed_table_is_allowed() {
+        for scored in SCORED {
+            for prev in ALL_TAGS {
+                let row = &ALLOWED[scored_row(scored)][usize::from(prev)];
+                for tag in ALL_TAGS {
+                    assert_eq!(row[usize::from(tag)], allowed(scored, prev, tag));
+                }
+                assert!(!row[TAGS], "the padding tag is never allowed");
+            }
+        }
+    }
+}
