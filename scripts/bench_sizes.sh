@@ -8,17 +8,8 @@
 # lines, a folder of 10,000 files and a folder with symlink loops.
 # Usage: scripts/bench_sizes.sh   (env: KIOSK=path/to/kiosk, KEEP=dir to keep the inputs,
 #        ONLY=case to run one case)
-set -euo pipefail
-cd "$(dirname "$0")/.."
 [ -x /usr/bin/time ] || { echo "needs /usr/bin/time (Debian package: time)" >&2; exit 1; }
-if [ -z "${KIOSK:-}" ]; then
-    cargo build --release --quiet
-    KIOSK=${CARGO_TARGET_DIR:-target}/release/kiosk
-fi
-work=${KEEP:-$(mktemp -d)}
-mkdir -p "$work"
-[ -n "${KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
-export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" HOME="$work"
+source "$(dirname "$0")/lib.sh"
 : > "$work/default.toml"
 printf '[import]\nmax_line_bytes = 314572800\n' > "$work/raised.toml"
 

@@ -5,17 +5,8 @@
 # file-system outputs), the bytes its write() calls carried (wchar), the input and final store
 # sizes, and their ratios.
 # Usage: scripts/bench_writes.sh N   (env: KIOSK=path/to/kiosk, KEEP=dir to keep input and store)
-set -euo pipefail
-cd "$(dirname "$0")/.."
 count=${1:?usage: scripts/bench_writes.sh N}
-if [ -z "${KIOSK:-}" ]; then
-    cargo build --release --quiet
-    KIOSK=${CARGO_TARGET_DIR:-target}/release/kiosk
-fi
-work=${KEEP:-$(mktemp -d)}
-mkdir -p "$work"
-[ -n "${KEEP:-}" ] || trap 'rm -rf "$work"' EXIT
-export XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" HOME="$work"
+source "$(dirname "$0")/lib.sh"
 input="$work/articles.jsonl"
 [ -s "$input" ] || python3 scripts/gen_articles.py "$count" > "$input"
 store="$work/kiosk.db"

@@ -37,6 +37,10 @@ use crate::theme::Theme;
 const WELCOME: &str =
     "Welcome! Import your own articles with `kiosk import PATH` · ? shows the keys";
 
+/// The status line at start over a store opened read-only.
+const WRITES_OFF: &str =
+    "the store is read-only: writes are off (reading, searching and filtering work)";
+
 /// How often an idle kiosk looks for imports by another process.
 const POLL: Duration = Duration::from_secs(1);
 /// How often the loop looks for background answers while one is due.
@@ -118,6 +122,8 @@ pub fn start(
     let first_start = env.first_start();
     if let Some(error) = view_errors.into_iter().next() {
         dispatch(&mut state, &mut env, Some(Action::Failed(error)));
+    } else if env.library.writes_off() {
+        dispatch(&mut state, &mut env, Some(Action::Info(WRITES_OFF.into())));
     } else if let Some(problem) = history_problems.into_iter().next() {
         dispatch(&mut state, &mut env, Some(Action::Info(problem)));
     } else if first_start {

@@ -203,6 +203,10 @@ pub fn analysis_mentions(json: &str) -> Vec<(usize, usize)> {
 }
 
 impl Library for Store {
+    fn writes_off(&self) -> bool {
+        !self.is_writable()
+    }
+
     fn count(&self, query: &Query) -> crate::store::Result<u64> {
         Store::count(self, query)
     }

@@ -66,9 +66,18 @@ impl<R: BufRead> Guard<R> {
             }
             let mut used = 0;
             let mut next = None;
-            for &byte in buffer {
-                used += 1;
+            while used < buffer.len() {
                 let lexer = &mut self.lexer;
+                if lexer.in_string && !lexer.escaped {
+                    // Inside a string only `"` and `\` matter: pass the rest in one step.
+                    let plain = lexer.pass_plain(&buffer[used..]);
+                    used += plain;
+                    if used == buffer.len() {
+                        break;
+                    }
+                }
+                let byte = buffer[used];
+                used += 1;
                 let separator = lexer.depth == 1 && !lexer.in_string && byte == b',';
                 let before = lexer.element;
                 lexer.step(byte);
@@ -120,6 +129,20 @@ impl Lexer {
             }
             self.element += 1;
         }
+    }
+
+    /// Passes the bytes of `bytes` before its first `"` or `\\` inside an element's string (none
+    /// of them can end the string or the element), as [`Lexer::step`] would one by one; returns
+    /// how many it passed.
+    fn pass_plain(&mut self, bytes: &[u8]) -> usize {
+        let plain = bytes
+            .iter()
+            .position(|&byte| byte == b'"' || byte == b'\\')
+            .unwrap_or(bytes.len());
+        let passed = &bytes[..plain];
+        self.newlines += passed.iter().filter(|&&byte| byte == b'\n').count();
+        self.element += u64::try_from(plain).unwrap_or(u64::MAX);
+        plain
     }
 
     /// Whether an element is open: one that ended on the last byte was read whole.

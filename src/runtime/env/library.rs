@@ -34,6 +34,11 @@ pub trait Library {
     fn article_mentions(&self, _id: ArticleId) -> StoreResult<Vec<(usize, usize)>> {
         Ok(Vec::new())
     }
+    /// Whether the store was opened read-only (its file or folder cannot be written): the TUI
+    /// says so at start, and each write then answers with a sentence.
+    fn writes_off(&self) -> bool {
+        false
+    }
     fn set_read(&mut self, id: ArticleId, read: bool) -> StoreResult<()>;
     fn set_starred(&mut self, id: ArticleId, starred: bool) -> StoreResult<()>;
     /// Marks every unread article matching `filters` read; returns the ids that changed.
