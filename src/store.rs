@@ -10,6 +10,7 @@ use crate::article::{Article, ArticleId, ArticleSummary};
 mod aliases;
 mod analysis;
 mod country_index;
+mod deferred;
 mod feeds;
 mod filter;
 mod keyset;

@@ -48,6 +48,8 @@ impl Importer<'_> {
             }
         }
         let writer = self.store.writer()?;
+        // The totals of the batch's articles are counted once, at the commit, not per row.
+        writer.defer_totals()?;
         let mut prepared = Vec::with_capacity(drafts.len());
         let mut batch_hashes = std::collections::HashSet::new();
         // Cleaning and hashing need no store: all cores share them too.

@@ -1,5 +1,6 @@
-//! Texts kept for rare reads (an article's original, its analysis JSON) stored deflated: they were
-//! most of the store (the original repeats the body; the analysis JSON outweighed it).
+//! Texts stored deflated (an article's body, its original, its analysis JSON): they were most of
+//! the store (the original repeats the body; the analysis JSON outweighed it). A body is read one
+//! article at a time (the reader, `kiosk show`); search reads the full-text index, not bodies.
 //!
 //! A packed text is a BLOB of raw deflate; a TEXT value is read as it is, so stores written before
 //! packing read unchanged and need no rewrite. Short texts stay TEXT (deflate would not pay).
@@ -95,7 +96,7 @@ pub(super) fn body_and_original(
     row: &rusqlite::Row<'_>,
     body: usize,
 ) -> rusqlite::Result<(String, String)> {
-    let text: String = row.get(body)?;
+    let text = row.get::<_, Packed>(body)?.0;
     let stored = row.get_ref(body + 1)?;
     let original = unpack_original(stored, &text).map_err(|error| {
         rusqlite::Error::FromSqlConversionFailure(body + 1, stored.data_type(), error.into())
