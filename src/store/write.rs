@@ -1,9 +1,10 @@
 //! Write transactions: inserting articles idempotently, rewriting bodies, trailer statistics.
 //! A [`Writer`] holds an immediate transaction; dropping it without `commit` keeps the store as it was.
 
+use rusqlite::types::ToSqlOutput;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
-use super::packed::{Packed, body_and_original, pack, pack_original};
+use super::packed::{Packed, PackedTexts, body_and_original, pack, pack_original};
 use super::{Result, fold_for_search};
 use crate::article::{ArticleId, NewArticle};
 
@@ -74,6 +75,36 @@ impl<'a> Writer<'a> {
 
     /// Stores `article` unless it is already there.
     pub fn insert(&self, article: &NewArticle, content_hash: &str) -> Result<InsertOutcome> {
+        self.insert_texts(
+            article,
+            content_hash,
+            pack(&article.body),
+            pack_original(&article.original, &article.body),
+        )
+    }
+
+    /// [`Writer::insert`] with the texts already packed (`packed` is of `article`).
+    pub fn insert_packed(
+        &self,
+        article: &NewArticle,
+        content_hash: &str,
+        packed: &PackedTexts,
+    ) -> Result<InsertOutcome> {
+        self.insert_texts(
+            article,
+            content_hash,
+            ToSqlOutput::Borrowed((&packed.body).into()),
+            ToSqlOutput::Borrowed((&packed.original).into()),
+        )
+    }
+
+    fn insert_texts(
+        &self,
+        article: &NewArticle,
+        content_hash: &str,
+        body: ToSqlOutput<'_>,
+        original: ToSqlOutput<'_>,
+    ) -> Result<InsertOutcome> {
         if let Some(id) = self.find_duplicate(article, content_hash)? {
             return Ok(InsertOutcome::Duplicate(id));
         }
@@ -104,11 +135,7 @@ impl<'a> Writer<'a> {
             .prepare_cached(
                 "INSERT INTO article_texts (article_id, body, original) VALUES (?1, ?2, ?3)",
             )?
-            .execute(params![
-                id,
-                pack(&article.body),
-                pack_original(&article.original, &article.body)
-            ])?;
+            .execute(params![id, body, original])?;
         self.index(id, &article.title, &article.body)?;
         Ok(InsertOutcome::Added(id))
     }
