@@ -9,8 +9,10 @@ use crate::article::{Article, ArticleId, ArticleSummary};
 
 mod aliases;
 mod analysis;
+mod analysis_write;
 mod country_index;
 mod credits;
+mod deferred;
 mod feeds;
 mod filter;
 mod keyset;
@@ -33,6 +35,7 @@ pub use analysis::{CountryCount, CountryRow, EntityCount, EntityRow};
 pub use feeds::{AddOutcome, NewSubscription, Subscription, name_from_url};
 pub use keyset::Anchor;
 pub use open::SQLITE_MAGIC;
+pub use packed::PackedTexts;
 pub use schema::{MigrationOutcome, SCHEMA_VERSION};
 pub use sort::{Direction, Sort, SortOrder};
 pub use tags::{TagIndex, normalize_tag};

@@ -7,7 +7,7 @@ use rayon::prelude::*;
 
 use super::prepare::{Prepared, analyse, clean_and_hash, prepare, restrip_source};
 use super::{Importer, Problem, json};
-use crate::store::{InsertOutcome, StoreError};
+use crate::store::{InsertOutcome, PackedTexts, StoreError};
 
 impl Importer<'_> {
     /// Stores one batch in one transaction. A batch that fails (a full disk) is rolled back
@@ -48,6 +48,8 @@ impl Importer<'_> {
             }
         }
         let writer = self.store.writer()?;
+        // The totals of the batch's articles are counted once, at the commit, not per row.
+        writer.defer_totals()?;
         let mut prepared = Vec::with_capacity(drafts.len());
         let mut batch_hashes = std::collections::HashSet::new();
         // Cleaning and hashing need no store: all cores share them too.
@@ -89,7 +91,7 @@ impl Importer<'_> {
             let (send, analysed) = std::sync::mpsc::sync_channel(AHEAD_CHUNKS);
             let usual = &usual;
             scope.spawn(move || analyse_in_chunks(prepared, usual, &send));
-            for (new, analysis) in analysed.iter().flatten() {
+            for (new, analysis, packed) in analysed.iter().flatten() {
                 let Prepared {
                     article,
                     hash,
@@ -100,7 +102,7 @@ impl Importer<'_> {
                 } = new;
                 let outcome = match replaces {
                     Some(id) if writer.replace(id, &article, &hash)? => {
-                        writer.save_analysis(id, &analysis)?;
+                        writer.save_packed_analysis(id, &analysis, &packed)?;
                         self.report.repaired += 1;
                         InsertOutcome::Duplicate(id)
                     }
@@ -109,9 +111,9 @@ impl Importer<'_> {
                         InsertOutcome::Duplicate(id)
                     }
                     // `insert` checks again: an earlier article of this batch may share its URL or id.
-                    None => match writer.insert(&article, &hash)? {
+                    None => match writer.insert_packed(&article, &hash, &packed)? {
                         InsertOutcome::Added(id) => {
-                            writer.save_analysis(id, &analysis)?;
+                            writer.save_packed_analysis(id, &analysis, &packed)?;
                             self.report.added += 1;
                             InsertOutcome::Added(id)
                         }
@@ -155,12 +157,12 @@ const CHUNK: usize = 32;
 /// Chunks analysed ahead of the writer.
 const AHEAD_CHUNKS: usize = 2;
 
-/// Analyses `prepared` a chunk at a time on rayon's pool and sends each chunk on, in order; stops
-/// early when the writer has stopped listening (a failed write).
+/// Analyses `prepared` a chunk at a time on rayon's pool, packing each article's texts, and sends
+/// each chunk on, in order; stops early when the writer has stopped listening (a failed write).
 fn analyse_in_chunks(
     prepared: Vec<Prepared>,
     usual: &HashMap<String, Option<String>>,
-    send: &std::sync::mpsc::SyncSender<Vec<(Prepared, crate::analyze::Analysis)>>,
+    send: &std::sync::mpsc::SyncSender<Vec<(Prepared, crate::analyze::Analysis, PackedTexts)>>,
 ) {
     let mut rest = prepared.into_iter().peekable();
     while rest.peek().is_some() {
@@ -172,7 +174,9 @@ fn analyse_in_chunks(
                     .and_then(|source| usual.get(source))
                     .and_then(Option::as_deref);
                 let analysis = analyse(&mut new.article, lang);
-                (new, analysis)
+                // Deflating the texts is done here too, not on the writer's thread.
+                let packed = PackedTexts::new(&new.article, &analysis);
+                (new, analysis, packed)
             })
             .collect();
         if send.send(analysed).is_err() {

@@ -1,5 +1,6 @@
-//! Texts kept for rare reads (an article's original, its analysis JSON) stored deflated: they were
-//! most of the store (the original repeats the body; the analysis JSON outweighed it).
+//! Texts stored deflated (an article's body, its original, its analysis JSON): they were most of
+//! the store (the original repeats the body; the analysis JSON outweighed it). A body is read one
+//! article at a time (the reader, `kiosk show`); search reads the full-text index, not bodies.
 //!
 //! A packed text is a BLOB of raw deflate; a TEXT value is read as it is, so stores written before
 //! packing read unchanged and need no rewrite. Short texts stay TEXT (deflate would not pay).
@@ -66,6 +67,39 @@ pub(super) fn pack_original<'a>(original: &'a str, body: &str) -> ToSqlOutput<'a
     pack(original)
 }
 
+/// An article's body, original and analysis JSON packed ahead of the write (an import packs on
+/// the analysis threads, so deflating is not the writer's work): [`super::Writer::insert_packed`]
+/// and [`super::Writer::save_packed_analysis`] store them as they are.
+pub struct PackedTexts {
+    pub(super) body: Value,
+    pub(super) original: Value,
+    pub(super) analysis: Value,
+}
+
+impl PackedTexts {
+    pub fn new(article: &crate::article::NewArticle, analysis: &crate::analyze::Analysis) -> Self {
+        let json = serde_json::to_string(analysis).unwrap_or_default();
+        Self {
+            body: owned(pack(&article.body)),
+            original: owned(pack_original(&article.original, &article.body)),
+            analysis: owned(pack(&json)),
+        }
+    }
+}
+
+/// A value [`pack`] or [`pack_original`] gave, no longer borrowing its text.
+fn owned(value: ToSqlOutput<'_>) -> Value {
+    match value {
+        ToSqlOutput::Owned(value) => value,
+        ToSqlOutput::Borrowed(ValueRef::Text(text)) => {
+            Value::Text(String::from_utf8_lossy(text).into_owned())
+        }
+        ToSqlOutput::Borrowed(ValueRef::Blob(bytes)) => Value::Blob(bytes.to_vec()),
+        // `pack` gives only the forms above.
+        _ => Value::Null,
+    }
+}
+
 /// The original as stored by [`pack_original`] beside `body`.
 pub(super) fn unpack_original(value: ValueRef<'_>, body: &str) -> Result<String, FromSqlError> {
     let ValueRef::Blob(bytes) = value else {
@@ -95,7 +129,7 @@ pub(super) fn body_and_original(
     row: &rusqlite::Row<'_>,
     body: usize,
 ) -> rusqlite::Result<(String, String)> {
-    let text: String = row.get(body)?;
+    let text = row.get::<_, Packed>(body)?.0;
     let stored = row.get_ref(body + 1)?;
     let original = unpack_original(stored, &text).map_err(|error| {
         rusqlite::Error::FromSqlConversionFailure(body + 1, stored.data_type(), error.into())

@@ -13,7 +13,7 @@ impl Writer<'_> {
             "SELECT a.title, t.body FROM articles a JOIN article_texts t ON t.article_id = a.id \
              WHERE a.id = ?1",
             [id],
-            |row| Ok((row.get(0)?, row.get(1)?)),
+            |row| Ok((row.get(0)?, row.get::<_, super::packed::Packed>(1)?.0)),
         )?)
     }
 
@@ -56,7 +56,11 @@ impl Writer<'_> {
         )?;
         self.tx.execute(
             "UPDATE article_texts SET body = ?1, original = ?2 WHERE article_id = ?3",
-            params![article.body, article.original, id],
+            params![
+                super::packed::pack(&article.body),
+                super::packed::pack_original(&article.original, &article.body),
+                id
+            ],
         )?;
         self.tx
             .execute("DELETE FROM articles_fts WHERE rowid = ?1", [id])?;

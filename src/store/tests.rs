@@ -405,6 +405,7 @@ fn date_positions_count_like_numbering_every_match() {
 mod aliases;
 mod concurrent_open;
 mod country_index;
+mod deferred;
 mod keyset;
 mod limits;
 mod names;

@@ -1,9 +1,10 @@
 //! Write transactions: inserting articles idempotently, rewriting bodies, trailer statistics.
 //! A [`Writer`] holds an immediate transaction; dropping it without `commit` keeps the store as it was.
 
+use rusqlite::types::ToSqlOutput;
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 
-use super::packed::{body_and_original, pack_original};
+use super::packed::{Packed, PackedTexts, body_and_original, pack, pack_original};
 use super::{Result, fold_for_search};
 use crate::article::{ArticleId, NewArticle};
 
@@ -18,6 +19,8 @@ pub enum InsertOutcome {
 /// An open write transaction.
 pub struct Writer<'a> {
     pub(super) tx: Transaction<'a>,
+    /// Whether [`Writer::defer_totals`] ran: `commit` then counts the deferred totals.
+    pub(super) deferred: std::cell::Cell<bool>,
 }
 
 impl<'a> Writer<'a> {
@@ -25,11 +28,16 @@ impl<'a> Writer<'a> {
         // IMMEDIATE takes the write lock now (waiting out another kiosk process via the busy
         // timeout) rather than failing later when a read transaction tries to upgrade.
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        Ok(Self { tx })
+        Ok(Self {
+            tx,
+            deferred: std::cell::Cell::new(false),
+        })
     }
 
-    /// Makes everything written so far durable and visible.
+    /// Makes everything written so far durable and visible, totals deferred by
+    /// [`Writer::defer_totals`] counted first.
     pub fn commit(self) -> Result<()> {
+        self.count_deferred()?;
         self.tx.commit()?;
         Ok(())
     }
@@ -67,6 +75,36 @@ impl<'a> Writer<'a> {
 
     /// Stores `article` unless it is already there.
     pub fn insert(&self, article: &NewArticle, content_hash: &str) -> Result<InsertOutcome> {
+        self.insert_texts(
+            article,
+            content_hash,
+            pack(&article.body),
+            pack_original(&article.original, &article.body),
+        )
+    }
+
+    /// [`Writer::insert`] with the texts already packed (`packed` is of `article`).
+    pub fn insert_packed(
+        &self,
+        article: &NewArticle,
+        content_hash: &str,
+        packed: &PackedTexts,
+    ) -> Result<InsertOutcome> {
+        self.insert_texts(
+            article,
+            content_hash,
+            ToSqlOutput::Borrowed((&packed.body).into()),
+            ToSqlOutput::Borrowed((&packed.original).into()),
+        )
+    }
+
+    fn insert_texts(
+        &self,
+        article: &NewArticle,
+        content_hash: &str,
+        body: ToSqlOutput<'_>,
+        original: ToSqlOutput<'_>,
+    ) -> Result<InsertOutcome> {
         if let Some(id) = self.find_duplicate(article, content_hash)? {
             return Ok(InsertOutcome::Duplicate(id));
         }
@@ -97,11 +135,7 @@ impl<'a> Writer<'a> {
             .prepare_cached(
                 "INSERT INTO article_texts (article_id, body, original) VALUES (?1, ?2, ?3)",
             )?
-            .execute(params![
-                id,
-                article.body,
-                pack_original(&article.original, &article.body)
-            ])?;
+            .execute(params![id, body, original])?;
         self.index(id, &article.title, &article.body)?;
         Ok(InsertOutcome::Added(id))
     }
@@ -161,7 +195,7 @@ impl<'a> Writer<'a> {
         )?;
         self.tx.execute(
             "UPDATE article_texts SET body = ?1, original = ?2 WHERE article_id = ?3",
-            params![body, pack_original(&original, body), id],
+            params![pack(body), pack_original(&original, body), id],
         )?;
         self.tx
             .execute("DELETE FROM articles_fts WHERE rowid = ?1", [id])?;
@@ -200,13 +234,21 @@ impl<'a> Writer<'a> {
         source: &str,
         paragraph: &str,
     ) -> Result<Vec<(ArticleId, String)>> {
+        // A packed body is searched once unpacked; a plain one (older stores) by SQLite.
         let mut statement = self.tx.prepare_cached(
             "SELECT a.id, t.body FROM articles a JOIN article_texts t ON t.article_id = a.id \
-             WHERE a.source = ?1 AND instr(t.body, ?2) > 0",
+             WHERE a.source = ?1 AND (typeof(t.body) = 'blob' OR instr(t.body, ?2) > 0)",
         )?;
         let rows = statement.query_map(params![source, paragraph], |row| {
-            Ok((row.get(0)?, row.get(1)?))
+            Ok((row.get(0)?, row.get::<_, Packed>(1)?.0))
         })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let mut found = Vec::new();
+        for row in rows {
+            let (id, body): (ArticleId, String) = row?;
+            if body.contains(paragraph) {
+                found.push((id, body));
+            }
+        }
+        Ok(found)
     }
 }

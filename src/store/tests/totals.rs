@@ -232,8 +232,33 @@ pub(super) fn assert_entities_agree(store: &Store, text: &str) {
 /// unknown), dates (one undated), flags, countries (about, mentioned, none) and entities (two
 /// kinds, one named twice in an analysis).
 pub(super) fn fill(store: &mut Store) -> Vec<ArticleId> {
+    let mut ids = Vec::new();
+    for n in 0..12 {
+        let id = add(store, &fill_article(n));
+        let writer = store.writer().expect("writer");
+        writer
+            .set_analysis(id, 1, "{}", &countries(n), &entities(n))
+            .expect("analysis");
+        writer.commit().expect("commit");
+        ids.push(id);
+    }
+    ids
+}
+
+/// Article `n` of [`fill`]: its language, source and date.
+pub(super) fn fill_article(n: usize) -> NewArticle {
     let langs = [Some("fr"), Some("en"), None];
     let sources = [Some("Wire"), Some("wire"), Some("Post"), None];
+    let published = (n != 7).then(|| format!("2024-03-0{}T00:00:00Z", 1 + n % 5));
+    NewArticle {
+        lang: langs[n % 3].map(str::to_string),
+        source: sources[n % 4].map(str::to_string),
+        ..article(&format!("A{n}"), &body(n), published.as_deref())
+    }
+}
+
+/// Article `n`'s countries: about, mentioned, none.
+pub(super) fn countries(n: usize) -> Vec<CountryRow> {
     let countries: [&[(&str, bool)]; 6] = [
         &[("NE", true), ("ML", false)],
         &[("ML", true), ("NE", true)],
@@ -242,32 +267,15 @@ pub(super) fn fill(store: &mut Store) -> Vec<ArticleId> {
         &[("NE", true), ("US", true), ("ML", true)],
         &[("ML", false)],
     ];
-    let mut ids = Vec::new();
-    for n in 0..12 {
-        let published = (n != 7).then(|| format!("2024-03-0{}T00:00:00Z", 1 + n % 5));
-        let new = NewArticle {
-            lang: langs[n % 3].map(str::to_string),
-            source: sources[n % 4].map(str::to_string),
-            ..article(&format!("A{n}"), &body(n), published.as_deref())
-        };
-        let id = add(store, &new);
-        let rows: Vec<CountryRow> = countries[n % 6]
-            .iter()
-            .map(|(code, about)| CountryRow {
-                code: (*code).to_string(),
-                score: 0.5,
-                mentions: 1,
-                about: *about,
-            })
-            .collect();
-        let writer = store.writer().expect("writer");
-        writer
-            .set_analysis(id, 1, "{}", &rows, &entities(n))
-            .expect("analysis");
-        writer.commit().expect("commit");
-        ids.push(id);
-    }
-    ids
+    countries[n % 6]
+        .iter()
+        .map(|(code, about)| CountryRow {
+            code: (*code).to_string(),
+            score: 0.5,
+            mentions: 1,
+            about: *about,
+        })
+        .collect()
 }
 
 /// Article `n`'s text: words in half, a third and a sixth of the articles, for the full-text
